@@ -1,0 +1,131 @@
+# cjm — customer journey modeling engine.
+#
+#   make            build ./cjm
+#   make demo       install what is missing, build, check and build the examples
+#   make test       install what is missing, build, run every test
+#   make asan       the same suite under AddressSanitizer + UBSan
+#   make bench      performance figures against their targets
+#   make install    PREFIX=/usr/local DESTDIR=
+#
+# Dependencies come from Debian's packages; `make deps` installs the missing
+# ones when run as root and prints the exact command otherwise.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+DATADIR  = $(PREFIX)/share/cjm
+VERSION  = 0.1.0
+
+PKGS = lua5.4 yaml-0.1 cairo pangocairo
+# Debian packages: build libraries, fonts (DejaVu, Noto CJK), and what the
+# tests use (cmocka, xmllint, pdfinfo/pdftotext, python3 for CSV checks).
+DEBS = liblua5.4-dev libyaml-dev libcairo2-dev libpango1.0-dev pkg-config \
+       fonts-dejavu-core fonts-noto-cjk libcmocka-dev libxml2-utils \
+       poppler-utils python3 make gcc
+
+CC      ?= cc
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+WARN     = -Wall -Wextra -Werror -std=c11 -Wno-format-truncation
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DCJM_VERSION='"$(VERSION)"' \
+            -DCJM_DATADIR='"$(DATADIR)"'
+CFLAGS  ?= -O2 -g
+LDLIBS   = $(PKG_LIBS) -lm -lpthread
+
+ENGINE_SRC := $(wildcard engine/*.c engine/render/*.c)
+LIB_SRC    := $(filter-out engine/main.c,$(ENGINE_SRC))
+OBJ        := $(patsubst %.c,build/%.o,$(ENGINE_SRC))
+LIB_OBJ    := $(patsubst %.c,build/%.o,$(LIB_SRC))
+ASAN_OBJ   := $(patsubst %.c,build/asan/%.o,$(ENGINE_SRC))
+ASAN_LIB   := $(patsubst %.c,build/asan/%.o,$(LIB_SRC))
+ASAN_FLAGS  = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+              -fno-sanitize-recover=undefined
+
+UNIT_SRC   := $(wildcard tests/unit/test_*.c)
+UNIT_BIN   := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
+ASAN_UNIT  := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
+
+.PHONY: all deps demo test asan bench install uninstall clean check-deps
+
+all: cjm
+
+cjm: $(OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+build/%.o: %.c $(wildcard engine/*.h engine/render/*.h)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+build/asan/%.o: %.c $(wildcard engine/*.h engine/render/*.h)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $< (asan)"
+	@$(CC) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) $(ASAN_FLAGS) -c -o $@ $<
+
+build/asan/cjm: $(ASAN_OBJ)
+	$(CC) $(ASAN_FLAGS) -o $@ $^ $(LDLIBS)
+
+build/tests/%: tests/unit/%.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) -Iengine $(CFLAGS) -o $@ $< \
+	    $(LIB_OBJ) $(LDLIBS) -lcmocka
+
+build/asan/tests/%: tests/unit/%.c $(ASAN_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) -Iengine $(ASAN_FLAGS) -o $@ $< \
+	    $(ASAN_LIB) $(LDLIBS) -lcmocka
+
+# ---- dependencies -----------------------------------------------------------
+
+deps:
+	@missing=""; \
+	for p in $(DEBS); do \
+	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" \
+	        || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
+	else \
+	    echo "cjm needs these Debian packages:$$missing"; \
+	    echo "run: sudo apt-get update && sudo apt-get install -y$$missing"; \
+	    exit 1; \
+	fi
+	@# pkg-config flags were computed before the install: build in a new make
+	@true
+
+# ---- the main jobs ----------------------------------------------------------
+
+demo: deps
+	@$(MAKE) --no-print-directory cjm
+	@sh scripts/demo.sh ./cjm
+
+test: deps
+	@$(MAKE) --no-print-directory cjm $(UNIT_BIN)
+	@sh tests/run.sh ./cjm build/tests
+
+asan: deps
+	@$(MAKE) --no-print-directory build/asan/cjm $(ASAN_UNIT)
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	 sh tests/run.sh build/asan/cjm build/asan/tests
+
+bench: deps
+	@$(MAKE) --no-print-directory cjm
+	@sh tests/bench/run.sh ./cjm
+
+# ---- install ----------------------------------------------------------------
+
+install: cjm
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/stdlib \
+	    $(DESTDIR)$(DATADIR)/templates
+	install -m 755 cjm $(DESTDIR)$(PREFIX)/bin/cjm
+	cp -R stdlib/. $(DESTDIR)$(DATADIR)/stdlib/
+	cp -R templates/. $(DESTDIR)$(DATADIR)/templates/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/cjm
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build cjm

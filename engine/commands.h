@@ -1,0 +1,25 @@
+/*
+ * commands.h — the subcommands main() dispatches to.
+ *
+ * Each takes the arguments after its name and returns the exit status
+ * (0 ok, 1 bad input, 2 usage, 3 limit or internal error).  Each has a
+ * help text printed by `cjm help NAME` and `cjm NAME --help`.
+ */
+#ifndef CJM_COMMANDS_H
+#define CJM_COMMANDS_H
+
+#include <stdio.h>
+
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+    void (*help)(FILE *out);
+} command;
+
+int cmd_check(int argc, char **argv);
+void help_check(FILE *out);
+int cmd_build(int argc, char **argv);
+void help_build(FILE *out);
+
+#endif

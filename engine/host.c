@@ -1,0 +1,1444 @@
+/*
+ * host.c — the sandboxed Lua host; see host.h for the contract.
+ *
+ * Security stance: templates and journey scripts are code from others.
+ * They get a pure-computation environment: no file, process or network
+ * access, no bytecode, no debug library, bounded instructions, memory
+ * and time.  Implementation notes:
+ *
+ *  - The instruction budget is charged in steps of HOOK_STEP from a count
+ *    hook.  Coroutines inherit the hook but restart its counter, so the
+ *    budget is one global total in the host, not a per-thread count.
+ *  - Hooks never fire inside C functions and are off while a __gc
+ *    finalizer runs; the watchdog thread is what stops those.  Lua time
+ *    is accounted only while the host is "inside" (host_enter/leave), so
+ *    long C work after the scripts ran (simulation, rendering) is not
+ *    charged to them.
+ *  - All calls into Lua go through call_protected(), whose message
+ *    handler turns any error value into text with a traceback.
+ */
+#define _GNU_SOURCE
+#include "host.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+
+#include "fsout.h"
+#include "rng.h"
+#include "yaml.h"
+
+#define HOOK_STEP 1000
+#define CONVERT_MAX_DEPTH 100
+#define CONVERT_MAX_NODES 1000000L
+#define WATCHDOG_GRACE_NS 1000000000LL      /* after the deadline */
+#define MODULE_MAX_BYTES (8L * 1024 * 1024)
+
+static const char *const MARKS_KEY = "cjm.marks";     /* table -> "L:C:FILE" */
+static const char *const LOADED_KEY = "cjm.loaded";   /* module name -> value */
+static const char *const RNG_META = "cjm.random";
+
+typedef enum { KILL_NONE, KILL_INSTRUCTIONS, KILL_MEMORY, KILL_TIME } kill_reason;
+
+struct host {
+    lua_State *L;
+    diag_list *d;
+    host_options opt;
+    char **template_dirs;           /* owned copies */
+    char *datadir, *input_dir;
+
+    /* limits */
+    long long instructions;
+    size_t mem_used;
+    int mem_refused;
+    kill_reason killed;
+
+    /* watchdog */
+    pthread_t watchdog;
+    int watchdog_started;
+    atomic_int stop;
+    atomic_int inside;              /* Lua is running */
+    atomic_llong deadline_ns;       /* valid while inside */
+    atomic_int timed_out;
+    long long used_ns;              /* Lua time used so far */
+    long long entered_ns;
+};
+
+static long long now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static host *host_of(lua_State *L)
+{
+    void *ud;
+    lua_getallocf(L, &ud);
+    return ud;
+}
+
+/* ---- limits ----------------------------------------------------------- */
+
+/* The allocator: refuses growth past the cap and remembers that it did. */
+static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    host *h = ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        h->mem_used -= old;
+        return NULL;
+    }
+    if (nsize > old && h->mem_used + (nsize - old) > h->opt.max_memory) {
+        h->mem_refused = 1;
+        if (h->killed == KILL_NONE)
+            h->killed = KILL_MEMORY;
+        return NULL;
+    }
+    void *p = realloc(ptr, nsize);
+    if (!p)
+        return NULL;
+    h->mem_used = h->mem_used - old + nsize;
+    return p;
+}
+
+static const char *kill_message(const host *h, char *buf, size_t size)
+{
+    switch (h->killed) {
+    case KILL_INSTRUCTIONS:
+        snprintf(buf, size, "instruction limit of %lld exceeded "
+                 "(raise it with --max-instructions)", h->opt.max_instructions);
+        break;
+    case KILL_MEMORY:
+        snprintf(buf, size, "memory limit of %zu MB exceeded (raise it "
+                 "with --max-memory)", h->opt.max_memory >> 20);
+        break;
+    case KILL_TIME:
+        snprintf(buf, size, "time limit of %g s exceeded (raise it with "
+                 "--timeout)", h->opt.timeout);
+        break;
+    default:
+        snprintf(buf, size, "stopped");
+    }
+    return buf;
+}
+
+static void count_hook(lua_State *L, lua_Debug *ar)
+{
+    (void)ar;
+    host *h = host_of(L);
+    h->instructions += h->killed ? 1 : HOOK_STEP;
+    if (h->killed == KILL_NONE) {
+        if (h->instructions > h->opt.max_instructions)
+            h->killed = KILL_INSTRUCTIONS;
+        else if (atomic_load(&h->timed_out))
+            h->killed = KILL_TIME;
+    }
+    if (h->killed != KILL_NONE) {
+        char msg[160];
+        /* From now on fire on every instruction of this thread. */
+        lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+        luaL_error(L, "%s", kill_message(h, msg, sizeof msg));
+    }
+}
+
+static void *watchdog_main(void *arg)
+{
+    host *h = arg;
+    struct timespec tick = { 0, 20 * 1000000L };
+    while (!atomic_load(&h->stop)) {
+        nanosleep(&tick, NULL);
+        if (!atomic_load(&h->inside))
+            continue;
+        long long now = now_ns(), deadline = atomic_load(&h->deadline_ns);
+        if (now > deadline)
+            atomic_store(&h->timed_out, 1);
+        if (now > deadline + WATCHDOG_GRACE_NS && atomic_load(&h->inside)) {
+            /* Stuck in a C function or a finalizer: no hook will fire. */
+            char msg[160];
+            h->killed = KILL_TIME;
+            fprintf(stderr, "cjm: error: %s; the script was stopped inside "
+                    "a library call\n", kill_message(h, msg, sizeof msg));
+            fsout_remove_all();
+            _exit(EXIT_LIMIT);
+        }
+    }
+    return NULL;
+}
+
+static void host_enter(host *h)
+{
+    long long remaining = (long long)(h->opt.timeout * 1e9) - h->used_ns;
+    if (remaining < 0)
+        remaining = 0;
+    h->entered_ns = now_ns();
+    atomic_store(&h->deadline_ns, h->entered_ns + remaining);
+    atomic_store(&h->inside, 1);
+}
+
+static void host_leave(host *h)
+{
+    atomic_store(&h->inside, 0);
+    h->used_ns += now_ns() - h->entered_ns;
+}
+
+/* ---- errors ----------------------------------------------------------- */
+
+/* Message handler: any error value becomes text with a traceback. */
+static int message_handler(lua_State *L)
+{
+    const char *msg = lua_tostring(L, 1);
+    if (!msg) {
+        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+            msg = lua_tostring(L, -1);
+        else if (lua_isnil(L, 1))
+            msg = "error called with nil (no message)";
+        else
+            msg = lua_pushfstring(L, "error object is a %s value, not a "
+                                  "message", luaL_typename(L, 1));
+    }
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+
+/* Turn the text on top of the stack into a diagnostic:
+ * "FILE:LINE: MESSAGE\nstack traceback:..." becomes FILE:LINE: error:
+ * MESSAGE with the traceback as extra text.  FALLBACK_FILE names the
+ * script when the message carries no position. */
+static void report_lua_error(host *h, const char *fallback_file)
+{
+    const char *text = lua_tostring(h->L, -1);
+    char msgbuf[200];
+    if (h->killed != KILL_NONE) {
+        /* the message may be from code that ran after the limit fired */
+        diag_add(h->d, DIAG_ERROR, fallback_file, 0, 0, NULL, "%s",
+                 kill_message(h, msgbuf, sizeof msgbuf));
+        h->d->limit_hit = 1;
+        return;
+    }
+    if (!text)
+        text = "unknown error";
+    const char *tb = strstr(text, "\nstack traceback:");
+    size_t head_len = tb ? (size_t)(tb - text) : strlen(text);
+    char *head = strndup(text, head_len);
+    if (!head) {
+        diag_add(h->d, DIAG_ERROR, fallback_file, 0, 0, NULL, "out of memory");
+        return;
+    }
+    /* "file:12: message" — the file part may itself contain ':' */
+    const char *file = fallback_file, *msg = head;
+    int line = 0;
+    char *p = head;
+    while ((p = strchr(p, ':')) != NULL) {
+        char *end;
+        long l = strtol(p + 1, &end, 10);
+        if (end != p + 1 && end[0] == ':' && end[1] == ' ' && l > 0) {
+            *p = '\0';
+            file = head;
+            line = (int)l;
+            msg = end + 2;
+            break;
+        }
+        p++;
+    }
+    diag_add(h->d, DIAG_ERROR, file, line, 0, NULL, "%s", msg);
+    if (tb)
+        diag_set_extra(h->d, tb + 1);
+    free(head);
+}
+
+/* Call the function below NARGS arguments on the stack in protected mode.
+ * Returns 0 with NRESULTS results, or -1 after reporting the error. */
+static int call_protected(host *h, int nargs, int nresults, const char *file)
+{
+    lua_State *L = h->L;
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, message_handler);
+    lua_insert(L, base);
+    host_enter(h);
+    int status = lua_pcall(L, nargs, nresults, base);
+    host_leave(h);
+    lua_remove(L, base);
+    if (status == LUA_OK)
+        return 0;
+    if (status == LUA_ERRMEM || h->mem_refused) {
+        if (h->killed == KILL_NONE)
+            h->killed = KILL_MEMORY;
+    }
+    report_lua_error(h, file);
+    lua_pop(L, 1);
+    return -1;
+}
+
+/* ---- sandboxed library functions -------------------------------------- */
+
+/* load(chunk [, chunkname [, mode [, env]]]) for text chunks only. */
+static int safe_load(lua_State *L)
+{
+    const char *mode = luaL_optstring(L, 3, "t");
+    if (strchr(mode, 'b'))
+        return luaL_error(L, "load: binary chunks are not allowed");
+    lua_settop(L, 4);
+    lua_pushstring(L, "t");
+    lua_replace(L, 3);
+    lua_pushvalue(L, lua_upvalueindex(1));      /* the original load */
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+/* print writes to standard error: standard output carries the results. */
+static int safe_print(lua_State *L)
+{
+    int n = lua_gettop(L);
+    for (int i = 1; i <= n; i++) {
+        size_t len;
+        const char *s = luaL_tolstring(L, i, &len);
+        if (i > 1)
+            fputc('\t', stderr);
+        fwrite(s, 1, len, stderr);
+        lua_pop(L, 1);
+    }
+    fputc('\n', stderr);
+    return 0;
+}
+
+static int safe_randomseed(lua_State *L)
+{
+    if (lua_isnoneornil(L, 1))
+        return luaL_error(L, "math.randomseed needs a seed: cjm runs are "
+                          "reproducible (use --seed)");
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 0);
+    return 0;
+}
+
+static int strict_index(lua_State *L)
+{
+    const char *name = lua_tostring(L, 2);
+    return luaL_error(L, "undeclared global '%s'", name ? name : "?");
+}
+
+/* ---- the random generator object -------------------------------------- */
+
+static rng *check_rng(lua_State *L, int idx)
+{
+    return luaL_checkudata(L, idx, RNG_META);
+}
+
+/* r() float in [0,1); r(n) integer in 1..n; r(m, n) integer in m..n. */
+static int rng_call(lua_State *L)
+{
+    rng *r = check_rng(L, 1);
+    int args = lua_gettop(L) - 1;
+    if (args == 0) {
+        lua_pushnumber(L, rng_double(r));
+        return 1;
+    }
+    lua_Integer lo = 1, hi;
+    if (args == 1) {
+        hi = luaL_checkinteger(L, 2);
+    } else {
+        lo = luaL_checkinteger(L, 2);
+        hi = luaL_checkinteger(L, 3);
+    }
+    luaL_argcheck(L, lo <= hi, args == 1 ? 2 : 3, "interval is empty");
+    uint64_t span = (uint64_t)hi - (uint64_t)lo + 1;
+    uint64_t x = span ? rng_below(r, span) : rng_next(r);
+    lua_pushinteger(L, (lua_Integer)((uint64_t)lo + x));
+    return 1;
+}
+
+/* r:pick(list) a random element of a non-empty list. */
+static int rng_pick(lua_State *L)
+{
+    rng *r = check_rng(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_Unsigned n = lua_rawlen(L, 2);
+    luaL_argcheck(L, n > 0, 2, "list is empty");
+    lua_rawgeti(L, 2, (lua_Integer)(1 + rng_below(r, n)));
+    return 1;
+}
+
+/* r:shuffle(list) shuffles in place (Fisher-Yates) and returns it. */
+static int rng_shuffle(lua_State *L)
+{
+    rng *r = check_rng(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_Unsigned n = lua_rawlen(L, 2);
+    for (lua_Unsigned i = n; i > 1; i--) {
+        lua_Integer j = (lua_Integer)(1 + rng_below(r, i));
+        lua_rawgeti(L, 2, (lua_Integer)i);
+        lua_rawgeti(L, 2, j);
+        lua_rawseti(L, 2, (lua_Integer)i);
+        lua_rawseti(L, 2, j);
+    }
+    lua_settop(L, 2);
+    return 1;
+}
+
+/* r:normal(mean, sd) by Box-Muller. */
+static int rng_normal(lua_State *L)
+{
+    rng *r = check_rng(L, 1);
+    double mean = luaL_optnumber(L, 2, 0), sd = luaL_optnumber(L, 3, 1);
+    double u1 = 1.0 - rng_double(r), u2 = rng_double(r);
+    lua_pushnumber(L, mean + sd * sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2));
+    return 1;
+}
+
+/* core.random(seed [, stream]) a new generator. */
+static int core_random(lua_State *L)
+{
+    lua_Integer seed = luaL_checkinteger(L, 1);
+    lua_Integer stream = luaL_optinteger(L, 2, 0);
+    rng *r = lua_newuserdatauv(L, sizeof *r, 0);
+    rng_seed(r, (uint64_t)seed, (uint64_t)stream);
+    luaL_setmetatable(L, RNG_META);
+    return 1;
+}
+
+/* core.mark(tbl [, level]) records where TBL was made (the caller LEVEL
+ * frames up), so errors in a script's journey can name its line. */
+static int core_mark(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    int level = (int)luaL_optinteger(L, 2, 1);
+    lua_Debug ar;
+    if (!lua_getstack(L, level, &ar) || !lua_getinfo(L, "Sl", &ar)
+        || ar.currentline <= 0 || ar.source[0] != '@') {
+        lua_settop(L, 1);
+        return 1;
+    }
+    lua_getfield(L, LUA_REGISTRYINDEX, MARKS_KEY);
+    lua_pushvalue(L, 1);
+    lua_pushfstring(L, "%d:0:%s", ar.currentline, ar.source + 1);
+    lua_rawset(L, -3);
+    lua_settop(L, 1);
+    return 1;
+}
+
+static const luaL_Reg rng_methods[] = {
+    { "pick", rng_pick },
+    { "shuffle", rng_shuffle },
+    { "normal", rng_normal },
+    { NULL, NULL }
+};
+
+static const luaL_Reg core_functions[] = {
+    { "random", core_random },
+    { "mark", core_mark },
+    { NULL, NULL }
+};
+
+static int open_core(lua_State *L)
+{
+    luaL_newlib(L, core_functions);
+    return 1;
+}
+
+/* ---- require ---------------------------------------------------------- */
+
+static int file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Module names are dotted identifiers; dots become folders. */
+static int valid_module_name(const char *name)
+{
+    if (!*name || *name == '.')
+        return 0;
+    for (const char *p = name; *p; p++) {
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')
+              || (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'
+              || *p == '.'))
+            return 0;
+        if (p[0] == '.' && (p[1] == '.' || p[1] == '\0'))
+            return 0;
+    }
+    return 1;
+}
+
+/* Find NAME: fills PATH (the file) and CHUNK (its chunk name). */
+static int find_module(host *h, const char *name, char *path, size_t size,
+                       char *chunk, size_t chunk_size)
+{
+    char rel[512];
+    snprintf(rel, sizeof rel, "%s", name);
+    for (char *p = rel; *p; p++)
+        if (*p == '.')
+            *p = '/';
+    struct { const char *dir; const char *label; } where[64];
+    int n = 0;
+    char stdlib_dir[4096], templates_dir[4096];
+    snprintf(stdlib_dir, sizeof stdlib_dir, "%s/stdlib", h->datadir);
+    snprintf(templates_dir, sizeof templates_dir, "%s/templates", h->datadir);
+    where[n].dir = stdlib_dir, where[n++].label = "stdlib";
+    if (h->input_dir)
+        where[n].dir = h->input_dir, where[n++].label = NULL;
+    for (int i = 0; i < h->opt.template_dir_count && n < 62; i++)
+        where[n].dir = h->template_dirs[i], where[n++].label = NULL;
+    where[n].dir = templates_dir, where[n++].label = "templates";
+    for (int i = 0; i < n; i++) {
+        snprintf(path, size, "%s/%s.lua", where[i].dir, rel);
+        if (file_exists(path)) {
+            if (where[i].label)
+                snprintf(chunk, chunk_size, "@%s/%s.lua", where[i].label, rel);
+            else
+                snprintf(chunk, chunk_size, "@%s", path);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Load a Lua source file as a text chunk; pushes the function or raises. */
+static void load_source(lua_State *L, const char *path, const char *chunk)
+{
+    diag_list scratch;
+    diag_init(&scratch);
+    size_t len;
+    char *text = yaml_read_file(path, &len, MODULE_MAX_BYTES, &scratch);
+    diag_free(&scratch);
+    if (!text)
+        luaL_error(L, "cannot read %s", chunk + 1);
+    int status = luaL_loadbufferx(L, text, len, chunk, "t");
+    free(text);
+    if (status != LUA_OK)
+        lua_error(L);
+}
+
+static int host_require(lua_State *L)
+{
+    host *h = host_of(L);
+    const char *name = luaL_checkstring(L, 1);
+    if (!valid_module_name(name))
+        return luaL_error(L, "require: invalid module name '%s'", name);
+    lua_getfield(L, LUA_REGISTRYINDEX, LOADED_KEY);
+    int loaded = lua_gettop(L);
+    lua_getfield(L, loaded, name);
+    if (lua_type(L, -1) == LUA_TLIGHTUSERDATA)
+        return luaL_error(L, "require: module '%s' requires itself "
+                          "(a require loop)", name);
+    if (!lua_isnil(L, -1))
+        return 1;
+    lua_pop(L, 1);
+    if (strcmp(name, "cjm.core") == 0) {
+        open_core(L);
+    } else {
+        char path[4096], chunk[4200];
+        if (!find_module(h, name, path, sizeof path, chunk, sizeof chunk))
+            return luaL_error(L, "module '%s' not found (looked in stdlib/, "
+                              "the journey's folder, --templates folders "
+                              "and templates/)", name);
+        lua_pushlightuserdata(L, (void *)LOADED_KEY);  /* "loading" mark */
+        lua_setfield(L, loaded, name);
+        load_source(L, path, chunk);
+        lua_pushstring(L, name);
+        lua_call(L, 1, 1);
+        if (lua_isnil(L, -1)) {
+            lua_pop(L, 1);
+            lua_pushboolean(L, 1);
+        }
+    }
+    lua_pushvalue(L, -1);
+    lua_setfield(L, loaded, name);
+    return 1;
+}
+
+/* ---- opening the sandbox ---------------------------------------------- */
+
+static const luaL_Reg allowed_libs[] = {
+    { LUA_GNAME, luaopen_base },
+    { LUA_STRLIBNAME, luaopen_string },
+    { LUA_TABLIBNAME, luaopen_table },
+    { LUA_MATHLIBNAME, luaopen_math },
+    { LUA_UTF8LIBNAME, luaopen_utf8 },
+    { LUA_COLIBNAME, luaopen_coroutine },
+    { NULL, NULL }
+};
+
+static const char *const removed_globals[] = {
+    "dofile", "loadfile", "require", NULL
+};
+
+static const char *const os_allowed[] = { "time", "clock", "date", NULL };
+
+/* Runs in protected mode: opening libraries allocates. */
+static int open_sandbox(lua_State *L)
+{
+    host *h = host_of(L);
+    for (const luaL_Reg *lib = allowed_libs; lib->func; lib++) {
+        luaL_requiref(L, lib->name, lib->func, 1);
+        lua_pop(L, 1);
+    }
+    /* os: time, clock and date only */
+    luaL_requiref(L, LUA_OSLIBNAME, luaopen_os, 0);
+    lua_newtable(L);
+    for (const char *const *k = os_allowed; *k; k++) {
+        lua_getfield(L, -2, *k);
+        lua_setfield(L, -2, *k);
+    }
+    lua_setglobal(L, LUA_OSLIBNAME);
+    lua_pop(L, 1);
+
+    for (const char *const *k = removed_globals; *k; k++) {
+        lua_pushnil(L);
+        lua_setglobal(L, *k);
+    }
+    lua_getglobal(L, "load");
+    lua_pushcclosure(L, safe_load, 1);
+    lua_setglobal(L, "load");
+    lua_pushcfunction(L, safe_print);
+    lua_setglobal(L, "print");
+    lua_pushcfunction(L, host_require);
+    lua_setglobal(L, "require");
+
+    /* string.dump would hand out bytecode */
+    lua_getglobal(L, LUA_STRLIBNAME);
+    lua_pushnil(L);
+    lua_setfield(L, -2, "dump");
+    lua_pop(L, 1);
+
+    /* a reproducible math.random */
+    lua_getglobal(L, LUA_MATHLIBNAME);
+    lua_getfield(L, -1, "randomseed");
+    lua_pushvalue(L, -1);
+    lua_pushinteger(L, (lua_Integer)h->opt.seed);
+    lua_call(L, 1, 0);
+    lua_pushcclosure(L, safe_randomseed, 1);
+    lua_setfield(L, -2, "randomseed");
+    lua_pop(L, 1);
+
+    /* the string metatable cannot be read or replaced from scripts */
+    lua_pushliteral(L, "");
+    lua_getmetatable(L, -1);
+    lua_pushliteral(L, "the string metatable is locked");
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 2);
+
+    /* random generator objects */
+    luaL_newmetatable(L, RNG_META);
+    lua_pushcfunction(L, rng_call);
+    lua_setfield(L, -2, "__call");
+    luaL_newlib(L, rng_methods);
+    lua_setfield(L, -2, "__index");
+    lua_pushliteral(L, "cjm.random");
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 1);
+
+    /* registry tables: weak-keyed source marks, loaded modules */
+    lua_newtable(L);
+    lua_newtable(L);
+    lua_pushliteral(L, "k");
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+    lua_setfield(L, LUA_REGISTRYINDEX, MARKS_KEY);
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, LOADED_KEY);
+
+    /* reading an undeclared global is an error with its name */
+    lua_pushglobaltable(L);
+    lua_newtable(L);
+    lua_pushcfunction(L, strict_index);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+    lua_pop(L, 1);
+    return 0;
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+host *host_new(const host_options *opt, diag_list *d)
+{
+    host *h = calloc(1, sizeof *h);
+    if (!h) {
+        diag_add(d, DIAG_ERROR, NULL, 0, 0, NULL, "out of memory");
+        d->internal = 1;
+        return NULL;
+    }
+    h->d = d;
+    h->opt = *opt;
+    h->datadir = dup_or_null(opt->datadir ? opt->datadir : ".");
+    h->input_dir = dup_or_null(opt->input_dir);
+    h->template_dirs = calloc((size_t)opt->template_dir_count + 1,
+                              sizeof *h->template_dirs);
+    for (int i = 0; h->template_dirs && i < opt->template_dir_count; i++)
+        h->template_dirs[i] = strdup(opt->template_dirs[i]);
+    h->opt.template_dirs = NULL;
+    if (h->opt.max_memory == 0)
+        h->opt.max_memory = (size_t)512 << 20;
+    if (h->opt.max_instructions <= 0)
+        h->opt.max_instructions = 2000000000LL;
+    if (h->opt.timeout <= 0)
+        h->opt.timeout = 60;
+
+    h->L = lua_newstate(limited_alloc, h);
+    if (!h->L || !h->template_dirs) {
+        diag_add(d, DIAG_ERROR, NULL, 0, 0, NULL, "cannot start Lua");
+        d->internal = 1;
+        host_free(h);
+        return NULL;
+    }
+    if (pthread_create(&h->watchdog, NULL, watchdog_main, h) == 0)
+        h->watchdog_started = 1;
+    lua_sethook(h->L, count_hook, LUA_MASKCOUNT, HOOK_STEP);
+    lua_pushcfunction(h->L, open_sandbox);
+    if (call_protected(h, 0, 0, "<sandbox>") < 0) {
+        d->internal = 1;
+        host_free(h);
+        return NULL;
+    }
+    return h;
+}
+
+void host_free(host *h)
+{
+    if (!h)
+        return;
+    if (h->L) {
+        /* finalizers run here; the watchdog still guards them */
+        host_enter(h);
+        lua_close(h->L);
+        host_leave(h);
+    }
+    if (h->watchdog_started) {
+        atomic_store(&h->stop, 1);
+        pthread_join(h->watchdog, NULL);
+    }
+    for (int i = 0; h->template_dirs && h->template_dirs[i]; i++)
+        free(h->template_dirs[i]);
+    free(h->template_dirs);
+    free(h->datadir);
+    free(h->input_dir);
+    free(h);
+}
+
+long long host_instructions(const host *h)
+{
+    return h->instructions;
+}
+
+/* ---- Lua values to nodes ---------------------------------------------- */
+
+typedef struct conv {
+    host *h;
+    arena *a;
+    const char *file;       /* the script, for messages */
+    long nodes;
+    int failed;
+    int visiting;           /* stack index of the table-in-progress set */
+    int marks;              /* stack index of the marks table */
+    int allow_functions;
+} conv;
+
+static void conv_error(conv *cv, const node *at, const char *path,
+                       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void conv_error(conv *cv, const node *at, const char *path,
+                       const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (at && at->file)
+        diag_add(cv->h->d, DIAG_ERROR, at->file, at->line, at->col,
+                 *path ? path : NULL, "%s", msg);
+    else
+        diag_add(cv->h->d, DIAG_ERROR, cv->file, 0, 0, *path ? path : NULL,
+                 "%s", msg);
+    cv->failed = 1;
+}
+
+/* Position recorded by core.mark / node_to_lua for the table at IDX. */
+static void apply_mark(conv *cv, int idx, node *n)
+{
+    lua_State *L = cv->h->L;
+    lua_pushvalue(L, idx);
+    lua_rawget(L, cv->marks);
+    const char *s = lua_tostring(L, -1);
+    int line, col, off;
+    if (s && sscanf(s, "%d:%d:%n", &line, &col, &off) == 2) {
+        n->file = arena_strdup(cv->a, s + off);
+        n->line = line;
+        n->col = col;
+    }
+    lua_pop(L, 1);
+}
+
+static int cmp_strings(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static node *to_node(conv *cv, int idx, char *path, size_t plen, int depth,
+                     const node *parent);
+
+/* The table at IDX as a SEQ or MAP.  Map keys are sorted: Lua's own order
+ * depends on hashing, and output must not. */
+static node *table_to_node(conv *cv, int idx, char *path, size_t plen,
+                           int depth, const node *parent)
+{
+    lua_State *L = cv->h->L;
+    node *n = node_new(cv->a, NODE_MAP, NULL, 0, 0);
+    if (parent) {
+        n->file = parent->file;
+        n->line = parent->line;
+        n->col = parent->col;
+    }
+    apply_mark(cv, idx, n);
+    if (depth > CONVERT_MAX_DEPTH) {
+        conv_error(cv, n, path, "tables nested deeper than %d levels",
+                   CONVERT_MAX_DEPTH);
+        return NULL;
+    }
+    lua_pushvalue(L, idx);
+    lua_rawget(L, cv->visiting);
+    int cyclic = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    if (cyclic) {
+        conv_error(cv, n, path, "the table contains itself (a cycle); a "
+                   "journey must be a tree of plain values");
+        return NULL;
+    }
+    lua_pushvalue(L, idx);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, cv->visiting);
+
+    long ints = 0, strs = 0;
+    lua_Integer max_int = 0;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            strs++;
+        } else if (lua_isinteger(L, -1) && lua_tointeger(L, -1) >= 1) {
+            ints++;
+            if (lua_tointeger(L, -1) > max_int)
+                max_int = lua_tointeger(L, -1);
+        } else {
+            lua_pop(L, 1);
+            conv_error(cv, n, path, "table keys must be strings or list "
+                       "positions 1..n, found a %s key",
+                       lua_isnumber(L, -1) ? "non-positive or fractional"
+                                           : luaL_typename(L, -1));
+            goto done;
+        }
+    }
+    if (ints && strs) {
+        conv_error(cv, n, path, "the table mixes list items and named keys");
+        goto done;
+    }
+    if (ints && max_int != ints) {
+        conv_error(cv, n, path, "the list has holes (nil at some position "
+                   "below %lld)", (long long)max_int);
+        goto done;
+    }
+    if (ints) {
+        n->kind = NODE_SEQ;
+        for (lua_Integer i = 1; i <= max_int && !cv->failed; i++) {
+            int w = snprintf(path + plen, 512 - plen, "[%lld]", (long long)i - 1);
+            size_t nlen = plen + (size_t)(w > 0 ? w : 0);
+            if (nlen >= 512)
+                nlen = 511;
+            lua_rawgeti(L, idx, i);
+            node *child = to_node(cv, lua_gettop(L), path, nlen, depth + 1, n);
+            lua_pop(L, 1);
+            path[plen] = '\0';
+            if (child)
+                node_append(n, child);
+        }
+    } else if (strs) {
+        const char **keys = arena_alloc(cv->a, sizeof *keys * (size_t)strs);
+        long k = 0;
+        lua_pushnil(L);
+        while (lua_next(L, idx)) {
+            lua_pop(L, 1);
+            size_t len;
+            const char *s = lua_tolstring(L, -1, &len);
+            keys[k++] = arena_strndup(cv->a, s, len);
+        }
+        qsort(keys, (size_t)strs, sizeof *keys, cmp_strings);
+        for (long i = 0; i < strs && !cv->failed; i++) {
+            int w = snprintf(path + plen, 512 - plen, "%s%s", plen ? "." : "",
+                             keys[i]);
+            size_t nlen = plen + (size_t)(w > 0 ? w : 0);
+            if (nlen >= 512)
+                nlen = 511;
+            lua_pushstring(L, keys[i]);
+            lua_rawget(L, idx);
+            node *child = to_node(cv, lua_gettop(L), path, nlen, depth + 1, n);
+            lua_pop(L, 1);
+            path[plen] = '\0';
+            if (child) {
+                child->key = keys[i];
+                child->key_line = child->line;
+                child->key_col = child->col;
+                node_append(n, child);
+            }
+        }
+    } else {
+        n->flags |= NODE_EMPTY_TABLE;
+    }
+done:
+    lua_pushvalue(L, idx);
+    lua_pushnil(L);
+    lua_rawset(L, cv->visiting);
+    return cv->failed ? NULL : n;
+}
+
+static node *to_node(conv *cv, int idx, char *path, size_t plen, int depth,
+                     const node *parent)
+{
+    lua_State *L = cv->h->L;
+    if (++cv->nodes > CONVERT_MAX_NODES) {
+        if (!cv->failed)
+            conv_error(cv, parent, path, "the journey has more than %ld "
+                       "values", CONVERT_MAX_NODES);
+        return NULL;
+    }
+    node *n;
+    switch (lua_type(L, idx)) {
+    case LUA_TNIL:
+        n = node_new(cv->a, NODE_NULL, NULL, 0, 0);
+        break;
+    case LUA_TBOOLEAN:
+        n = node_new_bool(cv->a, lua_toboolean(L, idx));
+        break;
+    case LUA_TNUMBER:
+        if (lua_isinteger(L, idx))
+            n = node_new_int(cv->a, (long long)lua_tointeger(L, idx));
+        else
+            n = node_new_float(cv->a, (double)lua_tonumber(L, idx));
+        break;
+    case LUA_TSTRING: {
+        size_t len;
+        const char *s = lua_tolstring(L, idx, &len);
+        n = node_new_str(cv->a, s, len);
+        break;
+    }
+    case LUA_TTABLE:
+        return table_to_node(cv, idx, path, plen, depth, parent);
+    default:
+        conv_error(cv, parent, path, "a %s cannot be part of a journey "
+                   "(only tables, strings, numbers and booleans)",
+                   luaL_typename(L, idx));
+        return NULL;
+    }
+    if (parent) {
+        n->file = parent->file;
+        n->line = parent->line;
+        n->col = parent->col;
+    }
+    return n;
+}
+
+typedef struct convert_call {
+    conv *cv;
+    node *result;
+} convert_call;
+
+/* Runs in protected mode with the value at index 2. */
+static int convert_entry(lua_State *L)
+{
+    convert_call *cc = lua_touserdata(L, 1);
+    conv *cv = cc->cv;
+    lua_newtable(L);
+    cv->visiting = lua_gettop(L);
+    lua_getfield(L, LUA_REGISTRYINDEX, MARKS_KEY);
+    cv->marks = lua_gettop(L);
+    char path[512] = "";
+    cc->result = to_node(cv, 2, path, 0, 0, NULL);
+    return 0;
+}
+
+/* Convert the value on top of the stack (popped) into a node tree. */
+static node *value_to_node(host *h, arena *a, const char *file)
+{
+    lua_State *L = h->L;
+    conv cv = { h, a, file, 0, 0, 0, 0, 0 };
+    convert_call cc = { &cv, NULL };
+    lua_pushcfunction(L, convert_entry);
+    lua_pushlightuserdata(L, &cc);
+    lua_rotate(L, -3, 2);           /* fn, ud, value */
+    if (call_protected(h, 2, 0, file) < 0)
+        return NULL;
+    return cv.failed ? NULL : cc.result;
+}
+
+/* ---- nodes to Lua values ---------------------------------------------- */
+
+static void push_node(lua_State *L, const node *n, int marks)
+{
+    switch (n->kind) {
+    case NODE_NULL:
+        lua_pushnil(L);
+        return;
+    case NODE_BOOL:
+        lua_pushboolean(L, n->v.boolean);
+        return;
+    case NODE_INT:
+        lua_pushinteger(L, (lua_Integer)n->v.integer);
+        return;
+    case NODE_FLOAT:
+        lua_pushnumber(L, n->v.number);
+        return;
+    case NODE_STR:
+        lua_pushlstring(L, n->v.str.s, n->v.str.len);
+        return;
+    case NODE_SEQ:
+    case NODE_MAP:
+        break;
+    }
+    luaL_checkstack(L, 6, "document too deep");
+    lua_createtable(L, n->kind == NODE_SEQ ? n->count : 0,
+                    n->kind == NODE_MAP ? n->count : 0);
+    int i = 1;
+    for (const node *c = n->first; c; c = c->next) {
+        push_node(L, c, marks);
+        if (n->kind == NODE_SEQ)
+            lua_rawseti(L, -2, i++);
+        else
+            lua_setfield(L, -2, c->key);
+    }
+    if (n->file && n->line) {
+        lua_pushvalue(L, -1);
+        lua_pushfstring(L, "%d:%d:%s", n->line, n->col, n->file);
+        lua_rawset(L, marks);
+    }
+}
+
+typedef struct push_call {
+    const node *n;
+} push_call;
+
+static int push_entry(lua_State *L)
+{
+    push_call *pc = lua_touserdata(L, 1);
+    lua_getfield(L, LUA_REGISTRYINDEX, MARKS_KEY);
+    push_node(L, pc->n, lua_gettop(L));
+    return 1;
+}
+
+/* Push N as a Lua value; -1 after reporting (memory limit). */
+static int node_to_lua(host *h, const node *n, const char *file)
+{
+    push_call pc = { n };
+    lua_pushcfunction(h->L, push_entry);
+    lua_pushlightuserdata(h->L, &pc);
+    return call_protected(h, 1, 1, file);
+}
+
+/* ---- running scripts -------------------------------------------------- */
+
+node *host_run_file(host *h, arena *a, const char *path)
+{
+    lua_State *L = h->L;
+    size_t len;
+    char *text = yaml_read_file(path, &len, MODULE_MAX_BYTES, h->d);
+    if (!text)
+        return NULL;
+    diag_add_source(h->d, path, text, len);
+    char chunk[4200];
+    snprintf(chunk, sizeof chunk, "@%s", path);
+    int status = luaL_loadbufferx(L, text, len, chunk, "t");
+    free(text);
+    if (status != LUA_OK) {
+        if (status == LUA_ERRMEM && h->killed == KILL_NONE)
+            h->killed = KILL_MEMORY;
+        report_lua_error(h, path);
+        lua_pop(L, 1);
+        return NULL;
+    }
+    if (call_protected(h, 0, 1, path) < 0)
+        return NULL;
+    if (lua_type(L, -1) != LUA_TTABLE) {
+        diag_add(h->d, DIAG_ERROR, path, 0, 0, NULL, "the script returned %s; "
+                 "it must return a journey table (return cjm.journey{...})",
+                 lua_isnil(L, -1) ? "nothing" : luaL_typename(L, -1));
+        lua_pop(L, 1);
+        return NULL;
+    }
+    return value_to_node(h, a, path);
+}
+
+/* ---- templates -------------------------------------------------------- */
+
+typedef enum { PT_NUMBER, PT_INTEGER, PT_STRING, PT_BOOLEAN, PT_CHOICE,
+               PT_LIST, PT_MAP, PT__COUNT } param_type;
+
+static const char *const param_type_names[] = {
+    "number", "integer", "string", "boolean", "choice", "list", "map", NULL
+};
+
+typedef struct param_spec {
+    const char *name;
+    param_type type;
+    const node *def;        /* default value, may be NULL */
+    double min, max;        /* NAN when not given */
+    const node *choices;    /* SEQ of strings for PT_CHOICE */
+    const char *doc;
+    const node *value;      /* the value in effect */
+} param_spec;
+
+/* A value V (a node) checked against SPEC; returns the value to use
+ * (possibly converted) or NULL after an error. */
+static const node *check_param(host *h, arena *a, const char *tname,
+                               const param_spec *spec, const node *v,
+                               const char *file)
+{
+    char msg[512] = "";
+    const node *out = v;
+    switch (spec->type) {
+    case PT_NUMBER:
+    case PT_INTEGER: {
+        double x;
+        if (v->kind == NODE_INT)
+            x = (double)v->v.integer;
+        else if (v->kind == NODE_FLOAT && spec->type == PT_NUMBER)
+            x = v->v.number;
+        else {
+            snprintf(msg, sizeof msg, "expected %s, got %s",
+                     spec->type == PT_INTEGER ? "an integer" : "a number",
+                     node_kind_name(v->kind));
+            break;
+        }
+        if ((!isnan(spec->min) && x < spec->min)
+            || (!isnan(spec->max) && x > spec->max))
+            snprintf(msg, sizeof msg, "%g is out of range (%g..%g)", x,
+                     isnan(spec->min) ? -INFINITY : spec->min,
+                     isnan(spec->max) ? INFINITY : spec->max);
+        break;
+    }
+    case PT_STRING:
+        if (v->kind == NODE_INT || v->kind == NODE_FLOAT) {
+            char buf[48];
+            if (v->kind == NODE_INT)
+                snprintf(buf, sizeof buf, "%lld", v->v.integer);
+            else
+                snprintf(buf, sizeof buf, "%g", v->v.number);
+            node *s = node_new_str(a, buf, strlen(buf));
+            s->file = v->file, s->line = v->line, s->col = v->col;
+            out = s;
+        } else if (v->kind != NODE_STR) {
+            snprintf(msg, sizeof msg, "expected a string, got %s",
+                     node_kind_name(v->kind));
+        }
+        break;
+    case PT_BOOLEAN:
+        if (v->kind != NODE_BOOL)
+            snprintf(msg, sizeof msg, "expected true or false, got %s",
+                     node_kind_name(v->kind));
+        break;
+    case PT_CHOICE: {
+        int ok = 0;
+        char list[256] = "";
+        size_t used = 0;
+        for (const node *c = spec->choices ? spec->choices->first : NULL; c;
+             c = c->next) {
+            if (v->kind == NODE_STR && c->kind == NODE_STR
+                && strcmp(c->v.str.s, v->v.str.s) == 0)
+                ok = 1;
+            if (v->kind == NODE_INT && c->kind == NODE_INT
+                && c->v.integer == v->v.integer)
+                ok = 1;
+            if (used < sizeof list - 40) {
+                if (c->kind == NODE_STR)
+                    used += (size_t)snprintf(list + used, sizeof list - used,
+                                             "%s%s", used ? ", " : "", c->v.str.s);
+                else if (c->kind == NODE_INT)
+                    used += (size_t)snprintf(list + used, sizeof list - used,
+                                             "%s%lld", used ? ", " : "",
+                                             c->v.integer);
+            }
+        }
+        if (!ok) {
+            if (v->kind == NODE_STR)
+                snprintf(msg, sizeof msg, "\"%.60s\" is not one of the "
+                         "choices (%s)", v->v.str.s, list);
+            else
+                snprintf(msg, sizeof msg, "%s is not one of the choices (%s)",
+                         node_kind_name(v->kind), list);
+        }
+        break;
+    }
+    case PT_LIST:
+        if (!node_is_seq(v))
+            snprintf(msg, sizeof msg, "expected a list, got %s",
+                     node_kind_name(v->kind));
+        break;
+    case PT_MAP:
+        if (!node_is_map(v))
+            snprintf(msg, sizeof msg, "expected a mapping, got %s",
+                     node_kind_name(v->kind));
+        break;
+    default:
+        break;
+    }
+    if (!msg[0])
+        return out;
+    if (v->file && v->line)
+        diag_add(h->d, DIAG_ERROR, v->file, v->line, v->col, NULL,
+                 "template %s: parameter \"%s\": %s", tname, spec->name, msg);
+    else
+        diag_add(h->d, DIAG_ERROR, file, 0, 0, NULL,
+                 "template %s: parameter \"%s\": %s", tname, spec->name, msg);
+    return NULL;
+}
+
+static double spec_number(const node *n)
+{
+    if (!n)
+        return NAN;
+    if (n->kind == NODE_INT)
+        return (double)n->v.integer;
+    if (n->kind == NODE_FLOAT)
+        return n->v.number;
+    return NAN;
+}
+
+/* Read the template's `params` table (a node) into specs.  Problems in it
+ * are the template author's, reported against the template. */
+static param_spec *read_specs(host *h, arena *a, const char *tname,
+                              const node *params, int *count)
+{
+    *count = 0;
+    if (!params || (params->flags & NODE_EMPTY_TABLE))
+        return NULL;
+    if (params->kind != NODE_MAP) {
+        diag_add(h->d, DIAG_ERROR, NULL, 0, 0, NULL, "template %s: params "
+                 "must be a table of name = {type = ...}", tname);
+        return NULL;
+    }
+    param_spec *specs = arena_alloc(a, sizeof *specs * (size_t)params->count);
+    for (const node *p = params->first; p; p = p->next) {
+        param_spec *s = &specs[*count];
+        s->name = p->key;
+        const node *type = node_map_get(p, "type");
+        int t = -1;
+        for (int i = 0; type && type->kind == NODE_STR && param_type_names[i]; i++)
+            if (strcmp(type->v.str.s, param_type_names[i]) == 0)
+                t = i;
+        if (!node_is_map(p) || t < 0) {
+            diag_add(h->d, DIAG_ERROR, NULL, 0, 0, NULL, "template %s: "
+                     "parameter \"%s\" needs a type (number, integer, string, "
+                     "boolean, choice, list or map)", tname, p->key);
+            continue;
+        }
+        s->type = (param_type)t;
+        s->def = node_map_get(p, "default");
+        s->min = spec_number(node_map_get(p, "min"));
+        s->max = spec_number(node_map_get(p, "max"));
+        s->choices = node_map_get(p, "choices");
+        const node *doc = node_map_get(p, "doc");
+        s->doc = doc && doc->kind == NODE_STR ? doc->v.str.s : NULL;
+        if (s->type == PT_CHOICE && (!s->choices || s->choices->kind != NODE_SEQ)) {
+            diag_add(h->d, DIAG_ERROR, NULL, 0, 0, NULL, "template %s: "
+                     "parameter \"%s\" is a choice but has no choices list",
+                     tname, p->key);
+            continue;
+        }
+        (*count)++;
+    }
+    return specs;
+}
+
+/* Set the value of the parameter named by N's key (or KEY) from N. */
+static void apply_param(host *h, arena *a, const char *tname,
+                        param_spec *specs, int count, const char *key,
+                        const node *n, const char *file)
+{
+    const char *names[128];
+    int nn = 0;
+    for (int i = 0; i < count; i++) {
+        if (strcmp(specs[i].name, key) == 0) {
+            const node *v = check_param(h, a, tname, &specs[i], n, file);
+            if (v)
+                specs[i].value = v;
+            return;
+        }
+        if (nn < 128)
+            names[nn++] = specs[i].name;
+    }
+    const char *near = diag_suggest(key, names, nn);
+    int line = n->key_line ? n->key_line : n->line;
+    int col = n->key_line ? n->key_col : n->col;
+    const char *where = n->file ? n->file : file;
+    if (near)
+        diag_add(h->d, DIAG_ERROR, where, line, col, NULL, "template %s: "
+                 "unknown parameter \"%s\" (did you mean \"%s\"?)", tname,
+                 key, near);
+    else
+        diag_add(h->d, DIAG_ERROR, where, line, col, NULL, "template %s: "
+                 "unknown parameter \"%s\" (run `cjm templates %s` for its "
+                 "parameters)", tname, key, tname);
+}
+
+node *host_instantiate(host *h, arena *a, const node *doc,
+                       const char *const *params, int param_count)
+{
+    lua_State *L = h->L;
+    const char *file = doc->file ? doc->file : "<journey>";
+    const node *tn = node_map_get(doc, "template");
+    if (!tn || tn->kind != NODE_STR || !valid_module_name(tn->v.str.s)) {
+        diag_add(h->d, DIAG_ERROR, file, tn ? tn->line : 0, tn ? tn->col : 0,
+                 "template", "expected a template name such as b2b_approval");
+        return NULL;
+    }
+    const char *tname = tn->v.str.s;
+    int top = lua_gettop(L);
+    node *result = NULL;
+
+    /* require the template module */
+    lua_pushcfunction(L, host_require);
+    lua_pushstring(L, tname);
+    if (call_protected(h, 1, 1, file) < 0)
+        goto done;
+    int tmpl = lua_gettop(L);
+    if (lua_type(L, tmpl) != LUA_TTABLE) {
+        diag_add(h->d, DIAG_ERROR, file, tn->line, tn->col, "template",
+                 "module \"%s\" is not a template (it must return a table "
+                 "with a build function)", tname);
+        goto done;
+    }
+    lua_getfield(L, tmpl, "build");
+    if (lua_type(L, -1) != LUA_TFUNCTION) {
+        diag_add(h->d, DIAG_ERROR, file, tn->line, tn->col, "template",
+                 "template \"%s\" has no build function", tname);
+        goto done;
+    }
+    lua_pop(L, 1);
+
+    /* its parameter specs */
+    lua_getfield(L, tmpl, "params");
+    node *spec_node = NULL;
+    if (!lua_isnil(L, -1)) {
+        spec_node = value_to_node(h, a, file);
+        if (!spec_node)
+            goto done;
+    } else {
+        lua_pop(L, 1);
+    }
+    int spec_count;
+    param_spec *specs = read_specs(h, a, tname, spec_node, &spec_count);
+    int errors_before = h->d->errors;
+
+    /* values: defaults, then the journey's params, then --param */
+    for (int i = 0; i < spec_count; i++)
+        specs[i].value = specs[i].def;
+    const node *given = node_map_get(doc, "params");
+    if (given && given->kind != NODE_NULL) {
+        if (!node_is_map(given)) {
+            diag_add(h->d, DIAG_ERROR, given->file ? given->file : file,
+                     given->line, given->col, "params",
+                     "expected a mapping of parameter values");
+        } else {
+            for (const node *p = given->first; p; p = p->next)
+                apply_param(h, a, tname, specs, spec_count, p->key, p, file);
+        }
+    }
+    for (int i = 0; i < param_count; i++) {
+        const char *eq = strchr(params[i], '=');
+        if (!eq || eq == params[i]) {
+            diag_add(h->d, DIAG_ERROR, NULL, 0, 0, NULL, "--param %s: expected "
+                     "KEY=VALUE", params[i]);
+            continue;
+        }
+        char *key = arena_strndup(a, params[i], (size_t)(eq - params[i]));
+        char *label = arena_printf(a, "--param %s", key);
+        node *v = yaml_load_string(a, label, eq + 1, strlen(eq + 1), h->d);
+        if (!v && eq[1] == '\0')
+            continue;
+        if (v) {
+            v->file = NULL;     /* report as the option, not a file */
+            v->line = v->col = 0;
+            apply_param(h, a, tname, specs, spec_count, key, v, label);
+        }
+    }
+    for (int i = 0; i < spec_count; i++)
+        if (!specs[i].value)
+            diag_add(h->d, DIAG_ERROR, file, doc->line, doc->col, "params",
+                     "template %s: parameter \"%s\" is required (%s)", tname,
+                     specs[i].name, specs[i].doc ? specs[i].doc : "no default");
+    if (h->d->errors > errors_before)
+        goto done;
+
+    /* build(params, ctx) */
+    lua_getfield(L, tmpl, "build");
+    lua_createtable(L, 0, spec_count);
+    for (int i = 0; i < spec_count; i++) {
+        if (node_to_lua(h, specs[i].value, file) < 0)
+            goto done;
+        lua_setfield(L, -2, specs[i].name);
+    }
+    lua_createtable(L, 0, 4);
+    lua_pushcfunction(L, core_random);
+    lua_pushinteger(L, (lua_Integer)h->opt.seed);
+    lua_call(L, 1, 1);
+    lua_setfield(L, -2, "random");
+    lua_pushinteger(L, (lua_Integer)h->opt.seed);
+    lua_setfield(L, -2, "seed");
+    const node *loc = node_map_get(doc, "locale");
+    lua_pushstring(L, loc && loc->kind == NODE_STR ? loc->v.str.s : "en");
+    lua_setfield(L, -2, "locale");
+    lua_pushstring(L, tname);
+    lua_setfield(L, -2, "template");
+    if (call_protected(h, 2, 1, file) < 0)
+        goto done;
+    if (lua_type(L, -1) != LUA_TTABLE) {
+        diag_add(h->d, DIAG_ERROR, file, tn->line, tn->col, "template",
+                 "template %s: build returned %s, not a journey table", tname,
+                 luaL_typename(L, -1));
+        goto done;
+    }
+
+    /* overrides: every key besides template and params, merged by the
+     * stdlib's cjm.merge so templates and journeys share one merge */
+    node *over = node_new(a, NODE_MAP, doc->file, doc->line, doc->col);
+    for (const node *k = doc->first; k; k = k->next)
+        if (strcmp(k->key, "template") != 0 && strcmp(k->key, "params") != 0) {
+            long budget = CONVERT_MAX_NODES;
+            node *copy = node_copy(a, k, &budget);
+            if (copy)
+                node_append(over, copy);
+        }
+    if (over->count) {
+        int built = lua_gettop(L);
+        lua_pushcfunction(L, host_require);
+        lua_pushliteral(L, "cjm");
+        if (call_protected(h, 1, 1, file) < 0)
+            goto done;
+        lua_getfield(L, -1, "merge");
+        lua_remove(L, -2);
+        lua_pushvalue(L, built);
+        if (node_to_lua(h, over, file) < 0)
+            goto done;
+        if (call_protected(h, 2, 1, file) < 0)
+            goto done;
+        lua_remove(L, built);
+    }
+    result = value_to_node(h, a, file);
+done:
+    lua_settop(L, top);
+    return result;
+}
