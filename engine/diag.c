@@ -212,7 +212,7 @@ const char *diag_suggest(const char *word, const char *const *names,
     int best_d = cap + 1;
     for (int i = 0; i < count; i++) {
         int dist = diag_distance(word, names[i], cap);
-        if (dist < best_d) {
+        if (dist < best_d && dist < len) {
             best_d = dist;
             best = names[i];
         }

@@ -805,6 +805,8 @@ static node *table_to_node(conv *cv, int idx, char *path, size_t plen,
         n->file = parent->file;
         n->line = parent->line;
         n->col = parent->col;
+    } else {
+        n->file = cv->file;
     }
     apply_mark(cv, idx, n);
     if (depth > CONVERT_MAX_DEPTH) {
@@ -976,7 +978,7 @@ static int convert_entry(lua_State *L)
 static node *value_to_node(host *h, arena *a, const char *file)
 {
     lua_State *L = h->L;
-    conv cv = { h, a, file, 0, 0, 0, 0, 0 };
+    conv cv = { h, a, arena_strdup(a, file), 0, 0, 0, 0, 0 };
     convert_call cc = { &cv, NULL };
     lua_pushcfunction(L, convert_entry);
     lua_pushlightuserdata(L, &cc);
@@ -1073,9 +1075,10 @@ node *host_run_file(host *h, arena *a, const char *path)
     if (call_protected(h, 0, 1, path) < 0)
         return NULL;
     if (lua_type(L, -1) != LUA_TTABLE) {
-        diag_add(h->d, DIAG_ERROR, path, 0, 0, NULL, "the script returned %s; "
+        diag_add(h->d, DIAG_ERROR, path, 0, 0, NULL, "the script returned %s%s; "
                  "it must return a journey table (return cjm.journey{...})",
-                 lua_isnil(L, -1) ? "nothing" : luaL_typename(L, -1));
+                 lua_isnil(L, -1) ? "nothing" : "a ",
+                 lua_isnil(L, -1) ? "" : luaL_typename(L, -1));
         lua_pop(L, 1);
         return NULL;
     }

@@ -1,0 +1,132 @@
+--[[
+cjm — the authoring API every journey script and template may `require`.
+
+    local cjm = require "cjm"
+    return cjm.journey {
+      id = "shop", title = "Online shop",
+      personas = { cjm.persona { id = "buyer", name = "Mia" } },
+      phases = { cjm.phase { id = "browse", name = "Browse" } },
+    }
+
+The constructors return the table they are given, after noting the line
+that made it so errors in the journey can point at the script.  They build
+exactly the structure a YAML journey has (see the README): keys and
+nesting are the same, Lua tables for YAML mappings and lists.
+
+cjm.merge(base, overrides) deep-merges two journeys (lists of tables with
+ids are merged by id), and cjm.extend(name, overrides) makes a new
+template from an existing one; `template:` journeys use the same merge
+for their overrides.
+]]
+
+local core = require "cjm.core"
+
+local cjm = {}
+
+local function constructor(kind)
+  return function(t)
+    if type(t) ~= "table" then
+      error(("cjm.%s expects a table, got %s"):format(kind, type(t)), 2)
+    end
+    return core.mark(t, 2)
+  end
+end
+
+--- cjm.journey{...}, cjm.persona{...}, ... : mark and return the table.
+cjm.journey = constructor "journey"
+cjm.persona = constructor "persona"
+cjm.phase = constructor "phase"
+cjm.touchpoint = constructor "touchpoint"
+cjm.action = constructor "action"
+cjm.scenario = constructor "scenario"
+cjm.card = constructor "card"
+
+--- A pain card: cjm.pain("text", {id = ..., evidence = ...}).
+function cjm.pain(text, extra)
+  local t = { text = text }
+  for k, v in pairs(extra or {}) do t[k] = v end
+  return core.mark(t, 2)
+end
+cjm.opportunity = cjm.pain
+
+local function is_list(t)
+  return type(t) == "table" and (rawlen(t) > 0 or next(t) == nil)
+end
+
+local function has_ids(list)
+  for _, item in ipairs(list) do
+    if type(item) ~= "table" or item.id == nil then return false end
+  end
+  return #list > 0
+end
+
+--- cjm.merge(base, overrides) -> base, changed in place.
+-- Mappings merge key by key; lists of tables with ids merge by id (an
+-- item with `remove = true` deletes the matching one; unknown ids are
+-- appended); any other value in OVERRIDES replaces the one in BASE.
+function cjm.merge(base, over)
+  if type(base) ~= "table" or type(over) ~= "table" then
+    return over
+  end
+  if is_list(over) then
+    if not (is_list(base) and has_ids(over) and has_ids(base)) then
+      return over
+    end
+    for _, item in ipairs(over) do
+      local found
+      for i, old in ipairs(base) do
+        if old.id == item.id then found = i break end
+      end
+      if found and item.remove == true then
+        table.remove(base, found)
+      elseif found then
+        base[found] = cjm.merge(base[found], item)
+      elseif item.remove ~= true then
+        base[#base + 1] = item
+      end
+    end
+    return base
+  end
+  if is_list(base) and next(base) ~= nil then
+    return over
+  end
+  for k, v in pairs(over) do
+    base[k] = cjm.merge(base[k], v)
+  end
+  return base
+end
+
+local function copy(t)
+  if type(t) ~= "table" then return t end
+  local c = {}
+  for k, v in pairs(t) do c[k] = copy(v) end
+  return c
+end
+cjm.copy = copy
+
+--- cjm.extend(name, spec) -> a new template built on template NAME.
+-- SPEC may hold: name, summary, params (added to or replacing the base
+-- template's), journey (a table merged into the generated journey), and
+-- build(journey, params, ctx) (a function that edits and returns it).
+function cjm.extend(name, spec)
+  local base = require(name)
+  if type(base) ~= "table" or type(base.build) ~= "function" then
+    error(("cjm.extend: '%s' is not a template"):format(name), 2)
+  end
+  spec = spec or {}
+  local params = copy(base.params or {})
+  for k, v in pairs(spec.params or {}) do params[k] = copy(v) end
+  return {
+    name = spec.name or base.name,
+    summary = spec.summary or base.summary,
+    params = params,
+    build = function(p, ctx)
+      local j = base.build(p, ctx)
+      if spec.journey then j = cjm.merge(j, copy(spec.journey)) end
+      if spec.build then j = spec.build(j, p, ctx) or j end
+      return j
+    end,
+  }
+end
+
+return cjm
