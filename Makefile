@@ -102,13 +102,13 @@ demo: deps
 
 test: deps
 	@$(MAKE) --no-print-directory cjm $(UNIT_BIN)
-	@sh tests/run.sh ./cjm build/tests
+	@bash tests/run.sh ./cjm build/tests
 
 asan: deps
 	@$(MAKE) --no-print-directory build/asan/cjm $(ASAN_UNIT)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	 sh tests/run.sh build/asan/cjm build/asan/tests
+	 bash tests/run.sh build/asan/cjm build/asan/tests
 
 bench: deps
 	@$(MAKE) --no-print-directory cjm

@@ -326,6 +326,26 @@ static int safe_randomseed(lua_State *L)
     return 0;
 }
 
+/* coroutine.create and coroutine.wrap charge HOOK_STEP up front: a new
+ * thread's hook counter starts afresh, so up to HOOK_STEP of its
+ * instructions may never reach the hook.  Charging that on creation
+ * keeps the global count an upper bound of what really ran. */
+static int charged_thread_ctor(lua_State *L)
+{
+    host *h = host_of(L);
+    h->instructions += HOOK_STEP;
+    if (h->killed == KILL_NONE && h->instructions > h->opt.max_instructions)
+        h->killed = KILL_INSTRUCTIONS;
+    if (h->killed != KILL_NONE) {
+        char msg[160];
+        return luaL_error(L, "%s", kill_message(h, msg, sizeof msg));
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
 static int strict_index(lua_State *L)
 {
     const char *name = lua_tostring(L, 2);
@@ -608,6 +628,15 @@ static int open_sandbox(lua_State *L)
     lua_setglobal(L, "print");
     lua_pushcfunction(L, host_require);
     lua_setglobal(L, "require");
+
+    lua_getglobal(L, LUA_COLIBNAME);
+    for (int i = 0; i < 2; i++) {
+        const char *ctor = i == 0 ? "create" : "wrap";
+        lua_getfield(L, -1, ctor);
+        lua_pushcclosure(L, charged_thread_ctor, 1);
+        lua_setfield(L, -2, ctor);
+    }
+    lua_pop(L, 1);
 
     /* string.dump would hand out bytecode */
     lua_getglobal(L, LUA_STRLIBNAME);

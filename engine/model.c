@@ -357,6 +357,8 @@ static void read_fields(bctx *c, const node *n, const char *path,
     for (int i = 0; i < count && i < 48; i++)
         keys[i] = fields[i].key;
     for (const node *k = n->first; k; k = k->next) {
+        if (strncmp(k->key, "x-", 2) == 0)
+            continue;           /* extension keys: anchors, notes, tools */
         const field *f = NULL;
         for (int i = 0; i < count; i++)
             if (strcmp(fields[i].key, k->key) == 0)

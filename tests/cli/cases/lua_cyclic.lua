@@ -1,0 +1,3 @@
+local j = { id = "t", title = "T" }
+j.personas = { j }
+return j

@@ -1,0 +1,2 @@
+local d = debug
+return d.getinfo(1)

@@ -1,0 +1,1 @@
+error("the template is not finished")

@@ -1,0 +1,1 @@
+return { id = "t", title = "T", personas = {}, phases = { function() end } }

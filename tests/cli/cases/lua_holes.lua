@@ -1,0 +1,1 @@
+return { id = "t", title = "T", personas = { [1] = "a", [3] = "c" }, phases = {} }

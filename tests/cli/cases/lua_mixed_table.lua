@@ -1,0 +1,1 @@
+return { id = "t", title = "T", personas = { "a", name = "b" }, phases = {} }

@@ -1,0 +1,2 @@
+math.randomseed()
+return {}

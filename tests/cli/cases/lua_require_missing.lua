@@ -1,0 +1,1 @@
+return require("no_such_module")

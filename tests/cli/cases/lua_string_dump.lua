@@ -1,0 +1,2 @@
+local f = string.dump(function() end)
+return {}

@@ -1,0 +1,3 @@
+local mt = getmetatable("")
+mt.__index = { upper = function() return "pwned" end }
+return {}

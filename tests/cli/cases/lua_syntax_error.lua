@@ -1,0 +1,4 @@
+local cjm = require "cjm"
+return cjm.journey {
+  id = "t" title = "T"
+}

@@ -1,0 +1,2 @@
+local cjm = require "cjm"
+return cjm.journey { id = "t", title = titel }
