@@ -49,7 +49,8 @@ ASAN_UNIT  := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 all: cjm
 
 cjm: $(OBJ)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 build/%.o: %.c $(wildcard engine/*.h engine/render/*.h)
 	@mkdir -p $(dir $@)
@@ -62,16 +63,19 @@ build/asan/%.o: %.c $(wildcard engine/*.h engine/render/*.h)
 	@$(CC) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) $(ASAN_FLAGS) -c -o $@ $<
 
 build/asan/cjm: $(ASAN_OBJ)
-	$(CC) $(ASAN_FLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  LD      $@ (asan)"
+	@$(CC) $(ASAN_FLAGS) -o $@ $^ $(LDLIBS)
 
 build/tests/%: tests/unit/%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) -Iengine $(CFLAGS) -o $@ $< \
+	@echo "  TEST    $<"
+	@$(CC) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) -Iengine $(CFLAGS) -o $@ $< \
 	    $(LIB_OBJ) $(LDLIBS) -lcmocka
 
 build/asan/tests/%: tests/unit/%.c $(ASAN_LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) -Iengine $(ASAN_FLAGS) -o $@ $< \
+	@echo "  TEST    $< (asan)"
+	@$(CC) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) -Iengine $(ASAN_FLAGS) -o $@ $< \
 	    $(ASAN_LIB) $(LDLIBS) -lcmocka
 
 # ---- dependencies -----------------------------------------------------------

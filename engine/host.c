@@ -431,23 +431,52 @@ static int core_random(lua_State *L)
     return 1;
 }
 
-/* core.mark(tbl [, level]) records where TBL was made (the caller LEVEL
- * frames up), so errors in a script's journey can name its line. */
+/* Record in the marks table where the table at IDX was made: the line
+ * LEVEL frames up the stack (0 is the running C function). */
+static void mark_table(lua_State *L, int idx, int level)
+{
+    lua_Debug ar;
+    if (!lua_getstack(L, level, &ar) || !lua_getinfo(L, "Sl", &ar)
+        || ar.currentline <= 0 || ar.source[0] != '@')
+        return;
+    idx = lua_absindex(L, idx);
+    lua_getfield(L, LUA_REGISTRYINDEX, MARKS_KEY);
+    lua_pushvalue(L, idx);
+    lua_pushfstring(L, "%d:0:%s", ar.currentline, ar.source + 1);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+}
+
+/* core.mark(tbl [, level]) marks TBL with the line of the function LEVEL
+ * calls up from the caller (1, the default, is the caller itself). */
 static int core_mark(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
-    int level = (int)luaL_optinteger(L, 2, 1);
-    lua_Debug ar;
-    if (!lua_getstack(L, level, &ar) || !lua_getinfo(L, "Sl", &ar)
-        || ar.currentline <= 0 || ar.source[0] != '@') {
-        lua_settop(L, 1);
-        return 1;
-    }
-    lua_getfield(L, LUA_REGISTRYINDEX, MARKS_KEY);
-    lua_pushvalue(L, 1);
-    lua_pushfstring(L, "%d:0:%s", ar.currentline, ar.source + 1);
-    lua_rawset(L, -3);
+    mark_table(L, 1, (int)luaL_optinteger(L, 2, 1));
     lua_settop(L, 1);
+    return 1;
+}
+
+/* A constructor made by core.constructor(kind): checks that its argument
+ * is a table and marks it with the caller's line.  Written in C because a
+ * C function called in tail position ("return cjm.journey{...}") still
+ * sees its caller's frame, where a Lua function would not. */
+static int constructor_call(lua_State *L)
+{
+    if (lua_type(L, 1) != LUA_TTABLE)
+        return luaL_error(L, "cjm.%s expects a table, got %s",
+                          lua_tostring(L, lua_upvalueindex(1)),
+                          luaL_typename(L, 1));
+    lua_settop(L, 1);
+    mark_table(L, 1, 1);
+    return 1;
+}
+
+static int core_constructor(lua_State *L)
+{
+    luaL_checkstring(L, 1);
+    lua_settop(L, 1);
+    lua_pushcclosure(L, constructor_call, 1);
     return 1;
 }
 
@@ -461,6 +490,7 @@ static const luaL_Reg rng_methods[] = {
 static const luaL_Reg core_functions[] = {
     { "random", core_random },
     { "mark", core_mark },
+    { "constructor", core_constructor },
     { NULL, NULL }
 };
 

@@ -23,14 +23,7 @@ local core = require "cjm.core"
 
 local cjm = {}
 
-local function constructor(kind)
-  return function(t)
-    if type(t) ~= "table" then
-      error(("cjm.%s expects a table, got %s"):format(kind, type(t)), 2)
-    end
-    return core.mark(t, 2)
-  end
-end
+local constructor = core.constructor
 
 --- cjm.journey{...}, cjm.persona{...}, ... : mark and return the table.
 cjm.journey = constructor "journey"
