@@ -14,11 +14,12 @@
  *    is accounted only while the host is "inside" (host_enter/leave), so
  *    long C work after the scripts ran (simulation, rendering) is not
  *    charged to them.
- *  - All calls into Lua go through call_protected(), whose message
+ *  - All calls into Lua go through hostp_call(), whose message
  *    handler turns any error value into text with a traceback.
  */
 #define _GNU_SOURCE
 #include "host.h"
+#include "host_internal.h"
 
 #include <errno.h>
 #include <math.h>
@@ -39,41 +40,10 @@
 #include "rng.h"
 #include "yaml.h"
 
-#define HOOK_STEP 1000
-#define CONVERT_MAX_DEPTH 100
-#define CONVERT_MAX_NODES 1000000L
-#define WATCHDOG_GRACE_NS 1000000000LL      /* after the deadline */
-#define MODULE_MAX_BYTES (8L * 1024 * 1024)
 
 static const char *const MARKS_KEY = "cjm.marks";     /* table -> "L:C:FILE" */
 static const char *const LOADED_KEY = "cjm.loaded";   /* module name -> value */
 static const char *const RNG_META = "cjm.random";
-
-typedef enum { KILL_NONE, KILL_INSTRUCTIONS, KILL_MEMORY, KILL_TIME } kill_reason;
-
-struct host {
-    lua_State *L;
-    diag_list *d;
-    host_options opt;
-    char **template_dirs;           /* owned copies */
-    char *datadir, *input_dir;
-
-    /* limits */
-    long long instructions;
-    size_t mem_used;
-    int mem_refused;
-    kill_reason killed;
-
-    /* watchdog */
-    pthread_t watchdog;
-    int watchdog_started;
-    atomic_int stop;
-    atomic_int inside;              /* Lua is running */
-    atomic_llong deadline_ns;       /* valid while inside */
-    atomic_int timed_out;
-    long long used_ns;              /* Lua time used so far */
-    long long entered_ns;
-};
 
 static long long now_ns(void)
 {
@@ -82,7 +52,7 @@ static long long now_ns(void)
     return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
-static host *host_of(lua_State *L)
+host *hostp_of(lua_State *L)
 {
     void *ud;
     lua_getallocf(L, &ud);
@@ -138,7 +108,7 @@ static const char *kill_message(const host *h, char *buf, size_t size)
 static void count_hook(lua_State *L, lua_Debug *ar)
 {
     (void)ar;
-    host *h = host_of(L);
+    host *h = hostp_of(L);
     h->instructions += h->killed ? 1 : HOOK_STEP;
     if (h->killed == KILL_NONE) {
         if (h->instructions > h->opt.max_instructions)
@@ -180,6 +150,8 @@ static void *watchdog_main(void *arg)
 
 static void host_enter(host *h)
 {
+    if (h->depth++ > 0)
+        return;                 /* nested: the outer call keeps the clock */
     long long remaining = (long long)(h->opt.timeout * 1e9) - h->used_ns;
     if (remaining < 0)
         remaining = 0;
@@ -190,6 +162,8 @@ static void host_enter(host *h)
 
 static void host_leave(host *h)
 {
+    if (--h->depth > 0)
+        return;
     atomic_store(&h->inside, 0);
     h->used_ns += now_ns() - h->entered_ns;
 }
@@ -261,7 +235,7 @@ static void report_lua_error(host *h, const char *fallback_file)
 
 /* Call the function below NARGS arguments on the stack in protected mode.
  * Returns 0 with NRESULTS results, or -1 after reporting the error. */
-static int call_protected(host *h, int nargs, int nresults, const char *file)
+int hostp_call(host *h, int nargs, int nresults, const char *file)
 {
     lua_State *L = h->L;
     int base = lua_gettop(L) - nargs;
@@ -332,7 +306,7 @@ static int safe_randomseed(lua_State *L)
  * keeps the global count an upper bound of what really ran. */
 static int charged_thread_ctor(lua_State *L)
 {
-    host *h = host_of(L);
+    host *h = hostp_of(L);
     h->instructions += HOOK_STEP;
     if (h->killed == KILL_NONE && h->instructions > h->opt.max_instructions)
         h->killed = KILL_INSTRUCTIONS;
@@ -421,7 +395,7 @@ static int rng_normal(lua_State *L)
 }
 
 /* core.random(seed [, stream]) a new generator. */
-static int core_random(lua_State *L)
+int hostp_new_random(lua_State *L)
 {
     lua_Integer seed = luaL_checkinteger(L, 1);
     lua_Integer stream = luaL_optinteger(L, 2, 0);
@@ -488,7 +462,7 @@ static const luaL_Reg rng_methods[] = {
 };
 
 static const luaL_Reg core_functions[] = {
-    { "random", core_random },
+    { "random", hostp_new_random },
     { "mark", core_mark },
     { "constructor", core_constructor },
     { NULL, NULL }
@@ -509,7 +483,7 @@ static int file_exists(const char *path)
 }
 
 /* Module names are dotted identifiers; dots become folders. */
-static int valid_module_name(const char *name)
+int hostp_valid_module_name(const char *name)
 {
     if (!*name || *name == '.')
         return 0;
@@ -573,11 +547,11 @@ static void load_source(lua_State *L, const char *path, const char *chunk)
         lua_error(L);
 }
 
-static int host_require(lua_State *L)
+int hostp_require(lua_State *L)
 {
-    host *h = host_of(L);
+    host *h = hostp_of(L);
     const char *name = luaL_checkstring(L, 1);
-    if (!valid_module_name(name))
+    if (!hostp_valid_module_name(name))
         return luaL_error(L, "require: invalid module name '%s'", name);
     lua_getfield(L, LUA_REGISTRYINDEX, LOADED_KEY);
     int loaded = lua_gettop(L);
@@ -632,7 +606,7 @@ static const char *const os_allowed[] = { "time", "clock", "date", NULL };
 /* Runs in protected mode: opening libraries allocates. */
 static int open_sandbox(lua_State *L)
 {
-    host *h = host_of(L);
+    host *h = hostp_of(L);
     for (const luaL_Reg *lib = allowed_libs; lib->func; lib++) {
         luaL_requiref(L, lib->name, lib->func, 1);
         lua_pop(L, 1);
@@ -656,7 +630,7 @@ static int open_sandbox(lua_State *L)
     lua_setglobal(L, "load");
     lua_pushcfunction(L, safe_print);
     lua_setglobal(L, "print");
-    lua_pushcfunction(L, host_require);
+    lua_pushcfunction(L, hostp_require);
     lua_setglobal(L, "require");
 
     lua_getglobal(L, LUA_COLIBNAME);
@@ -761,7 +735,7 @@ host *host_new(const host_options *opt, diag_list *d)
         h->watchdog_started = 1;
     lua_sethook(h->L, count_hook, LUA_MASKCOUNT, HOOK_STEP);
     lua_pushcfunction(h->L, open_sandbox);
-    if (call_protected(h, 0, 0, "<sandbox>") < 0) {
+    if (hostp_call(h, 0, 0, "<sandbox>") < 0) {
         d->internal = 1;
         host_free(h);
         return NULL;
@@ -1034,7 +1008,7 @@ static int convert_entry(lua_State *L)
 }
 
 /* Convert the value on top of the stack (popped) into a node tree. */
-static node *value_to_node(host *h, arena *a, const char *file)
+node *hostp_to_node(host *h, arena *a, const char *file)
 {
     lua_State *L = h->L;
     conv cv = { h, a, arena_strdup(a, file), 0, 0, 0, 0, 0 };
@@ -1042,7 +1016,7 @@ static node *value_to_node(host *h, arena *a, const char *file)
     lua_pushcfunction(L, convert_entry);
     lua_pushlightuserdata(L, &cc);
     lua_rotate(L, -3, 2);           /* fn, ud, value */
-    if (call_protected(h, 2, 0, file) < 0)
+    if (hostp_call(h, 2, 0, file) < 0)
         return NULL;
     return cv.failed ? NULL : cc.result;
 }
@@ -1102,12 +1076,12 @@ static int push_entry(lua_State *L)
 }
 
 /* Push N as a Lua value; -1 after reporting (memory limit). */
-static int node_to_lua(host *h, const node *n, const char *file)
+int hostp_push(host *h, const node *n, const char *file)
 {
     push_call pc = { n };
     lua_pushcfunction(h->L, push_entry);
     lua_pushlightuserdata(h->L, &pc);
-    return call_protected(h, 1, 1, file);
+    return hostp_call(h, 1, 1, file);
 }
 
 /* ---- running scripts -------------------------------------------------- */
@@ -1131,7 +1105,7 @@ node *host_run_file(host *h, arena *a, const char *path)
         lua_pop(L, 1);
         return NULL;
     }
-    if (call_protected(h, 0, 1, path) < 0)
+    if (hostp_call(h, 0, 1, path) < 0)
         return NULL;
     if (lua_type(L, -1) != LUA_TTABLE) {
         diag_add(h->d, DIAG_ERROR, path, 0, 0, NULL, "the script returned %s%s; "
@@ -1141,366 +1115,6 @@ node *host_run_file(host *h, arena *a, const char *path)
         lua_pop(L, 1);
         return NULL;
     }
-    return value_to_node(h, a, path);
+    return hostp_to_node(h, a, path);
 }
 
-/* ---- templates -------------------------------------------------------- */
-
-typedef enum { PT_NUMBER, PT_INTEGER, PT_STRING, PT_BOOLEAN, PT_CHOICE,
-               PT_LIST, PT_MAP, PT__COUNT } param_type;
-
-static const char *const param_type_names[] = {
-    "number", "integer", "string", "boolean", "choice", "list", "map", NULL
-};
-
-typedef struct param_spec {
-    const char *name;
-    param_type type;
-    const node *def;        /* default value, may be NULL */
-    double min, max;        /* NAN when not given */
-    const node *choices;    /* SEQ of strings for PT_CHOICE */
-    const char *doc;
-    const node *value;      /* the value in effect */
-} param_spec;
-
-/* A value V (a node) checked against SPEC; returns the value to use
- * (possibly converted) or NULL after an error. */
-static const node *check_param(host *h, arena *a, const char *tname,
-                               const param_spec *spec, const node *v,
-                               const char *file)
-{
-    char msg[512] = "";
-    const node *out = v;
-    switch (spec->type) {
-    case PT_NUMBER:
-    case PT_INTEGER: {
-        double x;
-        if (v->kind == NODE_INT)
-            x = (double)v->v.integer;
-        else if (v->kind == NODE_FLOAT && spec->type == PT_NUMBER)
-            x = v->v.number;
-        else {
-            snprintf(msg, sizeof msg, "expected %s, got %s",
-                     spec->type == PT_INTEGER ? "an integer" : "a number",
-                     node_kind_name(v->kind));
-            break;
-        }
-        if ((!isnan(spec->min) && x < spec->min)
-            || (!isnan(spec->max) && x > spec->max))
-            snprintf(msg, sizeof msg, "%g is out of range (%g..%g)", x,
-                     isnan(spec->min) ? -INFINITY : spec->min,
-                     isnan(spec->max) ? INFINITY : spec->max);
-        break;
-    }
-    case PT_STRING:
-        if (v->kind == NODE_INT || v->kind == NODE_FLOAT) {
-            char buf[48];
-            if (v->kind == NODE_INT)
-                snprintf(buf, sizeof buf, "%lld", v->v.integer);
-            else
-                snprintf(buf, sizeof buf, "%g", v->v.number);
-            node *s = node_new_str(a, buf, strlen(buf));
-            s->file = v->file, s->line = v->line, s->col = v->col;
-            out = s;
-        } else if (v->kind != NODE_STR) {
-            snprintf(msg, sizeof msg, "expected a string, got %s",
-                     node_kind_name(v->kind));
-        }
-        break;
-    case PT_BOOLEAN:
-        if (v->kind != NODE_BOOL)
-            snprintf(msg, sizeof msg, "expected true or false, got %s",
-                     node_kind_name(v->kind));
-        break;
-    case PT_CHOICE: {
-        int ok = 0;
-        char list[256] = "";
-        size_t used = 0;
-        for (const node *c = spec->choices ? spec->choices->first : NULL; c;
-             c = c->next) {
-            if (v->kind == NODE_STR && c->kind == NODE_STR
-                && strcmp(c->v.str.s, v->v.str.s) == 0)
-                ok = 1;
-            if (v->kind == NODE_INT && c->kind == NODE_INT
-                && c->v.integer == v->v.integer)
-                ok = 1;
-            if (used < sizeof list - 40) {
-                if (c->kind == NODE_STR)
-                    used += (size_t)snprintf(list + used, sizeof list - used,
-                                             "%s%s", used ? ", " : "", c->v.str.s);
-                else if (c->kind == NODE_INT)
-                    used += (size_t)snprintf(list + used, sizeof list - used,
-                                             "%s%lld", used ? ", " : "",
-                                             c->v.integer);
-            }
-        }
-        if (!ok) {
-            if (v->kind == NODE_STR)
-                snprintf(msg, sizeof msg, "\"%.60s\" is not one of the "
-                         "choices (%s)", v->v.str.s, list);
-            else
-                snprintf(msg, sizeof msg, "%s is not one of the choices (%s)",
-                         node_kind_name(v->kind), list);
-        }
-        break;
-    }
-    case PT_LIST:
-        if (!node_is_seq(v))
-            snprintf(msg, sizeof msg, "expected a list, got %s",
-                     node_kind_name(v->kind));
-        break;
-    case PT_MAP:
-        if (!node_is_map(v))
-            snprintf(msg, sizeof msg, "expected a mapping, got %s",
-                     node_kind_name(v->kind));
-        break;
-    default:
-        break;
-    }
-    if (!msg[0])
-        return out;
-    if (v->file && v->line)
-        diag_add(h->d, DIAG_ERROR, v->file, v->line, v->col, NULL,
-                 "template %s: parameter \"%s\": %s", tname, spec->name, msg);
-    else
-        diag_add(h->d, DIAG_ERROR, file, 0, 0, NULL,
-                 "template %s: parameter \"%s\": %s", tname, spec->name, msg);
-    return NULL;
-}
-
-static double spec_number(const node *n)
-{
-    if (!n)
-        return NAN;
-    if (n->kind == NODE_INT)
-        return (double)n->v.integer;
-    if (n->kind == NODE_FLOAT)
-        return n->v.number;
-    return NAN;
-}
-
-/* Read the template's `params` table (a node) into specs.  Problems in it
- * are the template author's, reported against the template. */
-static param_spec *read_specs(host *h, arena *a, const char *tname,
-                              const node *params, int *count)
-{
-    *count = 0;
-    if (!params || (params->flags & NODE_EMPTY_TABLE))
-        return NULL;
-    if (params->kind != NODE_MAP) {
-        diag_add(h->d, DIAG_ERROR, NULL, 0, 0, NULL, "template %s: params "
-                 "must be a table of name = {type = ...}", tname);
-        return NULL;
-    }
-    param_spec *specs = arena_alloc(a, sizeof *specs * (size_t)params->count);
-    for (const node *p = params->first; p; p = p->next) {
-        param_spec *s = &specs[*count];
-        s->name = p->key;
-        const node *type = node_map_get(p, "type");
-        int t = -1;
-        for (int i = 0; type && type->kind == NODE_STR && param_type_names[i]; i++)
-            if (strcmp(type->v.str.s, param_type_names[i]) == 0)
-                t = i;
-        if (!node_is_map(p) || t < 0) {
-            diag_add(h->d, DIAG_ERROR, NULL, 0, 0, NULL, "template %s: "
-                     "parameter \"%s\" needs a type (number, integer, string, "
-                     "boolean, choice, list or map)", tname, p->key);
-            continue;
-        }
-        s->type = (param_type)t;
-        s->def = node_map_get(p, "default");
-        s->min = spec_number(node_map_get(p, "min"));
-        s->max = spec_number(node_map_get(p, "max"));
-        s->choices = node_map_get(p, "choices");
-        const node *doc = node_map_get(p, "doc");
-        s->doc = doc && doc->kind == NODE_STR ? doc->v.str.s : NULL;
-        if (s->type == PT_CHOICE && (!s->choices || s->choices->kind != NODE_SEQ)) {
-            diag_add(h->d, DIAG_ERROR, NULL, 0, 0, NULL, "template %s: "
-                     "parameter \"%s\" is a choice but has no choices list",
-                     tname, p->key);
-            continue;
-        }
-        (*count)++;
-    }
-    return specs;
-}
-
-/* Set the value of the parameter named by N's key (or KEY) from N. */
-static void apply_param(host *h, arena *a, const char *tname,
-                        param_spec *specs, int count, const char *key,
-                        const node *n, const char *file)
-{
-    const char *names[128];
-    int nn = 0;
-    for (int i = 0; i < count; i++) {
-        if (strcmp(specs[i].name, key) == 0) {
-            const node *v = check_param(h, a, tname, &specs[i], n, file);
-            if (v)
-                specs[i].value = v;
-            return;
-        }
-        if (nn < 128)
-            names[nn++] = specs[i].name;
-    }
-    const char *near = diag_suggest(key, names, nn);
-    int line = n->key_line ? n->key_line : n->line;
-    int col = n->key_line ? n->key_col : n->col;
-    const char *where = n->file ? n->file : file;
-    if (near)
-        diag_add(h->d, DIAG_ERROR, where, line, col, NULL, "template %s: "
-                 "unknown parameter \"%s\" (did you mean \"%s\"?)", tname,
-                 key, near);
-    else
-        diag_add(h->d, DIAG_ERROR, where, line, col, NULL, "template %s: "
-                 "unknown parameter \"%s\" (run `cjm templates %s` for its "
-                 "parameters)", tname, key, tname);
-}
-
-node *host_instantiate(host *h, arena *a, const node *doc,
-                       const char *const *params, int param_count)
-{
-    lua_State *L = h->L;
-    const char *file = doc->file ? doc->file : "<journey>";
-    const node *tn = node_map_get(doc, "template");
-    if (!tn || tn->kind != NODE_STR || !valid_module_name(tn->v.str.s)) {
-        diag_add(h->d, DIAG_ERROR, file, tn ? tn->line : 0, tn ? tn->col : 0,
-                 "template", "expected a template name such as b2b_approval");
-        return NULL;
-    }
-    const char *tname = tn->v.str.s;
-    int top = lua_gettop(L);
-    node *result = NULL;
-
-    /* require the template module */
-    lua_pushcfunction(L, host_require);
-    lua_pushstring(L, tname);
-    if (call_protected(h, 1, 1, file) < 0)
-        goto done;
-    int tmpl = lua_gettop(L);
-    if (lua_type(L, tmpl) != LUA_TTABLE) {
-        diag_add(h->d, DIAG_ERROR, file, tn->line, tn->col, "template",
-                 "module \"%s\" is not a template (it must return a table "
-                 "with a build function)", tname);
-        goto done;
-    }
-    lua_getfield(L, tmpl, "build");
-    if (lua_type(L, -1) != LUA_TFUNCTION) {
-        diag_add(h->d, DIAG_ERROR, file, tn->line, tn->col, "template",
-                 "template \"%s\" has no build function", tname);
-        goto done;
-    }
-    lua_pop(L, 1);
-
-    /* its parameter specs */
-    lua_getfield(L, tmpl, "params");
-    node *spec_node = NULL;
-    if (!lua_isnil(L, -1)) {
-        spec_node = value_to_node(h, a, file);
-        if (!spec_node)
-            goto done;
-    } else {
-        lua_pop(L, 1);
-    }
-    int spec_count;
-    param_spec *specs = read_specs(h, a, tname, spec_node, &spec_count);
-    int errors_before = h->d->errors;
-
-    /* values: defaults, then the journey's params, then --param */
-    for (int i = 0; i < spec_count; i++)
-        specs[i].value = specs[i].def;
-    const node *given = node_map_get(doc, "params");
-    if (given && given->kind != NODE_NULL) {
-        if (!node_is_map(given)) {
-            diag_add(h->d, DIAG_ERROR, given->file ? given->file : file,
-                     given->line, given->col, "params",
-                     "expected a mapping of parameter values");
-        } else {
-            for (const node *p = given->first; p; p = p->next)
-                apply_param(h, a, tname, specs, spec_count, p->key, p, file);
-        }
-    }
-    for (int i = 0; i < param_count; i++) {
-        const char *eq = strchr(params[i], '=');
-        if (!eq || eq == params[i]) {
-            diag_add(h->d, DIAG_ERROR, NULL, 0, 0, NULL, "--param %s: expected "
-                     "KEY=VALUE", params[i]);
-            continue;
-        }
-        char *key = arena_strndup(a, params[i], (size_t)(eq - params[i]));
-        char *label = arena_printf(a, "--param %s", key);
-        node *v = yaml_load_string(a, label, eq + 1, strlen(eq + 1), h->d);
-        if (!v && eq[1] == '\0')
-            continue;
-        if (v) {
-            v->file = NULL;     /* report as the option, not a file */
-            v->line = v->col = 0;
-            apply_param(h, a, tname, specs, spec_count, key, v, label);
-        }
-    }
-    for (int i = 0; i < spec_count; i++)
-        if (!specs[i].value)
-            diag_add(h->d, DIAG_ERROR, file, doc->line, doc->col, "params",
-                     "template %s: parameter \"%s\" is required (%s)", tname,
-                     specs[i].name, specs[i].doc ? specs[i].doc : "no default");
-    if (h->d->errors > errors_before)
-        goto done;
-
-    /* build(params, ctx) */
-    lua_getfield(L, tmpl, "build");
-    lua_createtable(L, 0, spec_count);
-    for (int i = 0; i < spec_count; i++) {
-        if (node_to_lua(h, specs[i].value, file) < 0)
-            goto done;
-        lua_setfield(L, -2, specs[i].name);
-    }
-    lua_createtable(L, 0, 4);
-    lua_pushcfunction(L, core_random);
-    lua_pushinteger(L, (lua_Integer)h->opt.seed);
-    lua_call(L, 1, 1);
-    lua_setfield(L, -2, "random");
-    lua_pushinteger(L, (lua_Integer)h->opt.seed);
-    lua_setfield(L, -2, "seed");
-    const node *loc = node_map_get(doc, "locale");
-    lua_pushstring(L, loc && loc->kind == NODE_STR ? loc->v.str.s : "en");
-    lua_setfield(L, -2, "locale");
-    lua_pushstring(L, tname);
-    lua_setfield(L, -2, "template");
-    if (call_protected(h, 2, 1, file) < 0)
-        goto done;
-    if (lua_type(L, -1) != LUA_TTABLE) {
-        diag_add(h->d, DIAG_ERROR, file, tn->line, tn->col, "template",
-                 "template %s: build returned %s, not a journey table", tname,
-                 luaL_typename(L, -1));
-        goto done;
-    }
-
-    /* overrides: every key besides template and params, merged by the
-     * stdlib's cjm.merge so templates and journeys share one merge */
-    node *over = node_new(a, NODE_MAP, doc->file, doc->line, doc->col);
-    for (const node *k = doc->first; k; k = k->next)
-        if (strcmp(k->key, "template") != 0 && strcmp(k->key, "params") != 0) {
-            long budget = CONVERT_MAX_NODES;
-            node *copy = node_copy(a, k, &budget);
-            if (copy)
-                node_append(over, copy);
-        }
-    if (over->count) {
-        int built = lua_gettop(L);
-        lua_pushcfunction(L, host_require);
-        lua_pushliteral(L, "cjm");
-        if (call_protected(h, 1, 1, file) < 0)
-            goto done;
-        lua_getfield(L, -1, "merge");
-        lua_remove(L, -2);
-        lua_pushvalue(L, built);
-        if (node_to_lua(h, over, file) < 0)
-            goto done;
-        if (call_protected(h, 2, 1, file) < 0)
-            goto done;
-        lua_remove(L, built);
-    }
-    result = value_to_node(h, a, file);
-done:
-    lua_settop(L, top);
-    return result;
-}

@@ -59,6 +59,46 @@ node *host_run_file(host *h, arena *a, const char *path);
 node *host_instantiate(host *h, arena *a, const node *doc,
                        const char *const *params, int param_count);
 
+/* A template parameter, as its spec declares it. */
+typedef enum { PT_NUMBER, PT_INTEGER, PT_STRING, PT_BOOLEAN, PT_CHOICE,
+               PT_LIST, PT_MAP } host_param_type;
+
+typedef struct host_param {
+    const char *name;
+    host_param_type type;
+    const char *type_name;  /* "integer", "choice", ... */
+    const node *def;        /* default value, may be NULL (required) */
+    double min, max;        /* NAN when not given */
+    const node *choices;    /* SEQ, for PT_CHOICE */
+    const char *doc;
+    const node *value;      /* the value in effect, after checking */
+} host_param;
+
+typedef struct host_template {
+    const char *name;       /* the module name */
+    const char *summary;
+    const char *origin;     /* "built-in", or the file it came from */
+    host_param *params;     /* sorted by name */
+    int param_count;
+} host_template;
+
+/* Load template NAME and read its parameter specs into A.  NULL after
+ * reporting (not found, not a template, bad specs). */
+host_template *host_template_info(host *h, arena *a, const char *name);
+
+/* Every template that can be found: templates/, --templates folders and
+ * the input folder, by name (a user template shadows a built-in one of
+ * the same name).  Returns the count; *OUT in A.  Files that fail to load
+ * are reported as warnings and skipped; Lua modules that are not
+ * templates are skipped silently. */
+int host_list_templates(host *h, arena *a, host_template **out);
+
+/* Check VALUE (e.g. parsed from --param) against parameter P of template
+ * TNAME; the value to use, or NULL after reporting. */
+const node *host_check_param(host *h, arena *a, const char *tname,
+                             const host_param *p, const node *value,
+                             const char *file);
+
 /* Instructions executed so far (for tests and statistics). */
 long long host_instructions(const host *h);
 
