@@ -22,4 +22,9 @@ void help_check(FILE *out);
 int cmd_build(int argc, char **argv);
 void help_build(FILE *out);
 
+int cmd_templates(int argc, char **argv);
+void help_templates(FILE *out);
+int cmd_new(int argc, char **argv);
+void help_new(FILE *out);
+
 #endif

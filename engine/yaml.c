@@ -907,7 +907,34 @@ static int emit_node(yaml_emitter_t *e, const node *n, int in_flow)
     return 0;
 }
 
+static char *emit_document(const node *root, int flow, size_t *len,
+                           diag_list *d);
+
 char *yaml_emit(const node *root, size_t *len, diag_list *d)
+{
+    return emit_document(root, 0, len, d);
+}
+
+char *yaml_emit_inline(const node *n, diag_list *d)
+{
+    size_t len;
+    char *text = emit_document(n, 1, &len, d);
+    if (!text)
+        return NULL;
+    /* libyaml may open with "--- " and close an open-ended scalar "..." */
+    char *start = strncmp(text, "--- ", 4) == 0 ? text + 4 : text;
+    char *end = text + len;
+    if (end - start >= 4 && memcmp(end - 4, "...\n", 4) == 0)
+        end -= 4;
+    while (end > start && (end[-1] == '\n' || end[-1] == ' '))
+        end--;
+    memmove(text, start, (size_t)(end - start));
+    text[end - start] = '\0';
+    return text;
+}
+
+static char *emit_document(const node *root, int flow, size_t *len,
+                           diag_list *d)
 {
     outbuf out = { 0 };
     yaml_emitter_t e;
@@ -925,7 +952,7 @@ char *yaml_emit(const node *root, size_t *len, diag_list *d)
           && yaml_emitter_emit(&e, &ev)
           && yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1)
           && yaml_emitter_emit(&e, &ev)
-          && emit_node(&e, root, 0)
+          && emit_node(&e, root, flow)
           && yaml_document_end_event_initialize(&ev, 1)
           && yaml_emitter_emit(&e, &ev)
           && yaml_stream_end_event_initialize(&ev)

@@ -46,6 +46,11 @@ int yaml_resolve_plain(const char *s, size_t len, node *out);
  * (an error is added to D). */
 char *yaml_emit(const node *root, size_t *len, diag_list *d);
 
+/* N on one line in flow style ("0.8", "[a, b]", "{k: v}", "\"yes\""), as
+ * a malloc'd string without document markers or a newline; NULL after an
+ * error is added to D. */
+char *yaml_emit_inline(const node *n, diag_list *d);
+
 /* Shortest text for V that reads back as the same double and as a float
  * in YAML and JSON ("1.0", "0.25", "1.0e+300", ".inf").  JSON callers pass
  * JSON=1 to get null for non-finite values.  BUF needs 40 bytes. */
