@@ -55,7 +55,7 @@ const node *host_check_param(host *h, arena *a, const char *tname,
         }
         if ((!isnan(spec->min) && x < spec->min)
             || (!isnan(spec->max) && x > spec->max))
-            snprintf(msg, sizeof msg, "%g is out of range (%g..%g)", x,
+            snprintf(msg, sizeof msg, "%.10g is out of range (%.10g..%.10g)", x,
                      isnan(spec->min) ? -INFINITY : spec->min,
                      isnan(spec->max) ? INFINITY : spec->max);
         break;
@@ -103,12 +103,14 @@ const node *host_check_param(host *h, arena *a, const char *tname,
             }
         }
         if (!ok) {
+            char *shown = v->kind == NODE_STR ? NULL : yaml_emit_inline(v, h->d);
             if (v->kind == NODE_STR)
                 snprintf(msg, sizeof msg, "\"%.60s\" is not one of the "
                          "choices (%s)", v->v.str.s, list);
             else
-                snprintf(msg, sizeof msg, "%s is not one of the choices (%s)",
-                         node_kind_name(v->kind), list);
+                snprintf(msg, sizeof msg, "%.60s is not one of the choices "
+                         "(%s)", shown ? shown : "the value", list);
+            free(shown);
         }
         break;
     }

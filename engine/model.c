@@ -1211,6 +1211,8 @@ static const field phase_fields[] = {
     { "needs", FT_STRS, PH(needs), 0, NULL, NOLIMIT, NULL, NULL },
     { "activities", FT_STRS, PH(activities), 0, NULL, NOLIMIT, NULL, NULL },
     { "content", FT_STRS, PH(content), 0, NULL, NOLIMIT, NULL, NULL },
+    { "deliverables", FT_STRS, PH(deliverables), 0, NULL, NOLIMIT, NULL, NULL },
+    { "questions", FT_STRS, PH(questions), 0, NULL, NOLIMIT, NULL, NULL },
     { "touchpoints", FT_STRS, PH(touchpoints), 0, NULL, NOLIMIT, NULL, NULL },
     { "blueprint", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_blueprint,
       write_blueprint },

@@ -145,6 +145,7 @@ typedef struct cjm_phase {
     cjm_emotion *emotions;
     int emotion_count;
     cjm_strs needs, activities, content;
+    cjm_strs deliverables, questions;   /* for project journeys (seven_step) */
     cjm_strs touchpoints;       /* touchpoint ids */
     cjm_blueprint blueprint;
     int has_transitions;

@@ -42,10 +42,6 @@ function cjm.pain(text, extra)
 end
 cjm.opportunity = cjm.pain
 
-local function is_list(t)
-  return type(t) == "table" and (rawlen(t) > 0 or next(t) == nil)
-end
-
 local function has_ids(list)
   for _, item in ipairs(list) do
     if type(item) ~= "table" or item.id == nil then return false end
@@ -56,13 +52,18 @@ end
 --- cjm.merge(base, overrides) -> base, changed in place.
 -- Mappings merge key by key; lists of tables with ids merge by id (an
 -- item with `remove = true` deletes the matching one; unknown ids are
--- appended); any other value in OVERRIDES replaces the one in BASE.
+-- appended); any other value in OVERRIDES replaces the one in BASE.  An
+-- empty table clears a list and leaves a mapping as it is.
 function cjm.merge(base, over)
   if type(base) ~= "table" or type(over) ~= "table" then
     return over
   end
-  if is_list(over) then
-    if not (is_list(base) and has_ids(over) and has_ids(base)) then
+  if next(over) == nil then
+    if rawlen(base) > 0 then return over end
+    return base
+  end
+  if rawlen(over) > 0 then
+    if not (rawlen(base) > 0 and has_ids(over) and has_ids(base)) then
       return over
     end
     for _, item in ipairs(over) do
@@ -80,7 +81,7 @@ function cjm.merge(base, over)
     end
     return base
   end
-  if is_list(base) and next(base) ~= nil then
+  if rawlen(base) > 0 then
     return over
   end
   for k, v in pairs(over) do
@@ -120,6 +121,32 @@ function cjm.extend(name, spec)
       return j
     end,
   }
+end
+
+--- cjm.defaults(template) -> a table of the template's default params.
+function cjm.defaults(tmpl)
+  local p = {}
+  for name, spec in pairs(tmpl.params or {}) do p[name] = copy(spec.default) end
+  return p
+end
+
+--- cjm.instantiate(doc, ctx) -> a journey.
+-- DOC is a journey table, or one that names a template (`template`,
+-- `params`, overrides), as a YAML file or ctx.load gives it.  Parameters
+-- not given take the template's defaults (they are not range-checked
+-- here; `cjm check` on the journey file does that).
+function cjm.instantiate(doc, ctx)
+  if type(doc) == "string" then doc = { template = doc } end
+  if doc.template == nil then return doc end
+  local tmpl = require(doc.template)
+  local p = cjm.defaults(tmpl)
+  for k, v in pairs(doc.params or {}) do p[k] = v end
+  local j = tmpl.build(p, ctx)
+  local over = {}
+  for k, v in pairs(doc) do
+    if k ~= "template" and k ~= "params" then over[k] = v end
+  end
+  return cjm.merge(j, over)
 end
 
 return cjm

@@ -1,0 +1,269 @@
+--[[
+seven_step — the 7-step customer journey mapping process, as a project.
+
+Given a customer journey (a template name such as b2b_approval, or a
+journey file in the same folder), it generates the mapping project:
+1 discovery meeting, 2 employee workshop, 3 qualitative validation,
+4 quantitative validation, 5 final report and map, 6 action planning and
+blueprinting, 7 design-new-experience workshop.  Each step has its
+participants (as personas and their involvement), inputs (needs),
+activities, deliverables and a duration.  Step 3 carries an interview
+guide and step 4 survey questions generated from the customer journey's
+phases, pains and touchpoints; step 6 carries the customer journey's pains
+and actions, so `cjm plan` on this project lists them.
+]]
+
+local cjm = require "cjm"
+local personas = require "cjm.persona"
+
+local function T(locale, entry)
+  if type(entry) ~= "table" then return entry end
+  return entry[locale] or entry.en
+end
+
+local PARTICIPANTS = {
+  { id = "cx_lead", role = "person_in_charge",
+    job_title = { en = "CX lead", ja = "CX推進リーダー", zh = "客户体验负责人" } },
+  { id = "sponsor", role = "decision_maker",
+    job_title = { en = "Executive sponsor", ja = "役員スポンサー", zh = "高管发起人" } },
+  { id = "analyst", role = "influencer",
+    job_title = { en = "Research analyst", ja = "リサーチアナリスト", zh = "研究分析师" } },
+  { id = "employees", role = "user",
+    job_title = { en = "Frontline employees", ja = "現場の従業員", zh = "一线员工" } },
+  { id = "owners", role = "manager",
+    job_title = { en = "Process owners", ja = "業務プロセス責任者", zh = "流程负责人" } },
+  { id = "customers", role = "customer",
+    job_title = { en = "Customers", ja = "顧客", zh = "客户" } },
+}
+
+local L = function(en, ja, zh) return { en = en, ja = ja, zh = zh } end
+
+local STEPS = {
+  { id = "discovery", days = { 1, 2, 5 },
+    inv = { cx_lead = "driver", sponsor = "gatekeeper", owners = "participant" },
+    name = L("1 Discovery meeting", "1 キックオフ（現状把握）", "1 启动会议"),
+    goal = L("Agree on scope, target customers and success measures",
+             "対象範囲・対象顧客・成功指標を合意する", "确定范围、目标客户和成功指标"),
+    inputs = { L("Business goals", "事業目標", "业务目标"),
+               L("Existing research and data", "既存の調査とデータ", "现有研究和数据") },
+    activities = { L("Set the scope and the personas to map", "対象範囲と対象ペルソナを決める", "确定范围和要绘制的画像"),
+                   L("Collect what is already known", "既知の情報を集める", "收集已知信息") },
+    deliverables = { L("Project charter", "プロジェクト憲章", "项目章程"),
+                     L("Draft journey (assumptions)", "仮説ジャーニー", "假设版旅程") } },
+  { id = "workshop", days = { 1, 2, 4 },
+    inv = { cx_lead = "driver", employees = "participant", owners = "participant", analyst = "participant" },
+    name = L("2 Employee workshop", "2 従業員ワークショップ", "2 员工工作坊"),
+    goal = L("Map the journey as employees see it; evidence level: workshop",
+             "従業員の視点でジャーニーを描く（根拠レベル：ワークショップ）", "从员工视角绘制旅程（证据等级：工作坊）"),
+    inputs = { L("Draft journey", "仮説ジャーニー", "假设版旅程") },
+    activities = { L("Walk through each phase", "各フェーズを順に確認する", "逐个阶段梳理"),
+                   L("Collect pains and moments that matter", "ペインと重要な瞬間を集める", "收集痛点和关键时刻") },
+    deliverables = { L("Workshop journey map", "ワークショップ版ジャーニーマップ", "工作坊版旅程图"),
+                     L("Hypotheses to validate", "検証すべき仮説", "待验证的假设") } },
+  { id = "qualitative", days = { 10, 15, 25 }, guide = "interview",
+    inv = { cx_lead = "driver", analyst = "participant", customers = "participant" },
+    name = L("3 Qualitative validation", "3 定性調査", "3 定性验证"),
+    goal = L("Hear customers tell their journey; evidence level: qualitative",
+             "顧客自身の言葉でジャーニーを聞く（根拠レベル：定性）", "听客户讲述旅程（证据等级：定性）"),
+    inputs = { L("Hypotheses to validate", "検証すべき仮説", "待验证的假设"),
+               L("Interview guide", "インタビューガイド", "访谈提纲") },
+    activities = { L("8 to 12 customer interviews", "顧客インタビュー8〜12件", "8到12次客户访谈"),
+                   L("Synthesis of quotes and pains", "発言とペインの整理", "整理引述和痛点") },
+    deliverables = { L("Validated journey with quotes", "発言付きの検証済みジャーニー", "含引述的验证版旅程") } },
+  { id = "quantitative", days = { 10, 20, 30 }, guide = "survey",
+    inv = { cx_lead = "driver", analyst = "participant", customers = "participant" },
+    name = L("4 Quantitative validation", "4 定量調査", "4 定量验证"),
+    goal = L("Measure how common each pain is; evidence level: quantitative",
+             "各ペインの広がりを測る（根拠レベル：定量）", "衡量各痛点的普遍程度（证据等级：定量）"),
+    inputs = { L("Validated journey", "検証済みジャーニー", "验证版旅程"),
+               L("Survey questionnaire", "アンケート票", "调查问卷") },
+    activities = { L("Survey of customers", "顧客アンケート", "客户问卷调查"),
+                   L("Analysis by phase and segment", "フェーズ・セグメント別の分析", "按阶段和细分分析") },
+    deliverables = { L("Survey results", "アンケート結果", "调查结果"),
+                     L("Pains ranked by reach", "影響範囲順のペイン一覧", "按影响排序的痛点") } },
+  { id = "report", days = { 3, 5, 10 },
+    inv = { cx_lead = "driver", analyst = "participant", sponsor = "gatekeeper" },
+    name = L("5 Final report and map", "5 最終報告とマップ", "5 最终报告与旅程图"),
+    goal = L("Present the evidence-backed map", "根拠に基づくマップを報告する", "展示有证据支撑的旅程图"),
+    inputs = { L("Survey results", "アンケート結果", "调查结果") },
+    activities = { L("Render the journey map and persona cards", "ジャーニーマップとペルソナを作成する",
+                     "绘制旅程图和用户画像") },
+    deliverables = { L("Journey map: cjm render %s --view map -o map.pdf",
+                       "ジャーニーマップ：cjm render %s --view map -o map.pdf",
+                       "旅程图：cjm render %s --view map -o map.pdf"),
+                     L("Report: cjm render %s --view report -o report.pdf",
+                       "報告書：cjm render %s --view report -o report.pdf",
+                       "报告：cjm render %s --view report -o report.pdf") } },
+  { id = "action_planning", days = { 2, 4, 8 }, plan = true,
+    inv = { cx_lead = "driver", owners = "participant", sponsor = "participant" },
+    name = L("6 Action planning and blueprinting", "6 アクションプランとブループリント", "6 行动计划与服务蓝图"),
+    goal = L("Turn pains into owned, prioritized actions", "ペインを担当者付きの優先施策にする",
+             "把痛点变成有负责人、有优先级的行动"),
+    inputs = { L("Pains ranked by reach", "影響範囲順のペイン一覧", "按影响排序的痛点") },
+    activities = { L("Score actions by impact, effort and confidence", "インパクト・工数・確度で施策を評価",
+                     "按影响、投入和把握度评估行动"),
+                   L("Draw the to-be service blueprint", "あるべきサービスブループリントを描く", "绘制目标服务蓝图") },
+    deliverables = { L("Action plan: cjm plan %s -o plan.md", "アクションプラン：cjm plan %s -o plan.md",
+                       "行动计划：cjm plan %s -o plan.md"),
+                     L("Blueprint: cjm render %s --view blueprint -o blueprint.pdf",
+                       "ブループリント：cjm render %s --view blueprint -o blueprint.pdf",
+                       "服务蓝图：cjm render %s --view blueprint -o blueprint.pdf") } },
+  { id = "design_workshop", days = { 1, 2, 3 },
+    inv = { cx_lead = "driver", employees = "participant", owners = "participant", customers = "participant" },
+    name = L("7 Design-new-experience workshop", "7 新体験デザインワークショップ", "7 新体验设计工作坊"),
+    goal = L("Design and prototype the future journey", "未来のジャーニーを設計し試作する", "设计并原型化未来旅程"),
+    inputs = { L("Action plan", "アクションプラン", "行动计划") },
+    activities = { L("Ideate on the top opportunities", "主要な機会についてアイデアを出す", "围绕关键机会进行构思"),
+                   L("Prototype and test", "試作して検証する", "原型制作与测试") },
+    deliverables = { L("Future-state journey", "将来のジャーニー", "未来状态旅程"),
+                     L("Prototypes to pilot", "試行するプロトタイプ", "待试点的原型") } },
+}
+
+local QUESTIONS = {
+  interview = {
+    phase = L("Think back to \"%s\". What were you trying to do, and what got in the way?",
+              "「%s」の段階を思い出してください。何をしようとしていて、何が妨げになりましたか？",
+              "回想一下“%s”阶段。您当时想做什么？遇到了什么阻碍？"),
+    pain = L("We heard: \"%s\". Is that true for you? Tell us about the last time.",
+             "「%s」という声がありました。あなたにも当てはまりますか？最近の例を教えてください。",
+             "我们听说：“%s”。您也有这种情况吗？请讲讲最近一次。"),
+    touchpoints = L("Which of these did you use, and which helped most: %s?",
+                    "次のうち利用したもの、最も役立ったものはどれですか：%s？",
+                    "以下哪些您用过？哪个最有帮助：%s？"),
+  },
+  survey = {
+    phase = L("How satisfied were you with \"%s\"? (1 = not at all, 5 = very)",
+              "「%s」の段階にどの程度満足しましたか？（1＝全く満足していない、5＝とても満足）",
+              "您对“%s”阶段的满意度如何？（1=非常不满意，5=非常满意）"),
+    pain = L("How much do you agree: \"%s\"? (1 = not at all, 5 = completely)",
+             "「%s」にどの程度当てはまりますか？（1＝全く当てはまらない、5＝とても当てはまる）",
+             "您在多大程度上同意：“%s”？（1=完全不同意，5=完全同意）"),
+    touchpoint = L("Did you use \"%s\"? (yes / no)", "「%s」を利用しましたか？（はい／いいえ）",
+                   "您是否使用过“%s”？（是/否）"),
+  },
+}
+
+local PACE = { fast = 0.6, standard = 1.0, thorough = 1.6 }
+
+local template = {
+  name = "seven_step",
+  summary = "The 7-step journey mapping process as a project, generated from a customer journey",
+  params = {
+    journey = { type = "string", default = "b2b_approval",
+                doc = "The customer journey to map: a template name, or a .yaml/.lua file in this folder" },
+    journey_params = { type = "map", default = {},
+                       doc = "Parameters for that template (when journey names one)" },
+    pace = { type = "choice", choices = { "fast", "standard", "thorough" }, default = "standard",
+             doc = "Scales every step's duration (0.6x, 1x, 1.6x)" },
+    locale = { type = "choice", choices = { "en", "ja", "zh" }, default = "en",
+               doc = "Language of the project's text" },
+  },
+}
+
+local function customer_journey(p, ctx)
+  local j = p.journey
+  if j:match("%.ya?ml$") or j:match("%.json$") or j:match("%.lua$") then
+    return cjm.instantiate(ctx.load(j), ctx), j
+  end
+  return cjm.instantiate({ template = j, params = p.journey_params }, ctx), "journey.yaml"
+end
+
+function template.build(p, ctx)
+  local loc = p.locale
+  local customer, source = customer_journey(p, ctx)
+  if type(customer) ~= "table" or type(customer.phases) ~= "table" then
+    error("seven_step: the customer journey has no phases", 0)
+  end
+
+  local gen = personas.generator(ctx.random, loc)
+  local group = {}
+  for _, who in ipairs(PARTICIPANTS) do
+    group[#group + 1] = cjm.persona(gen:make { id = who.id, role = who.role,
+                                               job_title = T(loc, who.job_title) })
+  end
+
+  -- question lists from the customer journey, in its order
+  local function guide(kind)
+    local q, out = QUESTIONS[kind], {}
+    for _, ph in ipairs(customer.phases) do
+      out[#out + 1] = T(loc, q.phase):format(ph.name or ph.id)
+    end
+    for _, ph in ipairs(customer.phases) do
+      for _, pain in ipairs(ph.pains or {}) do
+        local text = type(pain) == "table" and pain.text or pain
+        out[#out + 1] = T(loc, q.pain):format(text)
+      end
+    end
+    local names = {}
+    for _, tp in ipairs(customer.touchpoints or {}) do names[#names + 1] = tp.name or tp.id end
+    if kind == "interview" and #names > 0 then
+      out[#out + 1] = T(loc, q.touchpoints):format(table.concat(names, ", "))
+    elseif kind == "survey" then
+      for _, name in ipairs(names) do out[#out + 1] = T(loc, q.touchpoint):format(name) end
+    end
+    return out
+  end
+
+  local scale = PACE[p.pace]
+  local phases = {}
+  for _, st in ipairs(STEPS) do
+    local function texts(list)
+      local out = {}
+      for i, e in ipairs(list) do out[i] = T(loc, e):format(source) end
+      return out
+    end
+    local approve = {}
+    for id, level in pairs(st.inv) do
+      if level == "gatekeeper" then approve[id] = 0.9 end
+    end
+    local phase = cjm.phase {
+      id = st.id, name = T(loc, st.name), goal = T(loc, st.goal),
+      involvement = st.inv, needs = texts(st.inputs), activities = texts(st.activities),
+      deliverables = texts(st.deliverables),
+      duration = { min = st.days[1] * scale, mode = st.days[2] * scale, max = st.days[3] * scale },
+      transitions = { drop = 0, approve = approve },
+    }
+    if st.guide then phase.questions = guide(st.guide) end
+    if st.plan then
+      -- the customer journey's pains and opportunities, to be planned here
+      local pains, opps = {}, {}
+      for _, ph in ipairs(customer.phases) do
+        for i, pain in ipairs(ph.pains or {}) do
+          local card = type(pain) == "table" and cjm.copy(pain) or { text = pain }
+          card.id = card.id or (ph.id .. "_pain_" .. i)
+          pains[#pains + 1] = card
+        end
+        for i, opp in ipairs(ph.opportunities or {}) do
+          local card = type(opp) == "table" and cjm.copy(opp) or { text = opp }
+          card.id = card.id or (ph.id .. "_opportunity_" .. i)
+          opps[#opps + 1] = card
+        end
+      end
+      phase.pains, phase.opportunities = pains, opps
+    end
+    phases[#phases + 1] = phase
+  end
+
+  -- the customer journey's actions become the project's plan
+  local actions = {}
+  for _, a in ipairs(customer.actions or {}) do
+    local copy = cjm.copy(a)
+    copy.effect, copy.phase = nil, "action_planning"
+    actions[#actions + 1] = copy
+  end
+
+  local titles = { en = "Mapping project: %s", ja = "ジャーニーマッピング・プロジェクト：%s",
+                   zh = "旅程绘制项目：%s" }
+  return cjm.journey {
+    id = "seven_step",
+    title = T(loc, titles):format(customer.title or customer.id or "customer journey"),
+    description = ("The 7-step mapping process for %s"):format(customer.id or "a customer journey"),
+    kind = "other",
+    locale = loc,
+    personas = group,
+    phases = phases,
+    actions = actions,
+  }
+end
+
+return template
