@@ -27,4 +27,7 @@ void help_templates(FILE *out);
 int cmd_new(int argc, char **argv);
 void help_new(FILE *out);
 
+int cmd_render(int argc, char **argv);
+void help_render(FILE *out);
+
 #endif

@@ -25,6 +25,8 @@ static const command commands[] = {
     { "templates", cmd_templates, "list templates, or show one's parameters",
       help_templates },
     { "new", cmd_new, "start a journey file from a template", help_new },
+    { "render", cmd_render, "draw the journey map, personas, blueprint or a report",
+      help_render },
     { NULL, NULL, NULL, NULL }
 };
 

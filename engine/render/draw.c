@@ -1,0 +1,310 @@
+/*
+ * draw.c — cairo drawing of a laid-out page.  Colours come from the
+ * theme by role; positions from the boxes.
+ */
+#define _DEFAULT_SOURCE
+#include "draw.h"
+
+#include <math.h>
+
+static void set(cairo_t *cr, rgb c)
+{
+    cairo_set_source_rgb(cr, c.r, c.g, c.b);
+}
+
+static void rounded(cairo_t *cr, double x, double y, double w, double h, double r)
+{
+    if (r * 2 > h)
+        r = h / 2;
+    if (r * 2 > w)
+        r = w / 2;
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, x + w - r, y + r, r, -M_PI / 2, 0);
+    cairo_arc(cr, x + w - r, y + h - r, r, 0, M_PI / 2);
+    cairo_arc(cr, x + r, y + h - r, r, M_PI / 2, M_PI);
+    cairo_arc(cr, x + r, y + r, r, M_PI, 3 * M_PI / 2);
+    cairo_close_path(cr);
+}
+
+static void draw_rect(cairo_t *cr, const box *b, const theme *t)
+{
+    double r = b->flags & BF_ROUND ? t->radius : 0;
+    int lane = b->role == FILL_LANE || b->role == FILL_LANE_ALT;
+    if (lane) {
+        set(cr, t->fill[b->role]);
+        cairo_rectangle(cr, b->x, b->y, b->w, b->h);
+        cairo_fill(cr);
+        set(cr, t->grid);
+        cairo_set_line_width(cr, t->line_width * 0.6);
+        cairo_move_to(cr, b->x, b->y + b->h);
+        cairo_line_to(cr, b->x + b->w, b->y + b->h);
+        cairo_stroke(cr);
+        return;
+    }
+    rounded(cr, b->x, b->y, b->w, b->h, r);
+    if (!(b->flags & BF_OUTLINE)) {
+        set(cr, t->fill[b->role]);
+        cairo_fill_preserve(cr);
+    }
+    set(cr, t->accent[b->role]);
+    cairo_set_line_width(cr, t->line_width);
+    if (b->flags & BF_DASHED) {
+        double dash[] = { 3, 2 };
+        cairo_set_dash(cr, dash, 2, 0);
+    }
+    cairo_stroke(cr);
+    cairo_set_dash(cr, NULL, 0, 0);
+    if (b->flags & BF_BAR) {
+        cairo_save(cr);
+        rounded(cr, b->x, b->y, b->w, b->h, r);
+        cairo_clip(cr);
+        set(cr, t->accent[b->role]);
+        cairo_rectangle(cr, b->x, b->y, 3, b->h);
+        cairo_fill(cr);
+        cairo_restore(cr);
+    }
+}
+
+static void draw_text(cairo_t *cr, const box *b, const theme *t)
+{
+    PangoRectangle ink, logical;
+    pango_layout_get_extents(b->layout, &ink, &logical);
+    set(cr, b->flags & BF_HEADER_INK ? t->header_ink
+            : b->flags & BF_MUTED ? t->muted : t->ink);
+    cairo_move_to(cr, b->x - (double)logical.x / PANGO_SCALE,
+                  b->y - (double)logical.y / PANGO_SCALE);
+    pango_cairo_show_layout(cr, b->layout);
+}
+
+/* A smooth curve through the points: Catmull-Rom turned into Beziers. */
+static void draw_curve(cairo_t *cr, const box *b, const theme *t)
+{
+    const double *p = b->pts;
+    int n = b->npts;
+    if (n < 2)
+        return;
+    cairo_move_to(cr, p[0], p[1]);
+    for (int i = 0; i < n - 1; i++) {
+        double x0 = i > 0 ? p[2 * i - 2] : p[0], y0 = i > 0 ? p[2 * i - 1] : p[1];
+        double x1 = p[2 * i], y1 = p[2 * i + 1];
+        double x2 = p[2 * i + 2], y2 = p[2 * i + 3];
+        double x3 = i + 2 < n ? p[2 * i + 4] : x2, y3 = i + 2 < n ? p[2 * i + 5] : y2;
+        cairo_curve_to(cr, x1 + (x2 - x0) / 6, y1 + (y2 - y0) / 6,
+                       x2 - (x3 - x1) / 6, y2 - (y3 - y1) / 6, x2, y2);
+    }
+    set(cr, t->curves[b->color < 0 ? 0 : b->color]);
+    cairo_set_line_width(cr, t->curve_width);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    cairo_stroke(cr);
+}
+
+static void draw_mark(cairo_t *cr, const box *b, const theme *t)
+{
+    double cx = b->x + b->w / 2, cy = b->y + b->h / 2, r = b->w / 2;
+    cairo_new_path(cr);
+    switch (b->role) {
+    case MARK_INVOLVE:
+        set(cr, t->involvement[b->icon]);
+        cairo_set_line_width(cr, 1.6);
+        if (b->icon == INV_DRIVER) {
+            cairo_arc(cr, cx, cy, r, 0, 2 * M_PI);
+            cairo_fill(cr);
+        } else if (b->icon == INV_PARTICIPANT) {
+            cairo_arc(cr, cx, cy, r - 0.8, 0, 2 * M_PI);
+            cairo_stroke(cr);
+        } else if (b->icon == INV_GATEKEEPER) {
+            cairo_move_to(cr, cx, b->y);
+            cairo_line_to(cr, b->x + b->w, cy);
+            cairo_line_to(cr, cx, b->y + b->h);
+            cairo_line_to(cr, b->x, cy);
+            cairo_close_path(cr);
+            cairo_fill(cr);
+            set(cr, t->background);
+            cairo_rectangle(cr, cx - r * 0.45, cy - 0.8, r * 0.9, 1.6);
+            cairo_fill(cr);
+        } else {
+            cairo_arc(cr, cx, cy, r * 0.3, 0, 2 * M_PI);
+            cairo_fill(cr);
+        }
+        return;
+    case MARK_PAIN:
+    case MARK_OPPORTUNITY:
+    case MARK_FAIL:
+    case MARK_PLANNED: {
+        int fill = b->role == MARK_PAIN ? FILL_PAIN : b->role == MARK_OPPORTUNITY
+                 ? FILL_OPPORTUNITY : b->role == MARK_FAIL ? FILL_FAIL : FILL_PLANNED;
+        set(cr, t->accent[fill]);
+        cairo_arc(cr, cx, cy, r, 0, 2 * M_PI);
+        cairo_fill(cr);
+        set(cr, t->background);
+        cairo_set_line_width(cr, r * 0.32);
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+        if (b->role == MARK_PAIN || b->role == MARK_FAIL) {
+            cairo_move_to(cr, cx, cy - r * 0.5);
+            cairo_line_to(cr, cx, cy + r * 0.1);
+            cairo_stroke(cr);
+            cairo_arc(cr, cx, cy + r * 0.45, r * 0.16, 0, 2 * M_PI);
+            cairo_fill(cr);
+        } else {
+            cairo_move_to(cr, cx - r * 0.5, cy);
+            cairo_line_to(cr, cx + r * 0.5, cy);
+            cairo_move_to(cr, cx, cy - r * 0.5);
+            cairo_line_to(cr, cx, cy + r * 0.5);
+            cairo_stroke(cr);
+        }
+        return;
+    }
+    case MARK_POINT:
+        cairo_arc(cr, cx, cy, r, 0, 2 * M_PI);
+        set(cr, t->curves[b->color < 0 ? 0 : b->color]);
+        cairo_fill_preserve(cr);
+        set(cr, t->background);
+        cairo_set_line_width(cr, 0.8);
+        cairo_stroke(cr);
+        return;
+    case MARK_LOW:
+        cairo_arc(cr, cx, cy, r, 0, 2 * M_PI);
+        set(cr, t->background);
+        cairo_fill_preserve(cr);
+        set(cr, t->low_point);
+        cairo_set_line_width(cr, 1.6);
+        cairo_stroke(cr);
+        cairo_arc(cr, cx, cy, r * 0.45, 0, 2 * M_PI);
+        set(cr, t->curves[b->color < 0 ? 0 : b->color]);
+        cairo_fill(cr);
+        return;
+    case MARK_ONLINE:
+        set(cr, t->accent[FILL_TOUCHPOINT]);
+        cairo_arc(cr, cx, cy, r, 0, 2 * M_PI);
+        cairo_fill(cr);
+        return;
+    case MARK_OFFLINE:
+        set(cr, t->muted);
+        cairo_rectangle(cr, b->x, b->y, b->w, b->h);
+        cairo_fill(cr);
+        return;
+    case MARK_SWATCH:
+        set(cr, t->curves[b->color < 0 ? 0 : b->color]);
+        cairo_rectangle(cr, b->x, b->y, b->w, b->h);
+        cairo_fill(cr);
+        return;
+    }
+}
+
+static void draw_avatar(cairo_t *cr, const box *b, const theme *t)
+{
+    double cx = b->x + b->w / 2, cy = b->y + b->h / 2, r = b->w / 2;
+    cairo_new_path(cr);
+    cairo_arc(cr, cx, cy, r, 0, 2 * M_PI);
+    cairo_surface_t *img = b->image ? cairo_image_surface_create_from_png(b->image)
+                                    : NULL;
+    if (img && cairo_surface_status(img) == CAIRO_STATUS_SUCCESS
+        && cairo_image_surface_get_width(img) > 0) {
+        double iw = cairo_image_surface_get_width(img);
+        double ih = cairo_image_surface_get_height(img);
+        double s = b->w / (iw < ih ? iw : ih);
+        cairo_save(cr);
+        cairo_clip(cr);
+        cairo_translate(cr, cx - iw * s / 2, cy - ih * s / 2);
+        cairo_scale(cr, s, s);
+        cairo_set_source_surface(cr, img, 0, 0);
+        cairo_paint(cr);
+        cairo_restore(cr);
+    } else {
+        set(cr, t->curves[b->color < 0 ? 0 : b->color]);
+        cairo_fill(cr);
+    }
+    if (img)
+        cairo_surface_destroy(img);
+}
+
+static void draw_arrow(cairo_t *cr, const box *b, const theme *t)
+{
+    double x0 = b->pts[0], y0 = b->pts[1], x1 = b->pts[2], y1 = b->pts[3];
+    double a = atan2(y1 - y0, x1 - x0), head = 6;
+    set(cr, t->arrow);
+    cairo_set_line_width(cr, 1.2);
+    double my = (y0 + y1) / 2;
+    cairo_move_to(cr, x0, y0);
+    if (fabs(y1 - y0) > fabs(x1 - x0)) {
+        cairo_curve_to(cr, x0, my, x1, my, x1 - head * 0.8 * cos(a), y1 - head * 0.8 * sin(a));
+        a = y1 > y0 ? M_PI / 2 : -M_PI / 2;
+    } else {
+        cairo_line_to(cr, x1, y1);
+    }
+    cairo_stroke(cr);
+    cairo_move_to(cr, x1, y1);
+    cairo_line_to(cr, x1 - head * cos(a - 0.4), y1 - head * sin(a - 0.4));
+    cairo_line_to(cr, x1 - head * cos(a + 0.4), y1 - head * sin(a + 0.4));
+    cairo_close_path(cr);
+    cairo_fill(cr);
+}
+
+static void draw_pips(cairo_t *cr, const box *b, const theme *t)
+{
+    double s = t->pip_size;
+    for (int k = 0; k < 4; k++) {
+        double x = b->x + k * (s + 1);
+        cairo_rectangle(cr, x, b->y, s, s);
+        if (k < b->icon) {
+            set(cr, t->muted);
+            cairo_fill(cr);
+        } else {
+            set(cr, t->grid);
+            cairo_set_line_width(cr, 0.5);
+            cairo_stroke(cr);
+        }
+    }
+}
+
+void draw_page(cairo_t *cr, const rpage *p, const theme *t)
+{
+    set(cr, t->background);
+    cairo_rectangle(cr, 0, 0, p->width, p->height);
+    cairo_fill(cr);
+    cairo_save(cr);
+    cairo_translate(cr, p->ox, p->oy);
+    cairo_scale(cr, p->scale, p->scale);
+    for (int i = 0; i < p->count; i++) {
+        const box *b = &p->boxes[i];
+        switch (b->kind) {
+        case BOX_RECT:
+            draw_rect(cr, b, t);
+            break;
+        case BOX_TEXT:
+            draw_text(cr, b, t);
+            break;
+        case BOX_LINE:
+            set(cr, b->role ? t->blueprint_line : t->neutral_line);
+            cairo_set_line_width(cr, t->line_width);
+            if (b->flags & BF_DASHED) {
+                double dash[] = { 4, 3 };
+                cairo_set_dash(cr, dash, 2, 0);
+            }
+            cairo_move_to(cr, b->pts[0], b->pts[1]);
+            cairo_line_to(cr, b->pts[2], b->pts[3]);
+            cairo_stroke(cr);
+            cairo_set_dash(cr, NULL, 0, 0);
+            break;
+        case BOX_ICON:
+            draw_channel_icon(cr, b->icon, b->x, b->y, b->w, t->accent[FILL_TOUCHPOINT]);
+            break;
+        case BOX_CURVE:
+            draw_curve(cr, b, t);
+            break;
+        case BOX_MARK:
+            draw_mark(cr, b, t);
+            break;
+        case BOX_AVATAR:
+            draw_avatar(cr, b, t);
+            break;
+        case BOX_ARROW:
+            draw_arrow(cr, b, t);
+            break;
+        case BOX_PIPS:
+            draw_pips(cr, b, t);
+            break;
+        }
+    }
+    cairo_restore(cr);
+}

@@ -1,0 +1,267 @@
+/*
+ * layout.c — pages of boxes: allocation, text boxes, fitting a page,
+ * and the JSON form tests read.  The views are in layout_*.c.
+ */
+#include "layout.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+rdoc *rdoc_new(void)
+{
+    rdoc *doc = calloc(1, sizeof *doc);
+    if (!doc) {
+        fputs("cjm: error: out of memory\n", stderr);
+        exit(EXIT_LIMIT);
+    }
+    arena_init(&doc->mem);
+    return doc;
+}
+
+void rdoc_free(rdoc *doc)
+{
+    if (!doc)
+        return;
+    for (int i = 0; i < doc->count; i++) {
+        rpage *p = &doc->pages[i];
+        for (int k = 0; k < p->count; k++)
+            if (p->boxes[k].layout)
+                g_object_unref(p->boxes[k].layout);
+        free(p->boxes);
+    }
+    free(doc->pages);
+    arena_free(&doc->mem);
+    free(doc);
+}
+
+rpage *rdoc_add_page(rdoc *doc)
+{
+    if (doc->count == doc->cap) {
+        doc->cap = doc->cap ? doc->cap * 2 : 4;
+        rpage *grown = realloc(doc->pages, sizeof *grown * (size_t)doc->cap);
+        if (!grown) {
+            fputs("cjm: error: out of memory\n", stderr);
+            exit(EXIT_LIMIT);
+        }
+        doc->pages = grown;
+    }
+    rpage *p = &doc->pages[doc->count++];
+    memset(p, 0, sizeof *p);
+    p->scale = 1;
+    return p;
+}
+
+box *page_box(rdoc *doc, rpage *p, box_kind kind, double x, double y,
+              double w, double h)
+{
+    (void)doc;
+    if (p->count == p->cap) {
+        p->cap = p->cap ? p->cap * 2 : 64;
+        box *grown = realloc(p->boxes, sizeof *grown * (size_t)p->cap);
+        if (!grown) {
+            fputs("cjm: error: out of memory\n", stderr);
+            exit(EXIT_LIMIT);
+        }
+        p->boxes = grown;
+    }
+    box *b = &p->boxes[p->count++];
+    memset(b, 0, sizeof *b);
+    b->kind = kind;
+    b->x = x;
+    b->y = y;
+    b->w = w;
+    b->h = h;
+    b->color = -1;
+    return b;
+}
+
+double page_text(rdoc *doc, rpage *p, double x, double y, double width,
+                 const char *text, text_style style, unsigned flags,
+                 int align, const char *ref)
+{
+    if (!text || !*text)
+        return 0;
+    PangoLayout *layout = text_shape(text, style, width, align);
+    PangoRectangle ink, logical;
+    pango_layout_get_extents(layout, &ink, &logical);
+    int unknown = pango_layout_get_unknown_glyphs_count(layout);
+    if (unknown) {
+        doc->unknown_glyphs += unknown;
+        if (!doc->unknown_sample)
+            doc->unknown_sample = arena_strdup(&doc->mem, text);
+    }
+    /* the box is the text's logical extent, not the whole column */
+    box *b = page_box(doc, p, BOX_TEXT, x + (double)logical.x / PANGO_SCALE,
+                      y + (double)logical.y / PANGO_SCALE,
+                      (double)logical.width / PANGO_SCALE,
+                      (double)logical.height / PANGO_SCALE);
+    b->role = style;
+    b->flags = flags;
+    b->text = arena_strdup(&doc->mem, text);
+    b->ref = ref ? arena_strdup(&doc->mem, ref) : NULL;
+    b->layout = layout;
+    return (double)logical.height / PANGO_SCALE;
+}
+
+double measure_text(const char *text, text_style style, double width)
+{
+    if (!text || !*text)
+        return 0;
+    PangoLayout *layout = text_shape(text, style, width, 0);
+    double w, h;
+    text_extent(layout, &w, &h);
+    g_object_unref(layout);
+    return h;
+}
+
+void page_fit(rpage *p, double content_w, double content_h, double page_w,
+              double page_h, double margin)
+{
+    if (page_w <= 0 || page_h <= 0) {
+        p->width = content_w + 2 * margin;
+        p->height = content_h + 2 * margin;
+        p->scale = 1;
+        p->ox = margin;
+        p->oy = margin;
+        return;
+    }
+    double avail_w = page_w - 2 * margin, avail_h = page_h - 2 * margin;
+    double s = avail_w / content_w;
+    if (avail_h / content_h < s)
+        s = avail_h / content_h;
+    if (s > 1.5)
+        s = 1.5;            /* small content is not blown up past legibility */
+    p->width = page_w;
+    p->height = page_h;
+    p->scale = s;
+    p->ox = (page_w - content_w * s) / 2;
+    p->oy = margin + (avail_h - content_h * s) / 2;
+    if (p->oy > margin)
+        p->oy = margin;     /* content starts at the top of the page */
+}
+
+/* ---- JSON ------------------------------------------------------------------ */
+
+typedef struct jtext {
+    char *data;
+    size_t len, cap;
+} jtext;
+
+static void jadd(jtext *j, const char *s, size_t n)
+{
+    if (j->len + n + 1 > j->cap) {
+        size_t cap = j->cap ? j->cap * 2 : 65536;
+        while (cap < j->len + n + 1)
+            cap *= 2;
+        char *grown = realloc(j->data, cap);
+        if (!grown) {
+            fputs("cjm: error: out of memory\n", stderr);
+            exit(EXIT_LIMIT);
+        }
+        j->data = grown;
+        j->cap = cap;
+    }
+    memcpy(j->data + j->len, s, n);
+    j->len += n;
+    j->data[j->len] = '\0';
+}
+
+static void jprintf(jtext *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void jprintf(jtext *j, const char *fmt, ...)
+{
+    char buf[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    jadd(j, buf, (size_t)(n < (int)sizeof buf ? n : (int)sizeof buf - 1));
+}
+
+static void jstr(jtext *j, const char *s)
+{
+    jadd(j, "\"", 1);
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') {
+            char e[2] = { '\\', (char)c };
+            jadd(j, e, 2);
+        } else if (c < 0x20) {
+            jprintf(j, "\\u%04x", c);
+        } else {
+            jadd(j, (const char *)s, 1);
+        }
+    }
+    jadd(j, "\"", 1);
+}
+
+static const char *const kind_names[] = {
+    "text", "rect", "line", "icon", "curve", "mark", "avatar", "arrow", "pips"
+};
+
+char *rdoc_to_json(const rdoc *doc, size_t *len)
+{
+    jtext j = { 0 };
+    jadd(&j, "{\"pages\": [\n", 12);
+    for (int i = 0; i < doc->count; i++) {
+        const rpage *p = &doc->pages[i];
+        jprintf(&j, "{\"width\": %.2f, \"height\": %.2f, \"boxes\": [\n",
+                p->width, p->height);
+        for (int k = 0; k < p->count; k++) {
+            const box *b = &p->boxes[k];
+            jprintf(&j, "{\"kind\": \"%s\", \"x\": %.2f, \"y\": %.2f, "
+                    "\"w\": %.2f, \"h\": %.2f, \"role\": %d", kind_names[b->kind],
+                    p->ox + b->x * p->scale, p->oy + b->y * p->scale,
+                    b->w * p->scale, b->h * p->scale, b->role);
+            if (b->text) {
+                jadd(&j, ", \"text\": ", 10);
+                jstr(&j, b->text);
+            }
+            if (b->ref) {
+                jadd(&j, ", \"ref\": ", 9);
+                jstr(&j, b->ref);
+            }
+            if (b->npts) {
+                jadd(&j, ", \"points\": [", 13);
+                for (int q = 0; q < b->npts; q++)
+                    jprintf(&j, "%s[%.2f, %.2f]", q ? ", " : "",
+                            p->ox + b->pts[2 * q] * p->scale,
+                            p->oy + b->pts[2 * q + 1] * p->scale);
+                jadd(&j, "]", 1);
+            }
+            jprintf(&j, "}%s\n", k + 1 < p->count ? "," : "");
+        }
+        jprintf(&j, "]}%s\n", i + 1 < doc->count ? "," : "");
+    }
+    jprintf(&j, "], \"unknown_glyphs\": %d}\n", doc->unknown_glyphs);
+    *len = j.len;
+    return j.data;
+}
+
+const char *layout_initials(arena *a, const char *name)
+{
+    /* first character of the first two words; one character for names
+     * written without spaces (Chinese) */
+    char out[16] = "";
+    size_t used = 0;
+    int words = 0, at_start = 1;
+    for (const unsigned char *s = (const unsigned char *)name; *s && words < 2; s++) {
+        if (*s == ' ') {
+            at_start = 1;
+            continue;
+        }
+        if (at_start) {
+            size_t n = *s < 0x80 ? 1 : *s < 0xE0 ? 2 : *s < 0xF0 ? 3 : 4;
+            if (used + n < sizeof out) {
+                memcpy(out + used, s, n);
+                used += n;
+            }
+            words++;
+            at_start = 0;
+            if (n > 1)
+                break;      /* CJK: one character reads better */
+        }
+    }
+    out[used] = '\0';
+    return arena_strdup(a, out);
+}

@@ -1,0 +1,110 @@
+/*
+ * surface.c — cairo surfaces for SVG, PNG and PDF, written atomically.
+ */
+#include "surface.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <math.h>
+#include <string.h>
+
+#include "../fsout.h"
+#include "draw.h"
+
+static const char *const names[] = { "svg", "png", "pdf" };
+
+int surface_format_from_name(const char *name)
+{
+    for (int i = 0; i < 3; i++)
+        if (strcmp(name, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+int surface_format_from_path(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (!dot || (slash && dot < slash))
+        return -1;
+    return surface_format_from_name(dot + 1);
+}
+
+const char *surface_format_name(render_format f)
+{
+    return names[f];
+}
+
+static cairo_status_t write_stream(void *closure, const unsigned char *data,
+                                   unsigned int length)
+{
+    FILE *f = closure;
+    return fwrite(data, 1, length, f) == length ? CAIRO_STATUS_SUCCESS
+                                                : CAIRO_STATUS_WRITE_ERROR;
+}
+
+int surface_write(const rdoc *doc, const theme *t, render_format format,
+                  double dpi, const char *title, const char *path, diag_list *d)
+{
+    if (doc->count == 0) {
+        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "nothing to draw");
+        return -1;
+    }
+    if (doc->count > 1 && format != FORMAT_PDF) {
+        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "this drawing has %d pages; "
+                 "write it as PDF (.pdf), or leave out --size so one page grows "
+                 "to fit", doc->count);
+        return -1;
+    }
+    fsout *out = fsout_open(path, d);
+    if (!out)
+        return -1;
+    FILE *f = fsout_stream(out);
+    cairo_status_t status = CAIRO_STATUS_SUCCESS;
+    const rpage *first = &doc->pages[0];
+    if (format == FORMAT_PNG) {
+        double s = dpi / 72.0;
+        int w = (int)ceil(first->width * s), h = (int)ceil(first->height * s);
+        cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+        cairo_t *cr = cairo_create(img);
+        cairo_scale(cr, s, s);
+        draw_page(cr, first, t);
+        cairo_destroy(cr);
+        status = cairo_surface_status(img);
+        if (status == CAIRO_STATUS_SUCCESS)
+            status = cairo_surface_write_to_png_stream(img, write_stream, f);
+        cairo_surface_destroy(img);
+    } else {
+        cairo_surface_t *s = format == FORMAT_SVG
+            ? cairo_svg_surface_create_for_stream(write_stream, f, first->width,
+                                                  first->height)
+            : cairo_pdf_surface_create_for_stream(write_stream, f, first->width,
+                                                  first->height);
+        if (format == FORMAT_PDF) {
+            /* no creation date: the same input gives the same bytes */
+            cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "");
+            if (title)
+                cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
+            cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "cjm");
+        }
+        cairo_t *cr = cairo_create(s);
+        for (int i = 0; i < doc->count; i++) {
+            const rpage *p = &doc->pages[i];
+            if (format == FORMAT_PDF)
+                cairo_pdf_surface_set_size(s, p->width, p->height);
+            draw_page(cr, p, t);
+            cairo_show_page(cr);
+        }
+        cairo_destroy(cr);
+        cairo_surface_finish(s);
+        status = cairo_surface_status(s);
+        cairo_surface_destroy(s);
+    }
+    if (status != CAIRO_STATUS_SUCCESS) {
+        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "cannot draw: %s",
+                 cairo_status_to_string(status));
+        fsout_abort(out);
+        return -1;
+    }
+    return fsout_commit(out, d);
+}

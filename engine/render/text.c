@@ -1,0 +1,83 @@
+/*
+ * text.c — Pango text shaping for layout and drawing.
+ *
+ * One PangoContext for the whole process, at 72 dpi so that font sizes
+ * are points, with hinting off so that a layout measures the same for
+ * SVG, PDF and PNG: the text is shaped once, here, and drawn as shaped.
+ * Fonts come from fontconfig: DejaVu Sans for Latin, Noto Sans CJK for
+ * Chinese and Japanese (the face matching the journey's locale first, so
+ * that Han characters take the right regional forms).
+ */
+#include "layout.h"
+
+#include <string.h>
+
+static PangoContext *context;
+static const theme *current_theme;
+static char family[96];
+
+void text_begin(const theme *t, const char *locale)
+{
+    current_theme = t;
+    if (!context) {
+        PangoFontMap *map = pango_cairo_font_map_get_default();
+        context = pango_font_map_create_context(map);
+        pango_cairo_context_set_resolution(context, 72);
+        cairo_font_options_t *fo = cairo_font_options_create();
+        cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+        cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+        cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+        pango_cairo_context_set_font_options(context, fo);
+        cairo_font_options_destroy(fo);
+    }
+    const char *cjk = "Noto Sans CJK JP";
+    if (locale && strncmp(locale, "zh", 2) == 0)
+        cjk = strstr(locale, "Hant") || strstr(locale, "TW") || strstr(locale, "HK")
+                  ? "Noto Sans CJK TC" : "Noto Sans CJK SC";
+    else if (locale && strncmp(locale, "ko", 2) == 0)
+        cjk = "Noto Sans CJK KR";
+    int cjk_first = locale && (strncmp(locale, "ja", 2) == 0
+                               || strncmp(locale, "zh", 2) == 0
+                               || strncmp(locale, "ko", 2) == 0);
+    snprintf(family, sizeof family, cjk_first ? "%s, DejaVu Sans" : "DejaVu Sans, %s",
+             cjk);
+    pango_context_set_language(context, pango_language_from_string(
+        locale && *locale ? locale : "en"));
+}
+
+PangoLayout *text_shape(const char *text, text_style style, double width,
+                        int align)
+{
+    PangoLayout *layout = pango_layout_new(context);
+    PangoFontDescription *fd = pango_font_description_from_string(family);
+    pango_font_description_set_absolute_size(
+        fd, current_theme->text_size[style] * PANGO_SCALE);
+    if (current_theme->text_bold[style])
+        pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
+    if (current_theme->text_italic[style])
+        pango_font_description_set_style(fd, PANGO_STYLE_ITALIC);
+    pango_layout_set_font_description(layout, fd);
+    pango_font_description_free(fd);
+    if (width > 0) {
+        pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    }
+    pango_layout_set_alignment(layout, align ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+    pango_layout_set_text(layout, text, -1);
+    return layout;
+}
+
+void text_extent(PangoLayout *layout, double *w, double *h)
+{
+    PangoRectangle ink, logical;
+    pango_layout_get_extents(layout, &ink, &logical);
+    *w = (double)logical.width / PANGO_SCALE;
+    *h = (double)logical.height / PANGO_SCALE;
+}
+
+void text_end(void)
+{
+    if (context)
+        g_object_unref(context);
+    context = NULL;
+}
