@@ -20,7 +20,7 @@ PKGS = lua5.4 yaml-0.1 cairo pangocairo
 # tests use (cmocka, xmllint, pdfinfo/pdftotext, python3 for CSV checks).
 DEBS = liblua5.4-dev libyaml-dev libcairo2-dev libpango1.0-dev pkg-config \
        fonts-dejavu-core fonts-noto-cjk libcmocka-dev libxml2-utils \
-       poppler-utils python3 make gcc
+       poppler-utils python3 python3-pil make gcc
 
 CC      ?= cc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

@@ -147,6 +147,14 @@ static double persona_card(rdoc *doc, rpage *pg, const cjm_journey *j, int index
                                    TS_SECTION, BF_MUTED, 0, NULL)) + 1;
         const char *body = k < 4 ? arena_printf(a, "• %s", join(a, lists[k], "\n• "))
                                  : join(a, lists[k], " · ");
+        if (k == 4) {
+            /* channel ids read as words: sales_rep -> sales rep */
+            char *words = arena_strdup(a, body);
+            for (char *c = words; *c; c++)
+                if (*c == '_')
+                    *c = ' ';
+            body = words;
+        }
         cy += measure ? measure_text(body, TS_BODY, inner)
                       : page_text(doc, pg, x + pad, cy, inner, body, TS_BODY, 0, 0, NULL);
     }
@@ -242,13 +250,13 @@ void layout_cover(rdoc *doc, const cjm_journey *j, const layout_options *o,
         "%d pains · %d opportunities · %d actions · %d scenarios",
         kinds[j->kind], j->locale, j->persona_count, j->phase_count,
         j->touchpoint_count, pains, opps, j->action_count, j->scenario_count);
-    y += page_text(doc, pg, 0, y, w, facts, TS_BODY, 0, 0, NULL) + 22;
+    y += page_text(doc, pg, 0, y, w, facts, TS_SUBTITLE, 0, 0, NULL) + 22;
     for (int i = 0; i < j->phase_count; i++) {
         const cjm_phase *ph = &j->phases[i];
         const char *line = ph->goal ? arena_printf(a, "%d. %s — %s", i + 1, ph->name, ph->goal)
                                     : arena_printf(a, "%d. %s", i + 1, ph->name);
-        y += page_text(doc, pg, 0, y, w, line, TS_BODY, 0, 0,
-                       arena_printf(a, "phase:%s", ph->id)) + 4;
+        y += page_text(doc, pg, 0, y, w, line, TS_SUBTITLE, 0, 0,
+                       arena_printf(a, "phase:%s", ph->id)) + 5;
     }
     page_fit(pg, w, y, o->page_w, o->page_h, t->margin);
 }

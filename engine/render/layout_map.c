@@ -53,6 +53,13 @@ static const label3 LBL_ACTIVITIES = { "Activities", "活動", "活动" };
 static const label3 LBL_CONTENT = { "Content", "コンテンツ", "内容" };
 static const label3 LBL_DELIVER = { "Deliverables", "成果物", "交付物" };
 static const label3 LBL_QUESTIONS = { "Questions", "質問", "问题" };
+static const label3 LBL_ONLINE = { "online", "オンライン", "线上" };
+static const label3 LBL_OFFLINE = { "offline", "オフライン", "线下" };
+static const label3 LBL_DIRECT = { "direct", "直接", "直接" };
+static const label3 LBL_INDIRECT = { "indirect", "間接", "间接" };
+static const label3 LBL_EVIDENCE = { "evidence: assumption → quantitative",
+                                     "根拠：仮説 → 定量", "证据：假设 → 定量" };
+static const label3 LBL_LOW = { "low point", "最低点", "最低点" };
 static const label3 LBL_INV_NAMES[4] = {
     { "none", "なし", "无" }, { "participant", "参加", "参与" },
     { "driver", "主導", "主导" }, { "gatekeeper", "承認者", "审批" }
@@ -226,10 +233,10 @@ static double involvement_lane(mctx *m, double y, int *alt)
     double ry = y + t->lane_pad + label_h;
     for (int s = 0; s < m->nsel; s++) {
         const cjm_persona *pe = &m->j->personas[m->selected[s]];
-        double nh = page_text(m->doc, m->p, 8, ry, t->label_width - 8 - 2 * t->gap,
-                              pe->name, TS_SMALL, 0, 0,
-                              arena_printf(&m->doc->mem, "persona:%s", pe->id));
+        double nh = measure_text(pe->name, TS_SMALL, t->label_width - 8 - 2 * t->gap);
         double row = nh > t->involve_row ? nh : t->involve_row;
+        page_text(m->doc, m->p, 8, ry + (row - nh) / 2 - 1, t->label_width - 8 - 2 * t->gap,
+                  pe->name, TS_SMALL, 0, 0, arena_printf(&m->doc->mem, "persona:%s", pe->id));
         for (int i = 0; i < m->n; i++) {
             const cjm_phase *ph = &m->j->phases[i];
             cjm_involvement lv = INV_NONE;
@@ -413,12 +420,12 @@ static double legend(mctx *m, double y)
         { MARK_INVOLVE, INV_GATEKEEPER, L(m, &LBL_INV_NAMES[INV_GATEKEEPER]) },
         { MARK_PAIN, 0, L(m, &LBL_PAINS) },
         { MARK_OPPORTUNITY, 0, L(m, &LBL_OPPS) },
-        { MARK_ONLINE, 0, "online" },
-        { MARK_OFFLINE, 0, "offline" },
-        { -1, 0, "direct" },
-        { -2, 0, "indirect" },
-        { -3, EVID_QUANTITATIVE, "evidence: assumption → quantitative" },
-        { MARK_LOW, 0, "low point" },
+        { MARK_ONLINE, 0, L(m, &LBL_ONLINE) },
+        { MARK_OFFLINE, 0, L(m, &LBL_OFFLINE) },
+        { -1, 0, L(m, &LBL_DIRECT) },
+        { -2, 0, L(m, &LBL_INDIRECT) },
+        { -3, EVID_QUANTITATIVE, L(m, &LBL_EVIDENCE) },
+        { MARK_LOW, 0, L(m, &LBL_LOW) },
     };
     double x = 0, row_h = 14;
     for (size_t k = 0; k < sizeof items / sizeof items[0]; k++) {
@@ -452,10 +459,10 @@ static double legend(mctx *m, double y)
     return y + row_h;
 }
 
-void layout_map(rdoc *doc, const cjm_journey *j, const layout_options *o,
-                diag_list *d)
+/* The map with columns COLW wide, as a new page of DOC. */
+static void map_page(rdoc *doc, const cjm_journey *j, const layout_options *o,
+                     double colw)
 {
-    (void)d;
     const theme *t = o->theme;
     mctx m = { .doc = doc, .j = j, .t = t, .o = o, .n = j->phase_count,
                .loc = j->locale ? j->locale : "en" };
@@ -465,15 +472,7 @@ void layout_map(rdoc *doc, const cjm_journey *j, const layout_options *o,
             m.selected[m.nsel++] = i;
     m.gap = t->gap;
     m.x0 = t->label_width;
-    m.colw = t->col_width;
-    if (o->page_w > 0) {
-        double avail = o->page_w - 2 * t->margin - t->label_width - (m.n - 1) * m.gap;
-        m.colw = avail / (m.n ? m.n : 1);
-        if (m.colw < t->col_min_width)
-            m.colw = t->col_min_width;
-        if (m.colw > t->col_width * 1.4)
-            m.colw = t->col_width * 1.4;
-    }
+    m.colw = colw;
     m.width = m.x0 + m.n * m.colw + (m.n - 1) * m.gap;
 
     double y = 0;
@@ -511,6 +510,41 @@ void layout_map(rdoc *doc, const cjm_journey *j, const layout_options *o,
     page_fit(m.p, m.width, y, o->page_w, o->page_h, t->margin);
 }
 
+/* On a fixed page, the column width that lets the drawing be largest:
+ * narrow columns make tall lanes, wide ones a wide grid.  A few widths are
+ * tried on scratch pages, each laid out in full. */
+static double best_column_width(const cjm_journey *j, const layout_options *o,
+                                void (*page)(rdoc *, const cjm_journey *,
+                                             const layout_options *, double))
+{
+    const theme *t = o->theme;
+    if (o->page_w <= 0 || o->page_h <= 0)
+        return t->col_width;
+    int n = j->phase_count ? j->phase_count : 1;
+    double fit = (o->page_w - 2 * t->margin - t->label_width - (n - 1) * t->gap) / n;
+    double best = t->col_width, best_scale = -1;
+    double candidates[] = { fit, t->col_width * 0.75, t->col_width, t->col_width * 1.3 };
+    for (size_t k = 0; k < sizeof candidates / sizeof candidates[0]; k++) {
+        double w = candidates[k] < t->col_min_width ? t->col_min_width : candidates[k];
+        rdoc *scratch = rdoc_new();
+        page(scratch, j, o, w);
+        double sc = scratch->pages[scratch->count - 1].scale;
+        rdoc_free(scratch);
+        if (sc > best_scale + 1e-9) {
+            best_scale = sc;
+            best = w;
+        }
+    }
+    return best;
+}
+
+void layout_map(rdoc *doc, const cjm_journey *j, const layout_options *o,
+                diag_list *d)
+{
+    (void)d;
+    map_page(doc, j, o, best_column_width(j, o, map_page));
+}
+
 /* ---- the service blueprint ---------------------------------------------------- */
 
 static const label3 LBL_BP[5] = {
@@ -537,25 +571,16 @@ static const cjm_cards *bp_lane(const cjm_phase *ph, int lane)
 /* Where each blueprint card with an id ended up, for the arrows. */
 typedef struct placed { const char *id; double x, y, w, h; } placed;
 
-void layout_blueprint(rdoc *doc, const cjm_journey *j, const layout_options *o,
-                      diag_list *d)
+static void blueprint_page(rdoc *doc, const cjm_journey *j,
+                           const layout_options *o, double colw)
 {
-    (void)d;
     const theme *t = o->theme;
     mctx m = { .doc = doc, .j = j, .t = t, .o = o, .n = j->phase_count,
                .loc = j->locale ? j->locale : "en" };
     m.p = rdoc_add_page(doc);
     m.gap = t->gap;
     m.x0 = t->label_width;
-    m.colw = t->col_width;
-    if (o->page_w > 0) {
-        double avail = o->page_w - 2 * t->margin - t->label_width - (m.n - 1) * m.gap;
-        m.colw = avail / (m.n ? m.n : 1);
-        if (m.colw < t->col_min_width)
-            m.colw = t->col_min_width;
-        if (m.colw > t->col_width * 1.4)
-            m.colw = t->col_width * 1.4;
-    }
+    m.colw = colw;
     m.width = m.x0 + m.n * m.colw + (m.n - 1) * m.gap;
 
     static const label3 title = { "Service blueprint", "サービスブループリント", "服务蓝图" };
@@ -596,9 +621,9 @@ void layout_blueprint(rdoc *doc, const cjm_journey *j, const layout_options *o,
             const cjm_cards *cards = bp_lane(&j->phases[i], l);
             int first_box = m.p->count;
             double h = card_stack(&m, i, y + t->lane_pad, cards,
-                                  l == 0 ? FILL_NEED : l == 1 ? FILL_CARD
+                                  l == 0 ? FILL_NEED : l == 1 ? FILL_PERSONA_CARD
                                   : l == 2 ? FILL_TOUCHPOINT : l == 3 ? FILL_THOUGHT
-                                  : FILL_LANE_ALT, TS_CARD, -1, NULL);
+                                  : FILL_CARD, TS_CARD, -1, NULL);
             /* the card rectangles, in order, are the RECT boxes just added */
             int card = 0;
             for (int b = first_box; b < m.p->count && card < cards->count; b++) {
@@ -666,4 +691,11 @@ void layout_blueprint(rdoc *doc, const cjm_journey *j, const layout_options *o,
         }
     }
     page_fit(m.p, m.width, y, o->page_w, o->page_h, t->margin);
+}
+
+void layout_blueprint(rdoc *doc, const cjm_journey *j, const layout_options *o,
+                      diag_list *d)
+{
+    (void)d;
+    blueprint_page(doc, j, o, best_column_width(j, o, blueprint_page));
 }

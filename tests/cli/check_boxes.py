@@ -1,0 +1,60 @@
+"""Checks on a `cjm render --boxes` file: text boxes never overlap, every
+box is on its page, and (for the map and persona views) every phase,
+persona, touchpoint use, pain and opportunity of the journey appears
+exactly once.  usage: check_boxes.py BOXES.json JOURNEY.json VIEW"""
+import json
+import sys
+from collections import Counter
+
+boxes = json.load(open(sys.argv[1]))
+journey = json.load(open(sys.argv[2]))
+view = sys.argv[3]
+problems = []
+EPS = 0.6
+
+for n, page in enumerate(boxes["pages"]):
+    W, H = page["width"], page["height"]
+    for b in page["boxes"]:
+        if b["kind"] in ("line",):
+            continue
+        if b["x"] < -EPS or b["y"] < -EPS or b["x"] + b["w"] > W + EPS or b["y"] + b["h"] > H + EPS:
+            problems.append(f"page {n}: {b['kind']} {b.get('text', b.get('ref', ''))!r} leaves the page "
+                            f"({b['x']:.1f},{b['y']:.1f} {b['w']:.1f}x{b['h']:.1f} on {W:.0f}x{H:.0f})")
+    texts = sorted((b for b in page["boxes"] if b["kind"] == "text"), key=lambda b: b["y"])
+    for i, a in enumerate(texts):
+        for b in texts[i + 1:]:
+            if b["y"] >= a["y"] + a["h"] - EPS:
+                break
+            if (a["x"] < b["x"] + b["w"] - EPS and b["x"] < a["x"] + a["w"] - EPS):
+                problems.append(f"page {n}: text overlaps: {a['text'][:40]!r} and {b['text'][:40]!r}")
+
+refs = Counter(b.get("ref") for p in boxes["pages"] for b in p["boxes"] if b["kind"] == "text")
+def once(ref):
+    if refs[ref] != 1:
+        problems.append(f"{ref} appears {refs[ref]} times, expected once")
+
+if view == "map":
+    involved = any(v != "none" for ph in journey["phases"] for v in ph.get("involvement", {}).values())
+    for ph in journey["phases"]:
+        once("phase:" + ph["id"])
+        for tp in ph.get("touchpoints", []):
+            once(f"touchpoint:{ph['id']}/{tp}")
+        for pain in ph.get("pains", []):
+            once("pain:" + pain["id"])
+        for opp in ph.get("opportunities", []):
+            once("opportunity:" + opp["id"])
+    if involved:
+        for p in journey["personas"]:
+            once("persona:" + p["id"])
+elif view == "personas":
+    for p in journey["personas"]:
+        once("persona:" + p["id"])
+elif view == "blueprint":
+    for ph in journey["phases"]:
+        once("phase:" + ph["id"])
+
+if boxes["unknown_glyphs"]:
+    problems.append(f"{boxes['unknown_glyphs']} characters without a glyph")
+for p in problems[:20]:
+    print(p)
+sys.exit(1 if problems else 0)

@@ -1,0 +1,14 @@
+# Every example in scripts/, in every view: no overlapping text, nothing
+# off the page, every element of the model exactly once, no warnings.
+set -e
+for src in "$ROOT"/scripts/*.yaml "$ROOT"/scripts/*.lua; do
+    "$CJM" build "$src" -o j.json
+    for view in map personas blueprint; do
+        for size in "" "--size A4"; do
+            "$CJM" render "$src" --view $view $size -o out.pdf --boxes boxes.json 2>err.txt
+            if [ -s err.txt ]; then echo "$src $view $size: warnings:"; cat err.txt; exit 1; fi
+            python3 "$ROOT/tests/cli/check_boxes.py" boxes.json j.json $view \
+                || { echo "in $src --view $view $size"; exit 1; }
+        done
+    done
+done
