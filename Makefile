@@ -15,7 +15,7 @@ DESTDIR ?=
 DATADIR  = $(PREFIX)/share/cjm
 VERSION  = 0.1.0
 
-PKGS = lua5.4 yaml-0.1 cairo pangocairo
+PKGS = lua5.4 yaml-0.1 cairo pangocairo fontconfig
 # Debian packages: build libraries, fonts (DejaVu, Noto CJK), and what the
 # tests use (cmocka, xmllint, pdfinfo/pdftotext, python3 for CSV checks).
 DEBS = liblua5.4-dev libyaml-dev libcairo2-dev libpango1.0-dev pkg-config \
@@ -110,7 +110,8 @@ test: deps
 
 asan: deps
 	@$(MAKE) --no-print-directory build/asan/cjm $(ASAN_UNIT)
-	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0 \
+	 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	 bash tests/run.sh build/asan/cjm build/asan/tests
 
