@@ -15,7 +15,7 @@ DESTDIR ?=
 DATADIR  = $(PREFIX)/share/cjm
 VERSION  = 0.1.0
 
-PKGS = lua5.4 yaml-0.1 cairo pangocairo fontconfig
+PKGS = lua5.4 yaml-0.1 cairo pangocairo pangoft2 fontconfig
 # Debian packages: build libraries, fonts (DejaVu, Noto CJK), and what the
 # tests use (cmocka, xmllint, pdfinfo/pdftotext, python3 for CSV checks).
 DEBS = liblua5.4-dev libyaml-dev libcairo2-dev libpango1.0-dev pkg-config \
@@ -116,8 +116,12 @@ asan: deps
 	 bash tests/run.sh build/asan/cjm build/asan/tests
 
 bench: deps
-	@$(MAKE) --no-print-directory cjm
+	@$(MAKE) --no-print-directory cjm build/bench/ref_png
 	@sh tests/bench/run.sh ./cjm
+
+build/bench/ref_png: tests/bench/ref_png.c
+	@mkdir -p $(dir $@)
+	@$(CC) $(WARN) -O2 $(PKG_CFLAGS) -o $@ $< $(LDLIBS)
 
 # ---- install ----------------------------------------------------------------
 

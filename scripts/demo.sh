@@ -1,6 +1,7 @@
 #!/bin/sh
-# make demo: check and build every bundled example, and print one built
-# journey, so a new user sees the whole pipeline work.
+# make demo: check and build every bundled example, render the maps that
+# the README shows, and print one built journey, so a new user sees the
+# whole pipeline work.
 set -e
 CJM=${1:-./cjm}
 echo "== cjm check: every example in scripts/"
@@ -13,8 +14,18 @@ for f in scripts/*.yaml scripts/*.lua; do
     "$CJM" build "$f" -o "build/demo/$name.yaml"
 done
 echo
+echo "== cjm render: the example maps (scripts/*_map.png), a report (build/demo/acme_report.pdf)"
+for name in acme_b2b b2b_template b2c_template b2b_ja b2c_zh mapping_project; do
+    "$CJM" render "scripts/$name.yaml" --dpi 100 -o "scripts/${name}_map.png"
+done
+"$CJM" render scripts/acme_b2b.yaml --view personas --dpi 100 -o scripts/acme_b2b_personas.png
+"$CJM" render scripts/acme_b2b.yaml --view blueprint --dpi 100 -o scripts/acme_b2b_blueprint.png
+"$CJM" render scripts/acme_b2b.yaml --view report --persona all -o build/demo/acme_report.pdf
+ls scripts/*.png build/demo/acme_report.pdf
+echo
 echo "== cjm build scripts/coffee_b2c.lua  (a Lua journey, normalized to YAML)"
-"$CJM" build scripts/coffee_b2c.lua
+"$CJM" build scripts/coffee_b2c.lua | head -40
+echo "..."
 echo
 echo "Built journeys are in build/demo/.  Next: edit scripts/acme_b2b.yaml and run"
-echo "  ./cjm check scripts/acme_b2b.yaml"
+echo "  ./cjm check scripts/acme_b2b.yaml && ./cjm render scripts/acme_b2b.yaml -o map.png"

@@ -178,7 +178,9 @@ function template.build(p, ctx)
   local gen = personas.generator(ctx.random, loc)
   local group = {}
   for _, who in ipairs(PARTICIPANTS) do
+    -- participants are roles, not people: the role is the name
     group[#group + 1] = cjm.persona(gen:make { id = who.id, role = who.role,
+                                               name = T(loc, who.job_title),
                                                job_title = T(loc, who.job_title) })
   end
 

@@ -218,24 +218,25 @@ static void draw_avatar(cairo_t *cr, const box *b, const theme *t)
         cairo_surface_destroy(img);
 }
 
+/* A polyline through the points with an arrowhead at the end. */
 static void draw_arrow(cairo_t *cr, const box *b, const theme *t)
 {
-    double x0 = b->pts[0], y0 = b->pts[1], x1 = b->pts[2], y1 = b->pts[3];
-    double a = atan2(y1 - y0, x1 - x0), head = 6;
+    const double *p = b->pts;
+    int n = b->npts;
+    double head = 5;
     set(cr, t->arrow);
-    cairo_set_line_width(cr, 1.2);
-    double my = (y0 + y1) / 2;
-    cairo_move_to(cr, x0, y0);
-    if (fabs(y1 - y0) > fabs(x1 - x0)) {
-        cairo_curve_to(cr, x0, my, x1, my, x1 - head * 0.8 * cos(a), y1 - head * 0.8 * sin(a));
-        a = y1 > y0 ? M_PI / 2 : -M_PI / 2;
-    } else {
-        cairo_line_to(cr, x1, y1);
-    }
+    cairo_set_line_width(cr, 1.1);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    double ex = p[2 * n - 2], ey = p[2 * n - 1];
+    double a = atan2(ey - p[2 * n - 3], ex - p[2 * n - 4]);
+    cairo_move_to(cr, p[0], p[1]);
+    for (int i = 1; i < n - 1; i++)
+        cairo_line_to(cr, p[2 * i], p[2 * i + 1]);
+    cairo_line_to(cr, ex - head * 0.7 * cos(a), ey - head * 0.7 * sin(a));
     cairo_stroke(cr);
-    cairo_move_to(cr, x1, y1);
-    cairo_line_to(cr, x1 - head * cos(a - 0.4), y1 - head * sin(a - 0.4));
-    cairo_line_to(cr, x1 - head * cos(a + 0.4), y1 - head * sin(a + 0.4));
+    cairo_move_to(cr, ex, ey);
+    cairo_line_to(cr, ex - head * cos(a - 0.45), ey - head * sin(a - 0.45));
+    cairo_line_to(cr, ex - head * cos(a + 0.45), ey - head * sin(a + 0.45));
     cairo_close_path(cr);
     cairo_fill(cr);
 }

@@ -76,15 +76,12 @@ box *page_box(rdoc *doc, rpage *p, box_kind kind, double x, double y,
     return b;
 }
 
-double page_text(rdoc *doc, rpage *p, double x, double y, double width,
-                 const char *text, text_style style, unsigned flags,
-                 int align, const char *ref)
+double page_shaped(rdoc *doc, rpage *p, double x, double y, PangoLayout *layout,
+                   text_style style, unsigned flags, const char *ref)
 {
-    if (!text || !*text)
-        return 0;
-    PangoLayout *layout = text_shape(text, style, width, align);
     PangoRectangle ink, logical;
     pango_layout_get_extents(layout, &ink, &logical);
+    const char *text = pango_layout_get_text(layout);
     int unknown = pango_layout_get_unknown_glyphs_count(layout);
     if (unknown) {
         doc->unknown_glyphs += unknown;
@@ -102,6 +99,16 @@ double page_text(rdoc *doc, rpage *p, double x, double y, double width,
     b->ref = ref ? arena_strdup(&doc->mem, ref) : NULL;
     b->layout = layout;
     return (double)logical.height / PANGO_SCALE;
+}
+
+double page_text(rdoc *doc, rpage *p, double x, double y, double width,
+                 const char *text, text_style style, unsigned flags,
+                 int align, const char *ref)
+{
+    if (!text || !*text)
+        return 0;
+    return page_shaped(doc, p, x, y, text_shape(text, style, width, align), style,
+                       flags, ref);
 }
 
 double measure_text(const char *text, text_style style, double width)

@@ -103,6 +103,11 @@ double page_text(rdoc *doc, rpage *p, double x, double y, double width,
                  const char *text, text_style style, unsigned flags,
                  int align, const char *ref);
 
+/* Add a text box for LAYOUT (from text_shape; the page takes it over) at
+ * (X, Y); returns its height.  For text measured before it is placed. */
+double page_shaped(rdoc *doc, rpage *p, double x, double y, PangoLayout *layout,
+                   text_style style, unsigned flags, const char *ref);
+
 /* Height TEXT would take in WIDTH, without adding it. */
 double measure_text(const char *text, text_style style, double width);
 

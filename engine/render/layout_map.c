@@ -109,7 +109,9 @@ static double card_stack(mctx *m, int i, double y, const cjm_cards *cards,
         const char *text = c->text;
         if (style == TS_THOUGHT)
             text = arena_printf(&m->doc->mem, "“%s”", c->text);
-        double th = measure_text(text, style, tw);
+        PangoLayout *shaped = text_shape(text, style, tw, 0);
+        double tww, th;
+        text_extent(shaped, &tww, &th);
         double h = th + 2 * t->card_pad;
         box *r = page_box(m->doc, m->p, BOX_RECT, x, y, m->colw, h);
         r->role = fill;
@@ -121,8 +123,8 @@ static double card_stack(mctx *m, int i, double y, const cjm_cards *cards,
         }
         const char *ref = kind && c->id
             ? arena_printf(&m->doc->mem, "%s:%s", kind, c->id) : NULL;
-        page_text(m->doc, m->p, x + t->card_pad + lead, y + t->card_pad, tw, text,
-                  style, 0, 0, ref);
+        page_shaped(m->doc, m->p, x + t->card_pad + lead, y + t->card_pad, shaped,
+                    style, 0, ref);
         if (pips) {
             box *pp = page_box(m->doc, m->p, BOX_PIPS,
                                x + m->colw - t->card_pad - pips + 3,
@@ -280,7 +282,9 @@ static double touchpoint_lane(mctx *m, double y, int *alt)
             const cjm_touchpoint *tp = &m->j->touchpoints[ti];
             double mark = 6;
             double tw = m->colw - 2 * t->card_pad - t->icon_size - 5 - mark - 4;
-            double th = measure_text(tp->name, TS_CARD, tw);
+            PangoLayout *shaped = text_shape(tp->name, TS_CARD, tw, 0);
+            double tww, th;
+            text_extent(shaped, &tww, &th);
             double h = (th > t->icon_size ? th : t->icon_size) + 2 * t->card_pad;
             box *r = page_box(m->doc, m->p, BOX_RECT, x, cy, m->colw, h);
             r->role = FILL_TOUCHPOINT;
@@ -290,9 +294,9 @@ static double touchpoint_lane(mctx *m, double y, int *alt)
             ic->icon = tp->channel;
             ic->ref = arena_printf(&m->doc->mem, "channel:%s",
                                    model_channel_names()[tp->channel]);
-            page_text(m->doc, m->p, x + t->card_pad + t->icon_size + 5,
-                      cy + (h - th) / 2, tw, tp->name, TS_CARD, 0, 0,
-                      arena_printf(&m->doc->mem, "touchpoint:%s/%s", ph->id, tp->id));
+            page_shaped(m->doc, m->p, x + t->card_pad + t->icon_size + 5,
+                        cy + (h - th) / 2, shaped, TS_CARD, 0,
+                        arena_printf(&m->doc->mem, "touchpoint:%s/%s", ph->id, tp->id));
             box *on = page_box(m->doc, m->p, BOX_MARK,
                                x + m->colw - t->card_pad - mark,
                                cy + (h - mark) / 2, mark, mark);
@@ -578,7 +582,7 @@ static void blueprint_page(rdoc *doc, const cjm_journey *j,
     mctx m = { .doc = doc, .j = j, .t = t, .o = o, .n = j->phase_count,
                .loc = j->locale ? j->locale : "en" };
     m.p = rdoc_add_page(doc);
-    m.gap = t->gap;
+    m.gap = t->link_gap;     /* room for the link arrows between phases */
     m.x0 = t->label_width;
     m.colw = colw;
     m.width = m.x0 + m.n * m.colw + (m.n - 1) * m.gap;
@@ -661,30 +665,26 @@ static void blueprint_page(rdoc *doc, const cjm_journey *j,
             }
             if (!from || !to)
                 continue;
+            /* An elbow through the gap right of the cards: cards fill
+             * their column, so a straight arrow would cross their text. */
             box *a = page_box(doc, m.p, BOX_ARROW, 0, 0, 0, 0);
-            a->pts = arena_alloc(&doc->mem, 4 * sizeof(double));
-            double fx = from->x + from->w / 2, tx = to->x + to->w / 2;
-            double fy, ty;
-            if (to->y > from->y + from->h) {
-                fy = from->y + from->h;
-                ty = to->y;
-            } else if (to->y + to->h < from->y) {
-                fy = from->y;
-                ty = to->y + to->h;
-            } else {
-                fx = to->x > from->x ? from->x + from->w : from->x;
-                tx = to->x > from->x ? to->x : to->x + to->w;
-                fy = from->y + from->h / 2;
-                ty = to->y + to->h / 2;
+            double *pt = arena_alloc(&doc->mem, 8 * sizeof(double));
+            double fy = from->y + from->h / 2, ty = to->y + to->h / 2;
+            double fx = from->x + from->w, tx = to->x + to->w;
+            double lane_x = (fx > tx ? fx : tx) + m.gap / 2;
+            if (to->x > from->x + from->w) {         /* a later phase */
+                tx = to->x;
+                lane_x = fx + m.gap / 2;
             }
-            a->pts[0] = fx;
-            a->pts[1] = fy;
-            a->pts[2] = tx;
-            a->pts[3] = ty;
-            a->npts = 2;
-            a->x = fx < tx ? fx : tx;
+            pt[0] = fx; pt[1] = fy;
+            pt[2] = lane_x; pt[3] = fy;
+            pt[4] = lane_x; pt[5] = ty;
+            pt[6] = tx; pt[7] = ty;
+            a->pts = pt;
+            a->npts = 4;
+            a->x = fx < lane_x ? fx : lane_x;
             a->y = fy < ty ? fy : ty;
-            a->w = fabs(tx - fx);
+            a->w = fabs(lane_x - fx) + 1;
             a->h = fabs(ty - fy);
             a->ref = arena_printf(&doc->mem, "link:%s>%s", bp->links[k].from,
                                   bp->links[k].to);

@@ -13,8 +13,58 @@
 #include <string.h>
 
 #include <fontconfig/fontconfig.h>
+#include <pango/pangofc-fontmap.h>
+#include <sys/stat.h>
 
 static PangoContext *context;
+static PangoFontMap *own_map;
+
+/* Debian's folders for the two families cjm asks for.  Loading just these
+ * (from fontconfig's caches) skips parsing the whole system configuration,
+ * a third of the time of a small render.  When they are not there, the
+ * system's fontconfig setup is used as it is. */
+static const char *const font_dirs[] = {
+    "/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/opentype/noto", NULL
+};
+
+static PangoFontMap *make_font_map(void)
+{
+    char xml[1024];
+    size_t used = (size_t)snprintf(xml, sizeof xml, "<fontconfig>");
+    int found = 0;
+    for (const char *const *d = font_dirs; *d; d++) {
+        struct stat st;
+        if (stat(*d, &st) == 0 && S_ISDIR(st.st_mode)) {
+            used += (size_t)snprintf(xml + used, sizeof xml - used, "<dir>%s</dir>", *d);
+            found++;
+        }
+    }
+    snprintf(xml + used, sizeof xml - used, "<cachedir>/var/cache/fontconfig</cachedir>"
+             "<cachedir prefix=\"xdg\">fontconfig</cachedir></fontconfig>");
+    if (found < 2)
+        return NULL;
+    FcConfig *config = FcConfigCreate();
+    if (!config)
+        return NULL;
+    if (!FcConfigParseAndLoadFromMemory(config, (const FcChar8 *)xml, FcFalse)
+        || !FcConfigBuildFonts(config)) {
+        FcConfigDestroy(config);
+        return NULL;
+    }
+    FcFontSet *set = FcConfigGetFonts(config, FcSetSystem);
+    if (!set || set->nfont == 0) {
+        FcConfigDestroy(config);
+        return NULL;
+    }
+    PangoFontMap *map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+    if (!map) {
+        FcConfigDestroy(config);
+        return NULL;
+    }
+    pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), config);
+    FcConfigDestroy(config);    /* the font map holds its own reference */
+    return map;
+}
 static const theme *current_theme;
 static char family[96];
 
@@ -22,7 +72,8 @@ void text_begin(const theme *t, const char *locale)
 {
     current_theme = t;
     if (!context) {
-        PangoFontMap *map = pango_cairo_font_map_get_default();
+        own_map = make_font_map();
+        PangoFontMap *map = own_map ? own_map : pango_cairo_font_map_get_default();
         context = pango_font_map_create_context(map);
         pango_cairo_context_set_resolution(context, 72);
         cairo_font_options_t *fo = cairo_font_options_create();
@@ -81,11 +132,18 @@ void text_end(void)
 {
     if (!context)
         return;
+    int default_map = own_map == NULL;
     g_object_unref(context);
     context = NULL;
+    if (own_map) {
+        pango_fc_font_map_shutdown(PANGO_FC_FONT_MAP(own_map));
+        g_object_unref(own_map);
+    }
+    own_map = NULL;
     /* Release the font map and fontconfig's caches, so a leak checker
      * sees only leaks of our own. */
     pango_cairo_font_map_set_default(NULL);
     cairo_debug_reset_static_data();
-    FcFini();
+    if (default_map)
+        FcFini();   /* our own configuration's caches are released with it */
 }

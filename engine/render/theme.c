@@ -18,7 +18,7 @@
     .margin = 28, .gap = 5, .col_width = 182, .col_min_width = 96,          \
     .label_width = 118, .card_pad = 5, .lane_pad = 8, .header_pad = 8,     \
     .radius = 3.5, .line_width = 0.8, .emotion_height = 132,               \
-    .icon_size = 14, .pip_size = 3.2, .avatar_size = 46,                   \
+    .icon_size = 14, .pip_size = 3.2, .avatar_size = 46, .link_gap = 16,   \
     .persona_width = 250, .curve_width = 2.2, .involve_row = 17
 
 static const theme themes[] = {

@@ -41,7 +41,7 @@ typedef struct theme {
     double margin, gap, col_width, col_min_width, label_width, card_pad,
            lane_pad, header_pad, radius, line_width, emotion_height,
            icon_size, pip_size, avatar_size, persona_width, curve_width,
-           involve_row;
+           involve_row, link_gap;
 } theme;
 
 /* The theme called NAME ("light", "dark", "print"), or NULL. */

@@ -2,6 +2,8 @@
 # make bench: performance figures, each printed with its target.
 # Timing lives here, never in tests.  usage: tests/bench/run.sh ./cjm
 CJM=${1:-./cjm}
+B=build/bench
+mkdir -p $B
 median_ms() {   # median wall time in ms of N runs of a command
     n=$1; shift
     i=0
@@ -9,9 +11,28 @@ median_ms() {   # median wall time in ms of N runs of a command
         s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N)
         echo $(( (e - s) / 1000 ))
         i=$((i + 1))
-    done | sort -n | awk '{ a[NR] = $1 } END { printf "%.2f", a[int((NR + 1) / 2)] / 1000 }'
+    done | sort -n | awk '{ a[NR] = $1 } END { printf "%.1f", a[int((NR + 1) / 2)] / 1000 }'
 }
-echo "cjm bench (median of 20 runs, whole process)"
-printf '  check acme_b2b.yaml          %8s ms   (target < 20 ms)\n' "$(median_ms 20 "$CJM" check scripts/acme_b2b.yaml)"
-printf '  build acme_b2b.yaml          %8s ms   (target < 20 ms)\n' "$(median_ms 20 "$CJM" build scripts/acme_b2b.yaml)"
-printf '  build coffee_b2c.lua (Lua)   %8s ms   (target < 30 ms)\n' "$(median_ms 20 "$CJM" build scripts/coffee_b2c.lua)"
+verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print (v + 0 < t + 0) ? "ok" : "MISSED" }'; }
+line() { printf '  %-44s %9s   target < %-8s %s\n' "$1" "$2" "$3" "$(verdict "$2" "$4")"; }
+
+J=tests/bench/bench_journey.lua
+echo "cjm bench (whole process, median of 10 runs unless said)"
+v=$(median_ms 10 "$CJM" check scripts/acme_b2b.yaml); line "check acme_b2b.yaml (ms)" "$v" "20 ms" 20
+v=$(median_ms 10 "$CJM" build scripts/coffee_b2c.lua); line "build coffee_b2c.lua (ms)" "$v" "30 ms" 30
+echo "render: 7 phases, 5 personas, 30 touchpoints ($J)"
+v=$(median_ms 10 "$CJM" render $J -o $B/map.svg); line "render map SVG (ms)" "$v" "30 ms" 30
+v=$(median_ms 10 "$CJM" render $J -o $B/map.pdf); line "render map PDF (ms)" "$v" "30 ms" 30
+"$CJM" render $J --size A3 --dpi 150 -o $B/map.png
+size=$(python3 -c 'import struct; d=open("'$B'/map.png","rb").read(24); print(*struct.unpack(">II", d[16:24]))')
+png=$(median_ms 10 "$CJM" render $J --size A3 --dpi 150 -o $B/map.png)
+ref=$(median_ms 10 $B/ref_png $size $B/ref.png)
+ratio=$(awk -v a="$png" -v b="$ref" 'BEGIN { printf "%.2f", a / b }')
+line "render map PNG A3 150 dpi (ms)" "$png" "-" 1e9
+line "bare cairo PNG of $(echo $size | tr ' ' x) (ms)" "$ref" "-" 1e9
+line "PNG ratio to the bare cairo program" "$ratio" "1.2x" 1.2
+mkdir -p $B/many
+i=1; files=""
+while [ $i -le 20 ]; do cp $J $B/many/j$i.lua; files="$files $B/many/j$i.lua"; i=$((i + 1)); done
+v=$(median_ms 3 "$CJM" render $files -o $B/out/ --format svg)
+line "render 20 journeys in one process, SVG (ms)" "$v" "300 ms" 300
