@@ -30,4 +30,7 @@ void help_new(FILE *out);
 int cmd_render(int argc, char **argv);
 void help_render(FILE *out);
 
+int cmd_simulate(int argc, char **argv);
+void help_simulate(FILE *out);
+
 #endif

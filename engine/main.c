@@ -22,6 +22,8 @@ static const command commands[] = {
       help_check },
     { "build", cmd_build, "write the normalized journey as YAML or JSON",
       help_build },
+    { "simulate", cmd_simulate, "simulate the journey and its scenarios",
+      help_simulate },
     { "templates", cmd_templates, "list templates, or show one's parameters",
       help_templates },
     { "new", cmd_new, "start a journey file from a template", help_new },

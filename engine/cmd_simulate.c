@@ -1,0 +1,395 @@
+/*
+ * cmd_simulate.c — `cjm simulate`: the baseline and scenarios, exact and
+ * Monte Carlo, as a table, or as YAML, JSON or Markdown.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "emit.h"
+#include "fsout.h"
+#include "load.h"
+#include "sim.h"
+#include "yaml.h"
+
+static const cli_option simulate_options[] = {
+    { "journeys", 'n', 1, "N", "Monte Carlo journeys (default 100000)" },
+    { "seed", 0, 1, "N", "random seed (default 1)" },
+    { "threads", 'j', 1, "N", "threads (default: all cores); results do not depend on it" },
+    { "horizon", 0, 1, "DAYS", "days simulated (default: the journey's horizon, 365)" },
+    { "scenario", 's', 1, "ID", "also run this scenario (repeatable)" },
+    { "all-scenarios", 'a', 0, "", "run every scenario of the journey" },
+    { "exact", 0, 0, "", "the exact engine only (no Monte Carlo)" },
+    { "output", 'o', 1, "FILE", "write the report: .yaml, .json or .md (default: a table on stdout)" },
+    { "help", 'h', 0, "", "show this help" },
+    { "param", 'p', 1, "KEY=VALUE", "set a template parameter (repeatable)" },
+    { "templates", 'T', 1, "DIR", "also look for templates in DIR (repeatable)" },
+    { "max-instructions", 0, 1, "N", "Lua instruction budget (default 2e9)" },
+    { "max-memory", 0, 1, "MB", "Lua memory cap in MB (default 512)" },
+    { "timeout", 0, 1, "SECONDS", "wall-clock limit for Lua (default 60)" },
+    { NULL, 0, 0, NULL, NULL }
+};
+
+void help_simulate(FILE *out)
+{
+    fputs("usage: cjm simulate FILE [-n JOURNEYS] [--seed S] [--threads N] [--horizon DAYS]\n"
+          "                    [--scenario ID | --all-scenarios] [--exact] [-o report.yaml|json|md]\n\n"
+          "Simulate the journey day by day: conversion, drop and in-progress\n"
+          "shares, time to convert, the funnel per phase.  Two engines compute\n"
+          "the same chain: the exact one (forward propagation) and Monte Carlo\n"
+          "(with 95% intervals); the table shows both side by side.  Scenarios\n"
+          "(`scenarios:` in the journey) are compared with the baseline.\n\n"
+          "options:\n", out);
+    cli_print_options(simulate_options, out);
+    fputs("\nexamples:\n"
+          "  cjm simulate scripts/acme_b2b.yaml\n"
+          "  cjm simulate scripts/acme_b2b.yaml --all-scenarios -n 1000000\n"
+          "  cjm simulate scripts/b2b_template.yaml --scenario faster_approval -o report.md\n", out);
+}
+
+typedef struct run_out {
+    const char *id, *name;
+    sim_result *exact, *mc;
+} run_out;
+
+static double share(const sim_result *r, double v)
+{
+    return r->journeys > 0 ? v / r->journeys : NAN;
+}
+
+/* 95% half-width of a share estimated from N journeys. */
+static double ci(const sim_result *r, double v)
+{
+    double p = share(r, v);
+    return 1.96 * sqrt(p * (1 - p) / r->journeys);
+}
+
+static double mean_convert_days(const sim_result *r)
+{
+    return r->converted > 0 ? r->convert_days_sum / r->converted : NAN;
+}
+
+static void print_pct(FILE *f, double v)
+{
+    if (isnan(v))
+        fprintf(f, "%12s", "-");
+    else
+        fprintf(f, "%11.2f%%", 100 * v);
+}
+
+static void print_table(FILE *f, const cjm_journey *j, run_out *runs, int count,
+                        long long n)
+{
+    for (int s = 0; s < count; s++) {
+        const run_out *ru = &runs[s];
+        const sim_result *e = ru->exact, *m = ru->mc;
+        fprintf(f, "%s — %s\n", j->title, ru->name);
+        fprintf(f, "  %-34s %12s", "", "exact");
+        if (m)
+            fprintf(f, "   %s (n=%lld)", "monte carlo", n);
+        fputc('\n', f);
+        struct { const char *label; double ev, mv; } rows[] = {
+            { "converted", e->converted, m ? m->converted : 0 },
+            { "dropped", e->dropped, m ? m->dropped : 0 },
+            { "in progress at the horizon", e->in_progress, m ? m->in_progress : 0 },
+        };
+        for (size_t k = 0; k < 3; k++) {
+            fprintf(f, "  %-34s ", rows[k].label);
+            print_pct(f, share(e, rows[k].ev));
+            if (m) {
+                fputs("   ", f);
+                print_pct(f, share(m, rows[k].mv));
+                fprintf(f, " ± %.2f", 100 * ci(m, rows[k].mv));
+            }
+            fputc('\n', f);
+        }
+        fprintf(f, "  %-34s %12.0f", "time to convert, median (days)", sim_quantile_day(e, 0.5));
+        if (m)
+            fprintf(f, "   %11.0f", sim_quantile_day(m, 0.5));
+        fprintf(f, "\n  %-34s %12.0f", "time to convert, p90 (days)", sim_quantile_day(e, 0.9));
+        if (m)
+            fprintf(f, "   %11.0f", sim_quantile_day(m, 0.9));
+        fprintf(f, "\n  %-34s %12.1f", "time to convert, mean (days)", mean_convert_days(e));
+        if (m)
+            fprintf(f, "   %11.1f", mean_convert_days(m));
+        fprintf(f, "\n  %-34s %12.2f", "emotion, day-weighted mean", e->days > 0
+                ? e->emotion_days / e->days : 0);
+        if (m)
+            fprintf(f, "   %11.2f", m->days > 0 ? m->emotion_days / m->days : 0);
+        fprintf(f, "\n\n  %-26s %9s %9s %9s %9s %7s\n", "funnel (exact)", "entered",
+                "advanced", "dropped", "days in", "visits");
+        for (int i = 0; i < e->phase_count; i++) {
+            double adv = i + 1 < e->phase_count ? e->reached[i + 1] : e->converted;
+            fprintf(f, "  %-26.26s %8.1f%% %8.1f%% %8.1f%% %9.1f %7.2f\n",
+                    j->phases[i].name, 100 * e->reached[i], 100 * adv,
+                    100 * e->dropped_in[i], e->days_in[i], e->visits[i]);
+        }
+        fputc('\n', f);
+    }
+    if (count > 1) {
+        const sim_result *b = runs[0].mc ? runs[0].mc : runs[0].exact;
+        fprintf(f, "scenarios compared with the baseline (%s)\n",
+                runs[0].mc ? "monte carlo, 95% intervals" : "exact");
+        fprintf(f, "  %-30s %18s %20s %9s %9s\n", "scenario", "converted", "difference",
+                "median", "p90");
+        for (int s = 0; s < count; s++) {
+            const sim_result *r = runs[s].mc ? runs[s].mc : runs[s].exact;
+            double p = share(r, r->converted), pb = share(b, b->converted);
+            char conv[48], diff[48];
+            if (runs[s].mc)
+                snprintf(conv, sizeof conv, "%.2f%% ± %.2f", 100 * p, 100 * ci(r, r->converted));
+            else
+                snprintf(conv, sizeof conv, "%.2f%%", 100 * p);
+            if (s == 0)
+                snprintf(diff, sizeof diff, "-");
+            else if (runs[s].mc)
+                snprintf(diff, sizeof diff, "%+.2f pts ± %.2f", 100 * (p - pb),
+                         100 * sqrt(pow(ci(r, r->converted), 2) + pow(ci(b, b->converted), 2)));
+            else
+                snprintf(diff, sizeof diff, "%+.2f pts", 100 * (p - pb));
+            fprintf(f, "  %-30.30s %18s %20s %9.0f %9.0f\n", runs[s].name, conv, diff,
+                    sim_quantile_day(r, 0.5), sim_quantile_day(r, 0.9));
+        }
+    }
+}
+
+/* ---- structured report ------------------------------------------------------ */
+
+static node *num(arena *a, double v)
+{
+    if (isnan(v))
+        return node_new(a, NODE_NULL, NULL, 0, 0);
+    return node_new_float(a, round(v * 1e6) / 1e6);
+}
+
+static node *result_node(arena *a, const cjm_journey *j, const sim_result *r, int mc)
+{
+    node *n = node_new(a, NODE_MAP, NULL, 0, 0);
+    if (mc)
+        node_map_put(a, n, "journeys", node_new_int(a, (long long)r->journeys));
+    node_map_put(a, n, "converted", num(a, share(r, r->converted)));
+    if (mc)
+        node_map_put(a, n, "converted_ci95", num(a, ci(r, r->converted)));
+    node_map_put(a, n, "dropped", num(a, share(r, r->dropped)));
+    node_map_put(a, n, "in_progress", num(a, share(r, r->in_progress)));
+    node_map_put(a, n, "median_days", num(a, sim_quantile_day(r, 0.5)));
+    node_map_put(a, n, "p90_days", num(a, sim_quantile_day(r, 0.9)));
+    node_map_put(a, n, "mean_days", num(a, mean_convert_days(r)));
+    node_map_put(a, n, "emotion", num(a, r->days > 0 ? r->emotion_days / r->days : 0));
+    node *phases = node_new(a, NODE_SEQ, NULL, 0, 0);
+    for (int i = 0; i < r->phase_count; i++) {
+        node *p = node_new(a, NODE_MAP, NULL, 0, 0);
+        node_map_put(a, p, "phase", node_new_str(a, j->phases[i].id, strlen(j->phases[i].id)));
+        node_map_put(a, p, "entered", num(a, share(r, r->reached[i])));
+        double adv = i + 1 < r->phase_count ? r->reached[i + 1] : r->converted;
+        node_map_put(a, p, "advanced", num(a, share(r, adv)));
+        node_map_put(a, p, "dropped", num(a, share(r, r->dropped_in[i])));
+        if (mc)
+            node_map_put(a, p, "dropped_ci95", num(a, ci(r, r->dropped_in[i])));
+        node_map_put(a, p, "days", num(a, r->days_in[i] / r->journeys));
+        node_map_put(a, p, "visits", num(a, r->visits[i] / r->journeys));
+        node_append(phases, p);
+    }
+    node_map_put(a, n, "phases", phases);
+    return n;
+}
+
+static char *markdown(const cjm_journey *j, run_out *runs, int count)
+{
+    size_t cap = 1 << 16, len = 0;
+    char *out = malloc(cap);
+    if (!out)
+        return NULL;
+    FILE *f = fmemopen(out, cap, "w");
+    if (!f) {
+        free(out);
+        return NULL;
+    }
+    fprintf(f, "# Simulation: %s\n\n", j->title);
+    fprintf(f, "| scenario | converted (exact) | converted (Monte Carlo, 95%%) | median days | p90 days |\n");
+    fprintf(f, "|---|---:|---:|---:|---:|\n");
+    for (int s = 0; s < count; s++) {
+        const sim_result *e = runs[s].exact, *m = runs[s].mc;
+        fprintf(f, "| %s | %.2f%% | ", runs[s].name, 100 * share(e, e->converted));
+        if (m)
+            fprintf(f, "%.2f%% ± %.2f", 100 * share(m, m->converted), 100 * ci(m, m->converted));
+        else
+            fputs("-", f);
+        fprintf(f, " | %.0f | %.0f |\n", sim_quantile_day(e, 0.5), sim_quantile_day(e, 0.9));
+    }
+    for (int s = 0; s < count; s++) {
+        const sim_result *e = runs[s].exact;
+        fprintf(f, "\n## Funnel: %s\n\n| phase | entered | advanced | dropped | days |\n"
+                "|---|---:|---:|---:|---:|\n", runs[s].name);
+        for (int i = 0; i < e->phase_count; i++) {
+            double adv = i + 1 < e->phase_count ? e->reached[i + 1] : e->converted;
+            fprintf(f, "| %s | %.1f%% | %.1f%% | %.1f%% | %.1f |\n", j->phases[i].name,
+                    100 * e->reached[i], 100 * adv, 100 * e->dropped_in[i], e->days_in[i]);
+        }
+    }
+    fflush(f);
+    len = (size_t)ftell(f);
+    fclose(f);
+    out[len < cap ? len : cap - 1] = '\0';
+    return out;
+}
+
+int cmd_simulate(int argc, char **argv)
+{
+    static cli_args args;
+    int rc = cli_parse("simulate", simulate_options, argc, argv, &args);
+    if (rc)
+        return rc;
+    if (cli_value(simulate_options, &args, "help")) {
+        help_simulate(stdout);
+        return 0;
+    }
+    if (args.positional_count != 1) {
+        fputs("cjm simulate: expected one journey file\nTry 'cjm help simulate'.\n", stderr);
+        return EXIT_USAGE;
+    }
+    load_options lo;
+    if ((rc = cli_load_options("simulate", simulate_options, &args, &lo)))
+        return rc;
+    long long n = 100000;
+    int threads = 0, horizon = 0;
+    const char *s;
+    char *end;
+    if ((s = cli_value(simulate_options, &args, "journeys"))) {
+        double v = strtod(s, &end);
+        if (*end || !(v >= 1 && v <= 1e12)) {
+            fprintf(stderr, "cjm simulate: -n expects a number of journeys, got \"%s\"\n", s);
+            return EXIT_USAGE;
+        }
+        n = (long long)v;
+    }
+    if ((s = cli_value(simulate_options, &args, "threads"))) {
+        threads = (int)strtol(s, &end, 10);
+        if (*end || threads < 1 || threads > 256) {
+            fprintf(stderr, "cjm simulate: --threads expects 1..256, got \"%s\"\n", s);
+            return EXIT_USAGE;
+        }
+    }
+    if ((s = cli_value(simulate_options, &args, "horizon"))) {
+        horizon = (int)strtol(s, &end, 10);
+        if (*end || horizon < 1 || horizon > 36500) {
+            fprintf(stderr, "cjm simulate: --horizon expects 1..36500 days, got \"%s\"\n", s);
+            return EXIT_USAGE;
+        }
+    }
+    int exact_only = cli_value(simulate_options, &args, "exact") != NULL;
+    const char *out = cli_value(simulate_options, &args, "output");
+    int out_format = -1;    /* 0 yaml, 1 json, 2 md */
+    if (out) {
+        const char *dot = strrchr(out, '.');
+        out_format = !dot ? -1 : !strcmp(dot, ".yaml") || !strcmp(dot, ".yml") ? 0
+                   : !strcmp(dot, ".json") ? 1 : !strcmp(dot, ".md") ? 2 : -1;
+        if (out_format < 0) {
+            fprintf(stderr, "cjm simulate: cannot tell the format of \"%s\"; name it "
+                    ".yaml, .json or .md\n", out);
+            return EXIT_USAGE;
+        }
+    }
+
+    arena a;
+    diag_list d;
+    arena_init(&a);
+    diag_init(&d);
+    const char *path = args.positional[0];
+    cjm_journey *j = load_journey(&a, path, &lo, &d);
+    run_out runs[65];
+    int count = 0;
+    if (j) {
+        const cjm_scenario *chosen[64];
+        int nchosen = 0;
+        if (cli_value(simulate_options, &args, "all-scenarios"))
+            for (int k = 0; k < j->scenario_count && nchosen < 64; k++)
+                chosen[nchosen++] = &j->scenarios[k];
+        int is = cli_index(simulate_options, "scenario");
+        for (int k = 0; k < args.seen[is] && k < CLI_MAX_VALUES; k++) {
+            const char *id = args.multi[is][k];
+            const cjm_scenario *found = NULL;
+            for (int q = 0; q < j->scenario_count; q++)
+                if (strcmp(j->scenarios[q].id, id) == 0)
+                    found = &j->scenarios[q];
+            if (!found) {
+                const char *names[64];
+                int nn = 0;
+                for (int q = 0; q < j->scenario_count && nn < 64; q++)
+                    names[nn++] = j->scenarios[q].id;
+                const char *near = diag_suggest(id, names, nn);
+                diag_add(&d, DIAG_ERROR, path, 0, 0, NULL, "--scenario: no scenario "
+                         "\"%s\"%s%s%s", id, near ? " (did you mean \"" : "",
+                         near ? near : "", near ? "\"?)" : "");
+            } else if (nchosen < 64) {
+                chosen[nchosen++] = found;
+            }
+        }
+        for (int k = -1; k < nchosen && !d.errors; k++) {
+            const cjm_scenario *sc = k < 0 ? NULL : chosen[k];
+            sim_model *m = sim_compile(j, sc, horizon, &d);
+            if (!m)
+                break;
+            run_out *ru = &runs[count++];
+            ru->id = sc ? sc->id : "baseline";
+            ru->name = sc ? sc->name : "baseline";
+            ru->exact = markov_solve(m);
+            ru->mc = NULL;
+            if (!exact_only) {
+                sim_run run = { n, lo.host.seed, threads, 0, 0, 1 };
+                ru->mc = sim_monte_carlo(m, &run);
+            }
+            sim_free(m);
+            if (!ru->exact || (!exact_only && !ru->mc)) {
+                diag_add(&d, DIAG_ERROR, path, 0, 0, NULL, "out of memory while simulating");
+                d.internal = 1;
+            }
+        }
+    }
+    if (!d.errors && count) {
+        if (!out) {
+            print_table(stdout, j, runs, count, n);
+        } else {
+            char *text = NULL;
+            size_t len = 0;
+            if (out_format == 2) {
+                text = markdown(j, runs, count);
+                len = text ? strlen(text) : 0;
+            } else {
+                node *root = node_new(&a, NODE_MAP, NULL, 0, 0);
+                node_map_put(&a, root, "journey", node_new_str(&a, j->id, strlen(j->id)));
+                node_map_put(&a, root, "horizon", node_new_int(&a, horizon ? horizon : j->horizon));
+                node_map_put(&a, root, "seed", node_new_int(&a, (long long)lo.host.seed));
+                node *list = node_new(&a, NODE_SEQ, NULL, 0, 0);
+                for (int k = 0; k < count; k++) {
+                    node *sn = node_new(&a, NODE_MAP, NULL, 0, 0);
+                    node_map_put(&a, sn, "id", node_new_str(&a, runs[k].id, strlen(runs[k].id)));
+                    node_map_put(&a, sn, "name", node_new_str(&a, runs[k].name, strlen(runs[k].name)));
+                    node_map_put(&a, sn, "exact", result_node(&a, j, runs[k].exact, 0));
+                    if (runs[k].mc)
+                        node_map_put(&a, sn, "monte_carlo", result_node(&a, j, runs[k].mc, 1));
+                    node_append(list, sn);
+                }
+                node_map_put(&a, root, "scenarios", list);
+                text = out_format == 1 ? emit_json(root, &len, &d) : yaml_emit(root, &len, &d);
+            }
+            if (text)
+                fsout_write_file(out, text, len, &d);
+            free(text);
+        }
+    }
+    for (int k = 0; k < count; k++) {
+        sim_result_free(runs[k].exact);
+        sim_result_free(runs[k].mc);
+    }
+    diag_print(&d, stderr);
+    int status = diag_exit_code(&d);
+    if (!j && !status)
+        status = EXIT_INPUT;
+    diag_free(&d);
+    arena_free(&a);
+    return status;
+}
