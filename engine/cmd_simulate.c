@@ -178,6 +178,11 @@ static node *result_node(arena *a, const cjm_journey *j, const sim_result *r, in
     node_map_put(a, n, "median_days", num(a, sim_quantile_day(r, 0.5)));
     node_map_put(a, n, "p90_days", num(a, sim_quantile_day(r, 0.9)));
     node_map_put(a, n, "mean_days", num(a, mean_convert_days(r)));
+    if (mc && r->converted > 1) {
+        double mean = mean_convert_days(r);
+        double var = r->convert_days_sq / r->converted - mean * mean;
+        node_map_put(a, n, "mean_days_se", num(a, sqrt(fmax(var, 0) / r->converted)));
+    }
     node_map_put(a, n, "emotion", num(a, r->days > 0 ? r->emotion_days / r->days : 0));
     node *phases = node_new(a, NODE_SEQ, NULL, 0, 0);
     for (int i = 0; i < r->phase_count; i++) {
@@ -190,6 +195,11 @@ static node *result_node(arena *a, const cjm_journey *j, const sim_result *r, in
         if (mc)
             node_map_put(a, p, "dropped_ci95", num(a, ci(r, r->dropped_in[i])));
         node_map_put(a, p, "days", num(a, r->days_in[i] / r->journeys));
+        if (mc) {
+            double mean = r->days_in[i] / r->journeys;
+            double var = r->days_in_sq[i] / r->journeys - mean * mean;
+            node_map_put(a, p, "days_se", num(a, sqrt(fmax(var, 0) / r->journeys)));
+        }
         node_map_put(a, p, "visits", num(a, r->visits[i] / r->journeys));
         node_append(phases, p);
     }

@@ -1,0 +1,42 @@
+# simulate: table, reports in YAML/JSON/Markdown, scenarios, errors.
+set -e
+src="$ROOT/scripts/acme_b2b.yaml"
+"$CJM" simulate "$src" -n 20000 > table.txt
+grep -q 'converted ' table.txt && grep -q 'monte carlo (n=20000)' table.txt
+grep -q 'Internal proposal and appr' table.txt
+"$CJM" simulate "$src" --exact --all-scenarios > exact.txt
+! grep -q 'monte carlo' exact.txt
+grep -q 'Approval decided twice as fast' exact.txt
+"$CJM" simulate "$src" --scenario faster_approval -n 20000 -o r.yaml
+"$CJM" simulate "$src" --scenario faster_approval -n 20000 -o r.json
+"$CJM" simulate "$src" --scenario faster_approval -n 20000 -o r.md
+grep -q '^| Approval decided twice as fast |' r.md
+python3 - <<'PY'
+import json
+r = json.load(open("r.json"))
+ids = [s["id"] for s in r["scenarios"]]
+assert ids == ["baseline", "faster_approval"], ids
+b, f = (s["exact"]["converted"] for s in r["scenarios"])
+assert f > b, (b, f)            # faster approval converts more
+p = r["scenarios"][0]["exact"]["phases"]
+assert abs(sum(x["dropped"] for x in p) + r["scenarios"][0]["exact"]["converted"]
+           + r["scenarios"][0]["exact"]["in_progress"] - 1) < 1e-5
+PY
+grep -q '^  - id: faster_approval$\|^- id: faster_approval$' r.yaml
+# same seed, same report; another seed, another Monte Carlo
+"$CJM" simulate "$src" -n 20000 --seed 5 -o a.json
+"$CJM" simulate "$src" -n 20000 --seed 5 --threads 1 -o b.json
+cmp a.json b.json
+"$CJM" simulate "$src" -n 20000 --seed 6 -o c.json
+! cmp -s a.json c.json
+# a shorter horizon leaves journeys in progress
+"$CJM" simulate "$src" --exact --horizon 30 -o h.json
+python3 -c 'import json; assert json.load(open("h.json"))["scenarios"][0]["exact"]["in_progress"] > 0.1'
+expect() { want=$1; shift; rc=0; "$@" >/dev/null 2>err.txt || rc=$?; [ "$rc" = "$want" ] || { echo "$*: exit $rc, want $want"; cat err.txt; exit 1; }; }
+expect 1 "$CJM" simulate "$src" --scenario faster_aproval
+grep -q 'no scenario "faster_aproval" (did you mean "faster_approval"?)' err.txt
+expect 2 "$CJM" simulate "$src" -n lots
+expect 2 "$CJM" simulate "$src" -o r.txt
+printf 'id: t\ntitle: T\npersonas: [{ id: a, name: A }]\nphases: [{ id: p, name: P }]\n' > still.yaml
+expect 1 "$CJM" simulate still.yaml
+grep -q 'give transitions.advance or a duration' err.txt
