@@ -20,7 +20,7 @@ PKGS = lua5.4 yaml-0.1 cairo pangocairo pangoft2 fontconfig
 # tests use (cmocka, xmllint, pdfinfo/pdftotext, python3 for CSV checks).
 DEBS = liblua5.4-dev libyaml-dev libcairo2-dev libpango1.0-dev pkg-config \
        fonts-dejavu-core fonts-noto-cjk libcmocka-dev libxml2-utils \
-       poppler-utils python3 python3-pil make gcc
+       poppler-utils python3 python3-pil time make gcc
 
 CC      ?= cc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -116,8 +116,12 @@ asan: deps
 	 bash tests/run.sh build/asan/cjm build/asan/tests
 
 bench: deps
-	@$(MAKE) --no-print-directory cjm build/bench/ref_png
+	@$(MAKE) --no-print-directory cjm build/bench/ref_png build/bench/ref_sim
 	@sh tests/bench/run.sh ./cjm
+
+build/bench/ref_sim: tests/bench/ref_sim.c
+	@mkdir -p $(dir $@)
+	@$(CC) $(WARN) -O2 -o $@ $< -lm
 
 build/bench/ref_png: tests/bench/ref_png.c
 	@mkdir -p $(dir $@)

@@ -168,8 +168,10 @@ static node *num(arena *a, double v)
 static node *result_node(arena *a, const cjm_journey *j, const sim_result *r, int mc)
 {
     node *n = node_new(a, NODE_MAP, NULL, 0, 0);
-    if (mc)
+    if (mc) {
         node_map_put(a, n, "journeys", node_new_int(a, (long long)r->journeys));
+        node_map_put(a, n, "journey_days", node_new_int(a, r->steps));
+    }
     node_map_put(a, n, "converted", num(a, share(r, r->converted)));
     if (mc)
         node_map_put(a, n, "converted_ci95", num(a, ci(r, r->converted)));

@@ -391,6 +391,28 @@ static void counts_free(counts *c)
     free(c->dropped_in);
 }
 
+/* Add B's counts into A. */
+static void counts_add(counts *a, const counts *b, int n, int horizon)
+{
+    a->converted += b->converted;
+    a->dropped += b->dropped;
+    a->in_progress += b->in_progress;
+    a->conv_sum += b->conv_sum;
+    a->conv_sq += b->conv_sq;
+    a->days += b->days;
+    a->steps += b->steps;
+    a->emotion_days += b->emotion_days;
+    for (int t = 0; t <= horizon; t++)
+        a->convert_day[t] += b->convert_day[t];
+    for (int i = 0; i < n; i++) {
+        a->days_in[i] += b->days_in[i];
+        a->days_in_sq[i] += b->days_in_sq[i];
+        a->visits[i] += b->visits[i];
+        a->reached[i] += b->reached[i];
+        a->dropped_in[i] += b->dropped_in[i];
+    }
+}
+
 /* Days until the first success of a daily chance P (>= 1). */
 static inline long long geometric(rng *r, double p)
 {
@@ -559,6 +581,17 @@ static void *worker_main(void *arg)
     }
     for (int k = 0; k < n; k++)
         emo[k] = llround(m->phases[k].emotion * 1e6);
+    /* counters of this thread's own, allocated here: threads writing
+     * neighbouring cache lines would slow each other down */
+    counts local;
+    if (counts_init(&local, n, m->horizon) < 0) {
+        w->failed = 1;
+        counts_free(&local);
+        free(emo);
+        free(seen);
+        free(days_local);
+        return NULL;
+    }
     int shards = w->run->shard_count > 0 ? w->run->shard_count : 1;
     long long mine = 0;
     for (long long b = 0; b < w->blocks; b++) {
@@ -569,9 +602,11 @@ static void *worker_main(void *arg)
         long long first = b * SIM_BLOCK;
         long long count = w->run->journeys - first < SIM_BLOCK
                               ? w->run->journeys - first : SIM_BLOCK;
-        simulate_block(m, w->run->seed, b, count, &w->c, emo, seen, days_local);
+        simulate_block(m, w->run->seed, b, count, &local, emo, seen, days_local);
         atomic_fetch_add(w->done, 1);
     }
+    counts_add(&w->c, &local, n, m->horizon);
+    counts_free(&local);
     free(emo);
     free(seen);
     free(days_local);
@@ -643,26 +678,8 @@ sim_result *sim_monte_carlo(const sim_model *m, const sim_run *run)
     if (!r || counts_init(&total, m->phase_count, m->horizon) < 0)
         failed = 1;
     for (int k = 0; k < threads; k++) {
-        if (!failed && !w[k].failed) {
-            counts *c = &w[k].c;
-            total.converted += c->converted;
-            total.dropped += c->dropped;
-            total.in_progress += c->in_progress;
-            total.conv_sum += c->conv_sum;
-            total.conv_sq += c->conv_sq;
-            total.days += c->days;
-            total.steps += c->steps;
-            total.emotion_days += c->emotion_days;
-            for (int t = 0; t <= m->horizon; t++)
-                total.convert_day[t] += c->convert_day[t];
-            for (int i = 0; i < m->phase_count; i++) {
-                total.days_in[i] += c->days_in[i];
-                total.days_in_sq[i] += c->days_in_sq[i];
-                total.visits[i] += c->visits[i];
-                total.reached[i] += c->reached[i];
-                total.dropped_in[i] += c->dropped_in[i];
-            }
-        }
+        if (!failed && !w[k].failed)
+            counts_add(&total, &w[k].c, m->phase_count, m->horizon);
         failed |= w[k].failed;
         counts_free(&w[k].c);
     }
