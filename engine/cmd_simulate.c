@@ -13,6 +13,7 @@
 #include "fsout.h"
 #include "load.h"
 #include "sim.h"
+#include "sim_io.h"
 #include "yaml.h"
 
 static const cli_option simulate_options[] = {
@@ -24,6 +25,7 @@ static const cli_option simulate_options[] = {
     { "all-scenarios", 'a', 0, "", "run every scenario of the journey" },
     { "exact", 0, 0, "", "the exact engine only (no Monte Carlo)" },
     { "output", 'o', 1, "FILE", "write the report: .yaml, .json or .md (default: a table on stdout)" },
+    { "shard", 0, 1, "K/N", "run only blocks K, K+N, ... and write raw counts for cjm merge" },
     { "help", 'h', 0, "", "show this help" },
     { "param", 'p', 1, "KEY=VALUE", "set a template parameter (repeatable)" },
     { "templates", 'T', 1, "DIR", "also look for templates in DIR (repeatable)" },
@@ -49,6 +51,16 @@ void help_simulate(FILE *out)
           "  cjm simulate scripts/acme_b2b.yaml --all-scenarios -n 1000000\n"
           "  cjm simulate scripts/b2b_template.yaml --scenario faster_approval -o report.md\n", out);
 }
+
+/* What a report needs to know of the journey (also kept in shard files). */
+typedef struct report_meta {
+    const char *id, *title;
+    int phase_count;
+    const char **phase_ids, **phase_names;
+    long long journeys;
+    int horizon;
+    long long seed;
+} report_meta;
 
 typedef struct run_out {
     const char *id, *name;
@@ -80,8 +92,7 @@ static void print_pct(FILE *f, double v)
         fprintf(f, "%11.2f%%", 100 * v);
 }
 
-static void print_table(FILE *f, const cjm_journey *j, run_out *runs, int count,
-                        long long n)
+static void print_table(FILE *f, const report_meta *j, run_out *runs, int count)
 {
     for (int s = 0; s < count; s++) {
         const run_out *ru = &runs[s];
@@ -89,7 +100,7 @@ static void print_table(FILE *f, const cjm_journey *j, run_out *runs, int count,
         fprintf(f, "%s — %s\n", j->title, ru->name);
         fprintf(f, "  %-34s %12s", "", "exact");
         if (m)
-            fprintf(f, "   %s (n=%lld)", "monte carlo", n);
+            fprintf(f, "   %s (n=%lld)", "monte carlo", j->journeys);
         fputc('\n', f);
         struct { const char *label; double ev, mv; } rows[] = {
             { "converted", e->converted, m ? m->converted : 0 },
@@ -115,16 +126,15 @@ static void print_table(FILE *f, const cjm_journey *j, run_out *runs, int count,
         fprintf(f, "\n  %-34s %12.1f", "time to convert, mean (days)", mean_convert_days(e));
         if (m)
             fprintf(f, "   %11.1f", mean_convert_days(m));
-        fprintf(f, "\n  %-34s %12.2f", "emotion, day-weighted mean", e->days > 0
-                ? e->emotion_days / e->days : 0);
+        fprintf(f, "\n  %-34s %12.2f", "emotion, day-weighted mean", sim_emotion_mean(e));
         if (m)
-            fprintf(f, "   %11.2f", m->days > 0 ? m->emotion_days / m->days : 0);
+            fprintf(f, "   %11.2f", sim_emotion_mean(m));
         fprintf(f, "\n\n  %-26s %9s %9s %9s %9s %7s\n", "funnel (exact)", "entered",
                 "advanced", "dropped", "days in", "visits");
         for (int i = 0; i < e->phase_count; i++) {
             double adv = i + 1 < e->phase_count ? e->reached[i + 1] : e->converted;
             fprintf(f, "  %-26.26s %8.1f%% %8.1f%% %8.1f%% %9.1f %7.2f\n",
-                    j->phases[i].name, 100 * e->reached[i], 100 * adv,
+                    j->phase_names[i], 100 * e->reached[i], 100 * adv,
                     100 * e->dropped_in[i], e->days_in[i], e->visits[i]);
         }
         fputc('\n', f);
@@ -165,7 +175,7 @@ static node *num(arena *a, double v)
     return node_new_float(a, round(v * 1e6) / 1e6);
 }
 
-static node *result_node(arena *a, const cjm_journey *j, const sim_result *r, int mc)
+static node *result_node(arena *a, const report_meta *j, const sim_result *r, int mc)
 {
     node *n = node_new(a, NODE_MAP, NULL, 0, 0);
     if (mc) {
@@ -185,11 +195,11 @@ static node *result_node(arena *a, const cjm_journey *j, const sim_result *r, in
         double var = r->convert_days_sq / r->converted - mean * mean;
         node_map_put(a, n, "mean_days_se", num(a, sqrt(fmax(var, 0) / r->converted)));
     }
-    node_map_put(a, n, "emotion", num(a, r->days > 0 ? r->emotion_days / r->days : 0));
+    node_map_put(a, n, "emotion", num(a, sim_emotion_mean(r)));
     node *phases = node_new(a, NODE_SEQ, NULL, 0, 0);
     for (int i = 0; i < r->phase_count; i++) {
         node *p = node_new(a, NODE_MAP, NULL, 0, 0);
-        node_map_put(a, p, "phase", node_new_str(a, j->phases[i].id, strlen(j->phases[i].id)));
+        node_map_put(a, p, "phase", node_new_str(a, j->phase_ids[i], strlen(j->phase_ids[i])));
         node_map_put(a, p, "entered", num(a, share(r, r->reached[i])));
         double adv = i + 1 < r->phase_count ? r->reached[i + 1] : r->converted;
         node_map_put(a, p, "advanced", num(a, share(r, adv)));
@@ -209,7 +219,7 @@ static node *result_node(arena *a, const cjm_journey *j, const sim_result *r, in
     return n;
 }
 
-static char *markdown(const cjm_journey *j, run_out *runs, int count)
+static char *markdown(const report_meta *j, run_out *runs, int count)
 {
     size_t cap = 1 << 16, len = 0;
     char *out = malloc(cap);
@@ -238,7 +248,7 @@ static char *markdown(const cjm_journey *j, run_out *runs, int count)
                 "|---|---:|---:|---:|---:|\n", runs[s].name);
         for (int i = 0; i < e->phase_count; i++) {
             double adv = i + 1 < e->phase_count ? e->reached[i + 1] : e->converted;
-            fprintf(f, "| %s | %.1f%% | %.1f%% | %.1f%% | %.1f |\n", j->phases[i].name,
+            fprintf(f, "| %s | %.1f%% | %.1f%% | %.1f%% | %.1f |\n", j->phase_names[i],
                     100 * e->reached[i], 100 * adv, 100 * e->dropped_in[i], e->days_in[i]);
         }
     }
@@ -247,6 +257,93 @@ static char *markdown(const cjm_journey *j, run_out *runs, int count)
     fclose(f);
     out[len < cap ? len : cap - 1] = '\0';
     return out;
+}
+
+/* The report of RUNS: a table on stdout, or OUT in its format (0 yaml,
+ * 1 json, 2 markdown). */
+static void write_report(arena *a, const report_meta *meta, run_out *runs, int count,
+                         const char *out, int format, diag_list *d)
+{
+    if (!out) {
+        print_table(stdout, meta, runs, count);
+        return;
+    }
+    char *text = NULL;
+    size_t len = 0;
+    if (format == 2) {
+        text = markdown(meta, runs, count);
+        len = text ? strlen(text) : 0;
+    } else {
+        node *root = node_new(a, NODE_MAP, NULL, 0, 0);
+        node_map_put(a, root, "journey", node_new_str(a, meta->id, strlen(meta->id)));
+        node_map_put(a, root, "horizon", node_new_int(a, meta->horizon));
+        node_map_put(a, root, "seed", node_new_int(a, meta->seed));
+        node *list = node_new(a, NODE_SEQ, NULL, 0, 0);
+        for (int k = 0; k < count; k++) {
+            node *sn = node_new(a, NODE_MAP, NULL, 0, 0);
+            node_map_put(a, sn, "id", node_new_str(a, runs[k].id, strlen(runs[k].id)));
+            node_map_put(a, sn, "name", node_new_str(a, runs[k].name, strlen(runs[k].name)));
+            node_map_put(a, sn, "exact", result_node(a, meta, runs[k].exact, 0));
+            if (runs[k].mc)
+                node_map_put(a, sn, "monte_carlo", result_node(a, meta, runs[k].mc, 1));
+            node_append(list, sn);
+        }
+        node_map_put(a, root, "scenarios", list);
+        text = format == 1 ? emit_json(root, &len, d) : yaml_emit(root, &len, d);
+    }
+    if (text)
+        fsout_write_file(out, text, len, d);
+    free(text);
+}
+
+/* A shard's raw results, for cjm merge. */
+static void write_part(arena *a, const report_meta *meta, run_out *runs, int count,
+                       int shard, int shards, const char *out, diag_list *d)
+{
+    node *root = node_new(a, NODE_MAP, NULL, 0, 0);
+    node_map_put(a, root, "cjm_part", node_new_int(a, 1));
+    node_map_put(a, root, "journey", node_new_str(a, meta->id, strlen(meta->id)));
+    node_map_put(a, root, "title", node_new_str(a, meta->title, strlen(meta->title)));
+    node_map_put(a, root, "horizon", node_new_int(a, meta->horizon));
+    node_map_put(a, root, "seed", node_new_int(a, meta->seed));
+    node_map_put(a, root, "journeys", node_new_int(a, meta->journeys));
+    node_map_put(a, root, "shard", node_new_int(a, shard));
+    node_map_put(a, root, "shards", node_new_int(a, shards));
+    node *phases = node_new(a, NODE_SEQ, NULL, 0, 0);
+    for (int i = 0; i < meta->phase_count; i++) {
+        node *p = node_new(a, NODE_MAP, NULL, 0, 0);
+        node_map_put(a, p, "id", node_new_str(a, meta->phase_ids[i], strlen(meta->phase_ids[i])));
+        node_map_put(a, p, "name", node_new_str(a, meta->phase_names[i],
+                                                strlen(meta->phase_names[i])));
+        node_append(phases, p);
+    }
+    node_map_put(a, root, "phases", phases);
+    node *list = node_new(a, NODE_SEQ, NULL, 0, 0);
+    for (int k = 0; k < count; k++) {
+        node *sn = node_new(a, NODE_MAP, NULL, 0, 0);
+        node_map_put(a, sn, "id", node_new_str(a, runs[k].id, strlen(runs[k].id)));
+        node_map_put(a, sn, "name", node_new_str(a, runs[k].name, strlen(runs[k].name)));
+        node_map_put(a, sn, "exact", sim_result_to_node(a, runs[k].exact));
+        node_map_put(a, sn, "monte_carlo", sim_result_to_node(a, runs[k].mc));
+        node_append(list, sn);
+    }
+    node_map_put(a, root, "scenarios", list);
+    size_t len;
+    char *text = emit_json(root, &len, d);
+    if (text)
+        fsout_write_file(out, text, len, d);
+    free(text);
+}
+
+static int report_format(const char *command, const char *out)
+{
+    const char *dot = strrchr(out, '.');
+    int f = !dot ? -1 : !strcmp(dot, ".yaml") || !strcmp(dot, ".yml") ? 0
+          : !strcmp(dot, ".json") ? 1 : !strcmp(dot, ".md") ? 2 : -1;
+    if (f < 0)
+        fprintf(stderr, "cjm %s: cannot tell the format of \"%s\"; name it .yaml, "
+                ".json or .md\n", command, out);
+    return f;
 }
 
 int cmd_simulate(int argc, char **argv)
@@ -295,15 +392,22 @@ int cmd_simulate(int argc, char **argv)
     int exact_only = cli_value(simulate_options, &args, "exact") != NULL;
     const char *out = cli_value(simulate_options, &args, "output");
     int out_format = -1;    /* 0 yaml, 1 json, 2 md */
-    if (out) {
-        const char *dot = strrchr(out, '.');
-        out_format = !dot ? -1 : !strcmp(dot, ".yaml") || !strcmp(dot, ".yml") ? 0
-                   : !strcmp(dot, ".json") ? 1 : !strcmp(dot, ".md") ? 2 : -1;
-        if (out_format < 0) {
-            fprintf(stderr, "cjm simulate: cannot tell the format of \"%s\"; name it "
-                    ".yaml, .json or .md\n", out);
+    int shard = 0, shards = 0;
+    if ((s = cli_value(simulate_options, &args, "shard"))) {
+        char tail;
+        if (sscanf(s, "%d/%d%c", &shard, &shards, &tail) != 2 || shards < 1
+            || shard < 0 || shard >= shards) {
+            fprintf(stderr, "cjm simulate: --shard expects K/N with 0 <= K < N, got "
+                    "\"%s\"\n", s);
             return EXIT_USAGE;
         }
+        if (!out || exact_only) {
+            fputs("cjm simulate: --shard writes raw counts for cjm merge: give -o "
+                  "PART.json (and no --exact)\n", stderr);
+            return EXIT_USAGE;
+        }
+    } else if (out && (out_format = report_format("simulate", out)) < 0) {
+        return EXIT_USAGE;
     }
 
     arena a;
@@ -351,7 +455,7 @@ int cmd_simulate(int argc, char **argv)
             ru->exact = markov_solve(m);
             ru->mc = NULL;
             if (!exact_only) {
-                sim_run run = { n, lo.host.seed, threads, 0, 0, 1 };
+                sim_run run = { n, lo.host.seed, threads, shard, shards, 1 };
                 ru->mc = sim_monte_carlo(m, &run);
             }
             sim_free(m);
@@ -362,36 +466,18 @@ int cmd_simulate(int argc, char **argv)
         }
     }
     if (!d.errors && count) {
-        if (!out) {
-            print_table(stdout, j, runs, count, n);
-        } else {
-            char *text = NULL;
-            size_t len = 0;
-            if (out_format == 2) {
-                text = markdown(j, runs, count);
-                len = text ? strlen(text) : 0;
-            } else {
-                node *root = node_new(&a, NODE_MAP, NULL, 0, 0);
-                node_map_put(&a, root, "journey", node_new_str(&a, j->id, strlen(j->id)));
-                node_map_put(&a, root, "horizon", node_new_int(&a, horizon ? horizon : j->horizon));
-                node_map_put(&a, root, "seed", node_new_int(&a, (long long)lo.host.seed));
-                node *list = node_new(&a, NODE_SEQ, NULL, 0, 0);
-                for (int k = 0; k < count; k++) {
-                    node *sn = node_new(&a, NODE_MAP, NULL, 0, 0);
-                    node_map_put(&a, sn, "id", node_new_str(&a, runs[k].id, strlen(runs[k].id)));
-                    node_map_put(&a, sn, "name", node_new_str(&a, runs[k].name, strlen(runs[k].name)));
-                    node_map_put(&a, sn, "exact", result_node(&a, j, runs[k].exact, 0));
-                    if (runs[k].mc)
-                        node_map_put(&a, sn, "monte_carlo", result_node(&a, j, runs[k].mc, 1));
-                    node_append(list, sn);
-                }
-                node_map_put(&a, root, "scenarios", list);
-                text = out_format == 1 ? emit_json(root, &len, &d) : yaml_emit(root, &len, &d);
-            }
-            if (text)
-                fsout_write_file(out, text, len, &d);
-            free(text);
+        const char **ids = arena_alloc(&a, sizeof(char *) * (size_t)(j->phase_count + 1));
+        const char **names = arena_alloc(&a, sizeof(char *) * (size_t)(j->phase_count + 1));
+        for (int i = 0; i < j->phase_count; i++) {
+            ids[i] = j->phases[i].id;
+            names[i] = j->phases[i].name;
         }
+        report_meta meta = { j->id, j->title, j->phase_count, ids, names, n,
+                             horizon ? horizon : j->horizon, (long long)lo.host.seed };
+        if (shards)
+            write_part(&a, &meta, runs, count, shard, shards, out, &d);
+        else
+            write_report(&a, &meta, runs, count, out, out_format, &d);
     }
     for (int k = 0; k < count; k++) {
         sim_result_free(runs[k].exact);
@@ -401,6 +487,149 @@ int cmd_simulate(int argc, char **argv)
     int status = diag_exit_code(&d);
     if (!j && !status)
         status = EXIT_INPUT;
+    diag_free(&d);
+    arena_free(&a);
+    return status;
+}
+
+/* ---- cjm merge -------------------------------------------------------------- */
+
+static const cli_option merge_options[] = {
+    { "output", 'o', 1, "FILE", "the merged report: .yaml, .json or .md (default: a table)" },
+    { "help", 'h', 0, "", "show this help" },
+    { NULL, 0, 0, NULL, NULL }
+};
+
+void help_merge(FILE *out)
+{
+    fputs("usage: cjm merge PART.json... [-o report.yaml|json|md]\n\n"
+          "Combine the raw results of `cjm simulate --shard K/N -o PART.json`\n"
+          "runs into the report a single run gives, byte for byte.  Every\n"
+          "shard 0..N-1 of one journey, seed and size must be given once.\n\n"
+          "options:\n", out);
+    cli_print_options(merge_options, out);
+    fputs("\nexample:\n"
+          "  for k in 0 1 2 3; do cjm simulate j.yaml -n 1e8 --shard $k/4 -o part$k.json; done\n"
+          "  cjm merge part*.json -o report.md\n", out);
+}
+
+static const char *text_of(const node *map, const char *key)
+{
+    const node *v = node_map_get(map, key);
+    return v && v->kind == NODE_STR ? v->v.str.s : NULL;
+}
+
+static long long int_of(const node *map, const char *key)
+{
+    const node *v = node_map_get(map, key);
+    return v && v->kind == NODE_INT ? v->v.integer : -1;
+}
+
+int cmd_merge(int argc, char **argv)
+{
+    static cli_args args;
+    int rc = cli_parse("merge", merge_options, argc, argv, &args);
+    if (rc)
+        return rc;
+    if (cli_value(merge_options, &args, "help")) {
+        help_merge(stdout);
+        return 0;
+    }
+    if (args.positional_count < 1) {
+        fputs("cjm merge: give the part files\nTry 'cjm help merge'.\n", stderr);
+        return EXIT_USAGE;
+    }
+    const char *out = cli_value(merge_options, &args, "output");
+    int format = -1;
+    if (out && (format = report_format("merge", out)) < 0)
+        return EXIT_USAGE;
+    arena a;
+    diag_list d;
+    arena_init(&a);
+    diag_init(&d);
+    run_out runs[65];
+    int count = 0, shards = 0;
+    report_meta meta = { 0 };
+    char seen[1024] = { 0 };
+    for (int p = 0; p < args.positional_count && !d.errors; p++) {
+        const char *path = args.positional[p];
+        node *doc = yaml_load_file(&a, path, &d);
+        if (!doc)
+            break;
+        if (int_of(doc, "cjm_part") != 1) {
+            diag_add(&d, DIAG_ERROR, path, 0, 0, NULL, "not a part file of cjm simulate --shard");
+            break;
+        }
+        long long shard = int_of(doc, "shard"), n_shards = int_of(doc, "shards");
+        const node *sc = node_map_get(doc, "scenarios");
+        const node *ph = node_map_get(doc, "phases");
+        if (p == 0) {
+            meta.id = text_of(doc, "journey");
+            meta.title = text_of(doc, "title");
+            meta.horizon = (int)int_of(doc, "horizon");
+            meta.seed = int_of(doc, "seed");
+            meta.journeys = int_of(doc, "journeys");
+            shards = (int)n_shards;
+            meta.phase_count = ph && ph->kind == NODE_SEQ ? ph->count : 0;
+            meta.phase_ids = arena_alloc(&a, sizeof(char *) * (size_t)(meta.phase_count + 1));
+            meta.phase_names = arena_alloc(&a, sizeof(char *) * (size_t)(meta.phase_count + 1));
+            int i = 0;
+            for (const node *x = ph ? ph->first : NULL; x; x = x->next, i++) {
+                meta.phase_ids[i] = text_of(x, "id");
+                meta.phase_names[i] = text_of(x, "name");
+            }
+        }
+        if (!meta.id || !meta.title || shards < 1 || shards > 1024 || shard < 0
+            || shard >= shards || n_shards != shards || meta.phase_count < 1
+            || !sc || sc->kind != NODE_SEQ
+            || strcmp(text_of(doc, "journey") ? text_of(doc, "journey") : "", meta.id)
+            || int_of(doc, "seed") != meta.seed || int_of(doc, "journeys") != meta.journeys
+            || int_of(doc, "horizon") != meta.horizon) {
+            diag_add(&d, DIAG_ERROR, path, 0, 0, NULL, "this part does not belong with "
+                     "the first one (journey, seed, journeys, horizon and shard count "
+                     "must match)");
+            break;
+        }
+        if (seen[shard]++) {
+            diag_add(&d, DIAG_ERROR, path, 0, 0, NULL, "shard %lld/%d is given twice",
+                     shard, shards);
+            break;
+        }
+        int k = 0;
+        for (const node *x = sc->first; x && !d.errors; x = x->next, k++) {
+            sim_result *e = sim_result_from_node(node_map_get(x, "exact"));
+            sim_result *m = sim_result_from_node(node_map_get(x, "monte_carlo"));
+            if (!e || !m || k >= 64 || (p > 0 && (k >= count || strcmp(runs[k].id, text_of(x, "id") ? text_of(x, "id") : "")))) {
+                diag_add(&d, DIAG_ERROR, path, 0, 0, NULL, "scenario %d: malformed or "
+                         "not the same as in the first part", k);
+                sim_result_free(e);
+                sim_result_free(m);
+                break;
+            }
+            if (p == 0) {
+                runs[count].id = text_of(x, "id");
+                runs[count].name = text_of(x, "name");
+                runs[count].exact = e;
+                runs[count].mc = m;
+                count++;
+            } else {
+                sim_result_add(runs[k].mc, m);
+                sim_result_free(e);
+                sim_result_free(m);
+            }
+        }
+    }
+    for (int k = 0; k < shards && !d.errors; k++)
+        if (!seen[k])
+            diag_add(&d, DIAG_ERROR, NULL, 0, 0, NULL, "shard %d/%d is missing", k, shards);
+    if (!d.errors && count)
+        write_report(&a, &meta, runs, count, out, format, &d);
+    for (int k = 0; k < count; k++) {
+        sim_result_free(runs[k].exact);
+        sim_result_free(runs[k].mc);
+    }
+    diag_print(&d, stderr);
+    int status = diag_exit_code(&d);
     diag_free(&d);
     arena_free(&a);
     return status;

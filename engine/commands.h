@@ -33,4 +33,7 @@ void help_render(FILE *out);
 int cmd_simulate(int argc, char **argv);
 void help_simulate(FILE *out);
 
+int cmd_merge(int argc, char **argv);
+void help_merge(FILE *out);
+
 #endif

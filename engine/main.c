@@ -24,6 +24,7 @@ static const command commands[] = {
       help_build },
     { "simulate", cmd_simulate, "simulate the journey and its scenarios",
       help_simulate },
+    { "merge", cmd_merge, "combine the parts of a sharded simulation", help_merge },
     { "templates", cmd_templates, "list templates, or show one's parameters",
       help_templates },
     { "new", cmd_new, "start a journey file from a template", help_new },

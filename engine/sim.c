@@ -358,6 +358,13 @@ double sim_quantile_day(const sim_result *r, double q)
     return r->horizon;
 }
 
+double sim_emotion_mean(const sim_result *r)
+{
+    if (r->days <= 0)
+        return 0;
+    return r->emotion_days / (r->monte_carlo ? 1e6 : 1) / r->days;
+}
+
 /* ---- Monte Carlo -------------------------------------------------------------- */
 
 /* Integer counters of one thread (summed in any order, same result). */
@@ -699,7 +706,8 @@ sim_result *sim_monte_carlo(const sim_model *m, const sim_run *run)
     r->convert_days_sq = (double)total.conv_sq;
     r->days = (double)total.days;
     r->steps = total.steps;
-    r->emotion_days = (double)total.emotion_days / 1e6;
+    r->monte_carlo = 1;
+    r->emotion_days = (double)total.emotion_days;
     for (int t = 0; t <= m->horizon; t++)
         r->convert_day[t] = (double)total.convert_day[t];
     for (int i = 0; i < m->phase_count; i++) {

@@ -81,6 +81,7 @@ void sim_free(sim_model *m);
  * (journeys = 1); for Monte Carlo they are counts over `journeys`. */
 typedef struct sim_result {
     int phase_count, horizon;
+    int monte_carlo;            /* counts (emotion_days in millionths) */
     double journeys;
     double converted, dropped, in_progress;
     double *convert_day;        /* [horizon + 1]: conversions on each day */
@@ -118,5 +119,6 @@ sim_result *sim_monte_carlo(const sim_model *m, const sim_run *run);
 
 /* Summaries of a result. */
 double sim_quantile_day(const sim_result *r, double q);   /* of conversion time */
+double sim_emotion_mean(const sim_result *r);             /* day-weighted */
 
 #endif
