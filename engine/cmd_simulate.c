@@ -24,6 +24,7 @@ static const cli_option simulate_options[] = {
     { "scenario", 's', 1, "ID", "also run this scenario (repeatable)" },
     { "all-scenarios", 'a', 0, "", "run every scenario of the journey" },
     { "exact", 0, 0, "", "the exact engine only (no Monte Carlo)" },
+    { "attribution", 0, 0, "", "also print each touchpoint's removal effect (exact)" },
     { "output", 'o', 1, "FILE", "write the report: .yaml, .json or .md (default: a table on stdout)" },
     { "shard", 0, 1, "K/N", "run only blocks K, K+N, ... and write raw counts for cjm merge" },
     { "help", 'h', 0, "", "show this help" },
@@ -464,6 +465,23 @@ int cmd_simulate(int argc, char **argv)
                 d.internal = 1;
             }
         }
+    }
+    if (!d.errors && j && cli_value(simulate_options, &args, "attribution")) {
+        /* each touchpoint's removal effect, from the exact engine */
+        double base = count ? runs[0].exact->converted : 0;
+        printf("touchpoint removal effects (exact): conversion without it vs %.4f\n", base);
+        printf("  %-24s %-16s %12s %14s\n", "touchpoint", "channel", "converted", "removal effect");
+        for (int t = 0; t < j->touchpoint_count && base > 0; t++) {
+            sim_model *m = sim_compile_with(j, NULL, NULL, t, horizon, &d);
+            sim_result *r = m ? markov_solve(m) : NULL;
+            if (r)
+                printf("  %-24.24s %-16s %12.4f %13.2f%%\n", j->touchpoints[t].name,
+                       model_channel_names()[j->touchpoints[t].channel], r->converted,
+                       100 * (1 - r->converted / base));
+            sim_result_free(r);
+            sim_free(m);
+        }
+        printf("\n");
     }
     if (!d.errors && count) {
         const char **ids = arena_alloc(&a, sizeof(char *) * (size_t)(j->phase_count + 1));

@@ -36,4 +36,7 @@ void help_simulate(FILE *out);
 int cmd_merge(int argc, char **argv);
 void help_merge(FILE *out);
 
+int cmd_attribution(int argc, char **argv);
+void help_attribution(FILE *out);
+
 #endif

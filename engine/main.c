@@ -24,6 +24,8 @@ static const command commands[] = {
       help_build },
     { "simulate", cmd_simulate, "simulate the journey and its scenarios",
       help_simulate },
+    { "attribution", cmd_attribution, "attribute conversions to channels from paths",
+      help_attribution },
     { "merge", cmd_merge, "combine the parts of a sharded simulation", help_merge },
     { "templates", cmd_templates, "list templates, or show one's parameters",
       help_templates },

@@ -54,3 +54,8 @@ v=$(median_ms 3 "$CJM" simulate $S -n 1e7 -o $B/s3.json); line "10^7 journeys, a
 v=$(median_ms 10 "$CJM" simulate $S --exact -o $B/s4.json); line "exact analysis, 365 days (ms)" "$v" "50 ms" 50
 mem=$( { /usr/bin/time -f %M "$CJM" simulate $S -n 1e7 -o $B/s5.json; } 2>&1 | tail -1)
 line "peak memory, 10^7 journeys (MB)" "$(awk -v k="$mem" 'BEGIN { printf "%.1f", k / 1024 }')" "50 MB" 50
+echo "attribution: 10,000 observed paths (../shared/data/attribution/paths.csv)"
+P=../shared/data/attribution/paths.csv
+if [ -f $P ]; then
+    v=$(median_ms 10 "$CJM" attribution $P -o $B/attr.json); line "attribution, exact removal effects (ms)" "$v" "100 ms" 100
+fi

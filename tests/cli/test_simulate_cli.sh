@@ -40,3 +40,13 @@ expect 2 "$CJM" simulate "$src" -o r.txt
 printf 'id: t\ntitle: T\npersonas: [{ id: a, name: A }]\nphases: [{ id: p, name: P }]\n' > still.yaml
 expect 1 "$CJM" simulate still.yaml
 grep -q 'give transitions.advance or a duration' err.txt
+# touchpoint removal effects: a touchpoint without lift changes nothing;
+# removing one with lift lowers conversion
+"$CJM" simulate "$src" --exact --attribution > attr.txt
+grep -q '^  Contract portal .* 0.00%$' attr.txt
+python3 - <<'PY'
+import re
+rows = {m.group(1).strip(): float(m.group(2)) for m in
+        re.finditer(r"^  (.{24}) \S+ +[0-9.]+ +([0-9.]+)%$", open("attr.txt").read(), re.M)}
+assert rows["Account executive"] > 1 and rows["Security documentation"] > 1, rows
+PY

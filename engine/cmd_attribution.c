@@ -1,0 +1,166 @@
+/*
+ * cmd_attribution.c — `cjm attribution PATHS.csv`: Markov removal effects
+ * and the heuristics, as a table, CSV, Markdown, YAML or JSON.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attribution.h"
+#include "cli.h"
+#include "commands.h"
+#include "emit.h"
+#include "fsout.h"
+#include "yaml.h"
+
+static const cli_option attribution_options[] = {
+    { "order", 'k', 1, "K", "order of the Markov chain, 1..4 (default 1)" },
+    { "output", 'o', 1, "FILE", "write .csv, .md, .yaml or .json (default: a table)" },
+    { "help", 'h', 0, "", "show this help" },
+    { NULL, 0, 0, NULL, NULL }
+};
+
+void help_attribution(FILE *out)
+{
+    fputs("usage: cjm attribution PATHS.csv [--order K] [-o OUT.csv|md|yaml|json]\n\n"
+          "Attribute conversions to channels from observed paths, in the\n"
+          "layout of the ChannelAttribution package: columns path (channels\n"
+          "joined by \">\"), total_conversions, total_conversion_value,\n"
+          "total_null; \";\" or \",\" separated.  A Markov chain of order K is\n"
+          "fitted and each channel's removal effect (the share of conversions\n"
+          "lost without it) computed exactly from the absorbing chain; the\n"
+          "conversions and value are shared out in proportion.  First-touch,\n"
+          "last-touch and linear attribution are shown beside it.\n\n"
+          "options:\n", out);
+    cli_print_options(attribution_options, out);
+}
+
+static node *num(arena *a, double v)
+{
+    return node_new_float(a, v);
+}
+
+int cmd_attribution(int argc, char **argv)
+{
+    static cli_args args;
+    int rc = cli_parse("attribution", attribution_options, argc, argv, &args);
+    if (rc)
+        return rc;
+    if (cli_value(attribution_options, &args, "help")) {
+        help_attribution(stdout);
+        return 0;
+    }
+    if (args.positional_count != 1) {
+        fputs("cjm attribution: expected one CSV file of paths\n"
+              "Try 'cjm help attribution'.\n", stderr);
+        return EXIT_USAGE;
+    }
+    int order = 1;
+    const char *s = cli_value(attribution_options, &args, "order");
+    if (s) {
+        char *end;
+        order = (int)strtol(s, &end, 10);
+        if (*end || order < 1 || order > 4) {
+            fprintf(stderr, "cjm attribution: --order expects 1..4, got \"%s\"\n", s);
+            return EXIT_USAGE;
+        }
+    }
+    const char *out = cli_value(attribution_options, &args, "output");
+    const char *ext = out ? strrchr(out, '.') : NULL;
+    int fmt = !out ? 0 : !ext ? -1 : !strcmp(ext, ".csv") ? 1 : !strcmp(ext, ".md") ? 2
+            : !strcmp(ext, ".yaml") || !strcmp(ext, ".yml") ? 3 : !strcmp(ext, ".json") ? 4 : -1;
+    if (fmt < 0) {
+        fprintf(stderr, "cjm attribution: cannot tell the format of \"%s\"; name it "
+                ".csv, .md, .yaml or .json\n", out);
+        return EXIT_USAGE;
+    }
+    arena a;
+    diag_list d;
+    arena_init(&a);
+    diag_init(&d);
+    attr_result *r = attribution_run(&a, args.positional[0], order, &d);
+    if (r) {
+        char *text = NULL;
+        size_t len = 0;
+        if (fmt == 0 || fmt == 1 || fmt == 2) {
+            size_t cap = 4096 + (size_t)r->channel_count * 512;
+            text = malloc(cap);
+            FILE *f = text ? fmemopen(text, cap, "w") : NULL;
+            if (f) {
+                if (fmt == 0) {
+                    fprintf(f, "%ld paths, %.0f conversions, value %.2f, %.0f nulls; "
+                            "order-%d chain with %d states converts %.4f\n\n",
+                            r->paths, r->total_conversions, r->total_value, r->total_null,
+                            r->order, r->states, r->conversion_probability);
+                    fprintf(f, "  %-14s %8s %12s %12s %12s %12s %12s\n", "channel", "removal",
+                            "markov", "markov value", "first touch", "last touch", "linear");
+                } else if (fmt == 1) {
+                    fprintf(f, "channel,removal_effect,markov_conversions,markov_value,"
+                            "first_touch_conversions,first_touch_value,last_touch_conversions,"
+                            "last_touch_value,linear_conversions,linear_value\n");
+                } else {
+                    fprintf(f, "| channel | removal effect | Markov conversions | Markov value "
+                            "| first touch | last touch | linear |\n|---|---:|---:|---:|---:|---:|---:|\n");
+                }
+                for (int i = 0; i < r->channel_count; i++) {
+                    const attr_channel *c = &r->channels[i];
+                    if (fmt == 0)
+                        fprintf(f, "  %-14s %7.2f%% %12.2f %12.2f %12.2f %12.2f %12.2f\n",
+                                c->name, 100 * c->removal_effect, c->markov_conversions,
+                                c->markov_value, c->first_conversions, c->last_conversions,
+                                c->linear_conversions);
+                    else if (fmt == 1)
+                        fprintf(f, "%s,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n", c->name,
+                                c->removal_effect, c->markov_conversions, c->markov_value,
+                                c->first_conversions, c->first_value, c->last_conversions,
+                                c->last_value, c->linear_conversions, c->linear_value);
+                    else
+                        fprintf(f, "| %s | %.2f%% | %.2f | %.2f | %.2f | %.2f | %.2f |\n",
+                                c->name, 100 * c->removal_effect, c->markov_conversions,
+                                c->markov_value, c->first_conversions, c->last_conversions,
+                                c->linear_conversions);
+                }
+                fflush(f);
+                len = (size_t)ftell(f);
+                fclose(f);
+            }
+        } else {
+            node *root = node_new(&a, NODE_MAP, NULL, 0, 0);
+            node_map_put(&a, root, "paths", node_new_int(&a, r->paths));
+            node_map_put(&a, root, "order", node_new_int(&a, r->order));
+            node_map_put(&a, root, "total_conversions", num(&a, r->total_conversions));
+            node_map_put(&a, root, "total_value", num(&a, r->total_value));
+            node_map_put(&a, root, "total_null", num(&a, r->total_null));
+            node_map_put(&a, root, "conversion_probability", num(&a, r->conversion_probability));
+            node *list = node_new(&a, NODE_SEQ, NULL, 0, 0);
+            for (int i = 0; i < r->channel_count; i++) {
+                const attr_channel *c = &r->channels[i];
+                node *cn = node_new(&a, NODE_MAP, NULL, 0, 0);
+                node_map_put(&a, cn, "channel", node_new_str(&a, c->name, strlen(c->name)));
+                node_map_put(&a, cn, "removal_effect", num(&a, c->removal_effect));
+                node_map_put(&a, cn, "removal_effect_value", num(&a, c->removal_effect_value));
+                node_map_put(&a, cn, "markov_conversions", num(&a, c->markov_conversions));
+                node_map_put(&a, cn, "markov_value", num(&a, c->markov_value));
+                node_map_put(&a, cn, "first_touch_conversions", num(&a, c->first_conversions));
+                node_map_put(&a, cn, "first_touch_value", num(&a, c->first_value));
+                node_map_put(&a, cn, "last_touch_conversions", num(&a, c->last_conversions));
+                node_map_put(&a, cn, "last_touch_value", num(&a, c->last_value));
+                node_map_put(&a, cn, "linear_conversions", num(&a, c->linear_conversions));
+                node_map_put(&a, cn, "linear_value", num(&a, c->linear_value));
+                node_append(list, cn);
+            }
+            node_map_put(&a, root, "channels", list);
+            text = fmt == 4 ? emit_json(root, &len, &d) : yaml_emit(root, &len, &d);
+        }
+        if (text)
+            fsout_write_file(out ? out : "-", text, len, &d);
+        free(text);
+    }
+    diag_print(&d, stderr);
+    int status = diag_exit_code(&d);
+    if (!r && !status)
+        status = EXIT_INPUT;
+    diag_free(&d);
+    arena_free(&a);
+    return status;
+}
