@@ -20,6 +20,7 @@
 #include "load.h"
 #include "render/layout.h"
 #include "render/surface.h"
+#include "sim_chart.h"
 
 static const cli_option render_options[] = {
     { "output", 'o', 1, "FILE|DIR/", "output file (.svg, .png, .pdf), or a folder for several journeys" },
@@ -123,6 +124,7 @@ static rdoc *lay_out(const cjm_journey *j, const render_job *job, const char *pa
             layout_map(doc, j, &lo, d);
         }
         layout_blueprint(doc, j, &lo, d);
+        sim_report_page(doc, j, &lo);   /* when the journey can be simulated */
     } else if (all) {
         for (int i = 0; i < j->persona_count; i++) {
             lo.persona = j->personas[i].id;

@@ -14,6 +14,8 @@
 #include "load.h"
 #include "sim.h"
 #include "sim_io.h"
+#include "sim_chart.h"
+#include "render/surface.h"
 #include "yaml.h"
 
 static const cli_option simulate_options[] = {
@@ -25,6 +27,7 @@ static const cli_option simulate_options[] = {
     { "all-scenarios", 'a', 0, "", "run every scenario of the journey" },
     { "exact", 0, 0, "", "the exact engine only (no Monte Carlo)" },
     { "attribution", 0, 0, "", "also print each touchpoint's removal effect (exact)" },
+    { "chart", 'c', 1, "FILE", "draw the funnel, time to convert and scenarios (.svg, .png, .pdf)" },
     { "output", 'o', 1, "FILE", "write the report: .yaml, .json or .md (default: a table on stdout)" },
     { "shard", 0, 1, "K/N", "run only blocks K, K+N, ... and write raw counts for cjm merge" },
     { "help", 'h', 0, "", "show this help" },
@@ -482,6 +485,34 @@ int cmd_simulate(int argc, char **argv)
             sim_free(m);
         }
         printf("\n");
+    }
+    const char *chart = cli_value(simulate_options, &args, "chart");
+    if (!d.errors && count && chart && !shards) {
+        int cf = surface_format_from_path(chart);
+        if (cf < 0) {
+            diag_add(&d, DIAG_ERROR, chart, 0, 0, NULL, "name the chart .svg, .png or .pdf");
+        } else {
+            const char **names = arena_alloc(&a, sizeof(char *) * (size_t)count);
+            const char **phase_names = arena_alloc(&a, sizeof(char *) * (size_t)(j->phase_count + 1));
+            const sim_result *results[65];
+            for (int k = 0; k < count; k++) {
+                names[k] = runs[k].name;
+                results[k] = runs[k].mc ? runs[k].mc : runs[k].exact;
+            }
+            for (int i = 0; i < j->phase_count; i++)
+                phase_names[i] = j->phases[i].name;
+            const theme *t = theme_get("light");
+            text_begin(t, j->locale);
+            rdoc *doc = rdoc_new();
+            layout_options lo2 = { .theme = t };
+            chart_data c;
+            sim_chart_fill(&doc->mem, &c, arena_printf(&doc->mem, "Simulation — %s", j->title),
+                           j->phase_count, phase_names, runs[0].exact, count, names, results);
+            layout_charts(doc, &c, &lo2);
+            surface_write(doc, t, (render_format)cf, 150, j->title, chart, &d);
+            rdoc_free(doc);
+            text_end();
+        }
     }
     if (!d.errors && count) {
         const char **ids = arena_alloc(&a, sizeof(char *) * (size_t)(j->phase_count + 1));

@@ -140,6 +140,23 @@ void layout_blueprint(rdoc *doc, const cjm_journey *j,
 void layout_cover(rdoc *doc, const cjm_journey *j, const layout_options *o,
                   diag_list *d);
 
+/* Simulation charts: the funnel, the time to convert, the scenarios. */
+typedef struct chart_data {
+    const char *title;
+    int phase_count;
+    const char **phase_names;
+    const double *entered, *advanced, *dropped;     /* shares, per phase */
+    int horizon;
+    const double *convert_day;                      /* share converting on day t */
+    int scenario_count;
+    const char **scenario_names;
+    const double *converted;                        /* share, per scenario */
+    const double *converted_ci;                     /* 95% half-width, or NULL */
+} chart_data;
+
+/* One page with the three charts. */
+void layout_charts(rdoc *doc, const chart_data *c, const layout_options *o);
+
 /* Initials for an avatar badge ("AT" for Aiko Tanaka, "佐" for 佐藤), in A. */
 const char *layout_initials(arena *a, const char *name);
 

@@ -50,3 +50,15 @@ rows = {m.group(1).strip(): float(m.group(2)) for m in
         re.finditer(r"^  (.{24}) \S+ +[0-9.]+ +([0-9.]+)%$", open("attr.txt").read(), re.M)}
 assert rows["Account executive"] > 1 and rows["Security documentation"] > 1, rows
 PY
+# charts: the funnel, time to convert and scenario bars, in each format
+"$CJM" simulate "$src" --all-scenarios -n 20000 --chart chart.svg > /dev/null
+xmllint --noout chart.svg
+grep -q 'Conversion by scenario' chart.svg && grep -q 'Approval decided twice as fast' chart.svg
+"$CJM" simulate "$src" -n 20000 --chart chart.pdf > /dev/null
+pdfinfo chart.pdf | grep -q '^Pages: *1$'
+pdftotext chart.pdf - | grep -q 'Funnel'
+"$CJM" simulate "$src" --exact --chart chart.png > /dev/null
+[ -s chart.png ]
+# the report gets a simulation page when the journey can be simulated
+"$CJM" render "$src" --view report -o report.pdf
+pdftotext report.pdf - | grep -q 'Simulation (exact)'
