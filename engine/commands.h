@@ -39,4 +39,7 @@ void help_merge(FILE *out);
 int cmd_attribution(int argc, char **argv);
 void help_attribution(FILE *out);
 
+int cmd_plan(int argc, char **argv);
+void help_plan(FILE *out);
+
 #endif

@@ -22,6 +22,7 @@ static const command commands[] = {
       help_check },
     { "build", cmd_build, "write the normalized journey as YAML or JSON",
       help_build },
+    { "plan", cmd_plan, "turn pains and actions into a prioritized plan", help_plan },
     { "simulate", cmd_simulate, "simulate the journey and its scenarios",
       help_simulate },
     { "attribution", cmd_attribution, "attribute conversions to channels from paths",

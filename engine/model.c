@@ -1276,6 +1276,7 @@ static const field action_fields[] = {
     { "kpi", FT_TEXT, AC(kpi), 0, NULL, NOLIMIT, NULL, NULL },
     { "horizon", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_horizon, write_horizon },
     { "effect", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_effect, write_effect },
+    { "lanes", FT_STRS, AC(lanes), 0, NULL, NOLIMIT, NULL, NULL },
 };
 #undef AC
 

@@ -167,6 +167,7 @@ typedef struct cjm_action {
     double effort;              /* 1..5 points, or person-days */
     double confidence;          /* 0..1 */
     cjm_changes effect;
+    cjm_strs lanes;             /* blueprint lanes it changes */
     const node *src;
 } cjm_action;
 

@@ -438,6 +438,18 @@ int val_journey(arena *a, cjm_journey *j, diag_list *d)
             unknown_ref(&c, node_map_get(ac->src, "phase"), 0, p, "phase",
                         ac->phase, phases.ids, phases.count);
         }
+        static const char *const lane_names[] = { "evidence", "customer", "frontstage",
+                                                  "backstage", "support" };
+        for (int k = 0; k < ac->lanes.count; k++) {
+            int known = 0;
+            for (int l = 0; l < 5; l++)
+                known |= strcmp(ac->lanes.items[k], lane_names[l]) == 0;
+            if (!known) {
+                snprintf(p, sizeof p, "actions[%d].lanes[%d]", i, k);
+                unknown_ref(&c, ac->lanes.srcs[k], 0, p, "blueprint lane",
+                            ac->lanes.items[k], lane_names, 5);
+            }
+        }
         snprintf(p, sizeof p, "actions[%d].effect", i);
         check_changes(&c, &ac->effect, p, &phases, &personas, &touchpoints);
     }

@@ -157,6 +157,12 @@ typedef struct chart_data {
 /* One page with the three charts. */
 void layout_charts(rdoc *doc, const chart_data *c, const layout_options *o);
 
+/* The plan's pages: the impact-effort matrix (labels placed without
+ * overlap), the roadmap (now / next / later) and the table. */
+struct plan;
+void layout_plan(rdoc *doc, const cjm_journey *j, const struct plan *pl,
+                 const layout_options *o);
+
 /* Initials for an avatar badge ("AT" for Aiko Tanaka, "佐" for 佐藤), in A. */
 const char *layout_initials(arena *a, const char *name);
 

@@ -1,0 +1,101 @@
+# cjm plan: coverage, the RICE score by hand, ranking by exact uplift per
+# effort, Markdown and CSV that parse back, the PDF's pages and labels.
+set -e
+cat > j.yaml <<'YAML'
+id: p
+title: Plan test
+personas: [{ id: a, name: Ann }, { id: g, name: Gus }]
+phases:
+  - id: one
+    name: One
+    involvement: { a: driver }
+    pains: [{ id: slow, text: Too slow }]
+    transitions: { advance: 0.2, drop: 0.05 }
+  - id: two
+    name: Two
+    involvement: { a: driver, g: gatekeeper }
+    pains: [{ id: dear, text: Too dear }, { id: vague, text: Vague terms }]
+    opportunities: [{ id: bundle, text: Offer a bundle }]
+    transitions: { advance: 0.1, drop: 0.05, approve: { g: 0.5 } }
+actions:
+  - { id: faster, title: Faster pages, addresses: [slow], phase: one, impact: 4, effort: 2,
+      confidence: 0.8, effect: { phase: one, advance: "*1.5" } }
+  - { id: discount, title: Discount, addresses: [dear], phase: two, impact: 5, effort: 4,
+      confidence: 0.3, effect: { phase: two, approve: { g: 0.9 } } }
+  - { id: bundle_it, title: Bundle, addresses: [bundle], phase: two, impact: 2, effort: 1,
+      confidence: 0.5, horizon: later }
+YAML
+"$CJM" plan j.yaml -o plan.csv
+"$CJM" simulate j.yaml --exact -o sim.json
+python3 - <<'PY'
+import csv, json
+rows = list(csv.DictReader(open("plan.csv")))
+acts = {r["id"]: r for r in rows if r["status"] == "action"}
+gaps = {r["id"]: r for r in rows if r["status"].startswith("unaddressed")}
+sim = json.load(open("sim.json"))["scenarios"][0]["exact"]
+reach = {p["phase"]: p["entered"] for p in sim["phases"]}
+# RICE = reach x impact x confidence / effort, reach = share entering the phase
+for aid, impact, conf, effort, phase in (("faster", 4, .8, 2, "one"), ("discount", 5, .3, 4, "two"),
+                                          ("bundle_it", 2, .5, 1, "two")):
+    want = reach[phase] * impact * conf / effort
+    assert abs(float(acts[aid]["rice"]) - want) < 1e-5, (aid, acts[aid]["rice"], want)
+assert abs(float(acts["faster"]["reach"]) - 1) < 1e-9
+# coverage: the one pain no action addresses
+assert set(gaps) == {"vague"}, gaps
+assert gaps["vague"]["status"] == "unaddressed pain"
+# ranked by exact uplift per effort; actions without an effect come last
+ranked = [r["id"] for r in sorted(acts.values(), key=lambda r: int(r["rank"]))]
+withfx = [a for a in ranked if acts[a]["uplift"]]
+assert ranked[-1] == "bundle_it"
+assert withfx == sorted(withfx, key=lambda a: -float(acts[a]["uplift"]) / float(acts[a]["effort"]))
+PY
+# each action's uplift agrees with simulating its effect as a scenario
+printf 'scenarios:\n  - { id: s_faster, changes: [{ phase: one, advance: "*1.5" }] }\n' >> j.yaml
+"$CJM" simulate j.yaml --exact --scenario s_faster -o s.json
+python3 - <<'PY'
+import csv, json
+r = json.load(open("s.json"))["scenarios"]
+gain = r[1]["exact"]["converted"] - r[0]["exact"]["converted"]
+acts = {x["id"]: x for x in csv.DictReader(open("plan.csv")) if x["status"] == "action"}
+assert abs(float(acts["faster"]["uplift"]) - gain) < 1e-5, (acts["faster"]["uplift"], gain)
+PY
+# the Monte Carlo ranking agrees with the exact one here
+"$CJM" plan j.yaml --simulate -n 200000 -o plan.json
+python3 - <<'PY'
+import json
+acts = json.load(open("plan.json"))["actions"]
+fx = [a for a in acts if "uplift" in a]
+effort = {"faster": 2, "discount": 4}
+by_exact = sorted(fx, key=lambda a: -a["uplift"] / effort[a["id"]])
+by_mc = sorted(fx, key=lambda a: -a["uplift_mc"] / effort[a["id"]])
+assert [a["id"] for a in fx] == [a["id"] for a in by_exact] == [a["id"] for a in by_mc], fx
+for a in fx:
+    assert abs(a["uplift_mc"] - a["uplift"]) < 4 * a["uplift_ci95"] / 1.96 + 1e-4, a
+PY
+# Markdown: a table row per action, the low-confidence flag, the gaps
+"$CJM" plan j.yaml -o plan.md
+python3 - <<'PY'
+lines = open("plan.md").read().splitlines()
+rows = [l for l in lines if l.startswith("| ") and not l.startswith("| #")]
+assert len(rows) == 3, rows
+cells = [c.strip() for c in rows[0].strip("|").split("|")]
+assert len(cells) == 15 and cells[0] == "1", cells
+assert any("Discount (low confidence)" in r for r in rows)
+assert any("`vague`: Vague terms" in l for l in lines)
+PY
+# a pain added to the journey shows as unaddressed until an action names it
+sed -i 's/pains: \[{ id: slow, text: Too slow }\]/pains: [{ id: slow, text: Too slow }, { id: lost, text: Gets lost }]/' j.yaml
+"$CJM" plan j.yaml -o p2.csv
+grep -q '^,lost,Gets lost,,one,.*unaddressed pain$' p2.csv
+sed -i 's/addresses: \[slow\]/addresses: [slow, lost]/' j.yaml
+"$CJM" plan j.yaml -o p3.csv
+! grep -q ',lost,' p3.csv
+# PDF: matrix, roadmap, table; labels in the matrix never overlap
+"$CJM" plan "$ROOT/scripts/b2b_template.yaml" -o plan.pdf --boxes boxes.json
+pdfinfo plan.pdf | grep -q '^Pages: *3$'
+pdftotext plan.pdf - | grep -q 'Quick wins'
+"$CJM" build "$ROOT/scripts/b2b_template.yaml" -o jb.json
+python3 "$ROOT/tests/cli/check_boxes.py" boxes.json jb.json plan
+# the mapping project's step 6 carries its customer journey's plan
+"$CJM" plan "$ROOT/scripts/mapping_project.yaml" -o mp.md
+grep -q 'ROI calculator on the pricing page' mp.md
