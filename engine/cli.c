@@ -183,6 +183,28 @@ int cli_load_options(const char *command, const cli_option *options,
     return 0;
 }
 
+int cli_start(const char *command, const cli_option *options, int argc, char **argv,
+              cli_args *args, void (*help)(FILE *), int min_files, int max_files,
+              const char *what, load_options *load)
+{
+    int rc = cli_parse(command, options, argc, argv, args);
+    if (rc)
+        return rc;
+    if (cli_value(options, args, "help")) {
+        help(stdout);
+        return EXIT_OK;
+    }
+    int n = args->positional_count;
+    if (n < min_files || (max_files >= 0 && n > max_files)) {
+        fprintf(stderr, "cjm %s: expected %s, got %d argument%s\nTry 'cjm help %s'.\n",
+                command, what, n, n == 1 ? "" : "s", command);
+        return EXIT_USAGE;
+    }
+    if (load && (rc = cli_load_options(command, options, args, load)))
+        return rc;
+    return -1;
+}
+
 static int has_stdlib(const char *dir)
 {
     char path[PATH_MAX + 32];

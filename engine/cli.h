@@ -61,6 +61,15 @@ void cli_print_options(const cli_option *options, FILE *out);
 int cli_load_options(const char *command, const cli_option *options,
                      const cli_args *args, load_options *load);
 
+/* The start every command shares: parse ARGV against OPTIONS, answer
+ * --help with HELP, check that there are MIN_FILES..MAX_FILES positional
+ * arguments (MAX_FILES < 0: no limit; WHAT names them in the message), and
+ * when LOAD is given read the common options into it.  Returns -1 to go
+ * on, or the exit status to return at once. */
+int cli_start(const char *command, const cli_option *options, int argc, char **argv,
+              cli_args *args, void (*help)(FILE *), int min_files, int max_files,
+              const char *what, load_options *load);
+
 /* The folder holding stdlib/ and templates/: $CJM_HOME, the source tree
  * next to the binary, PREFIX/share/cjm next to it, or the configured
  * data directory.  A static buffer. */

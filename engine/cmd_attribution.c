@@ -43,18 +43,10 @@ static node *num(arena *a, double v)
 int cmd_attribution(int argc, char **argv)
 {
     static cli_args args;
-    int rc = cli_parse("attribution", attribution_options, argc, argv, &args);
-    if (rc)
+    int rc = cli_start("attribution", attribution_options, argc, argv, &args,
+                       help_attribution, 1, 1, "one CSV file of paths", NULL);
+    if (rc >= 0)
         return rc;
-    if (cli_value(attribution_options, &args, "help")) {
-        help_attribution(stdout);
-        return 0;
-    }
-    if (args.positional_count != 1) {
-        fputs("cjm attribution: expected one CSV file of paths\n"
-              "Try 'cjm help attribution'.\n", stderr);
-        return EXIT_USAGE;
-    }
     int order = 1;
     const char *s = cli_value(attribution_options, &args, "order");
     if (s) {

@@ -33,20 +33,10 @@ void help_check(FILE *out)
 int cmd_check(int argc, char **argv)
 {
     static cli_args args;
-    int rc = cli_parse("check", check_options, argc, argv, &args);
-    if (rc)
-        return rc;
-    if (cli_value(check_options, &args, "help")) {
-        help_check(stdout);
-        return 0;
-    }
-    if (args.positional_count == 0) {
-        fputs("cjm check: no journey file given\nTry 'cjm help check'.\n",
-              stderr);
-        return EXIT_USAGE;
-    }
     load_options lo;
-    if ((rc = cli_load_options("check", check_options, &args, &lo)))
+    int rc = cli_start("check", check_options, argc, argv, &args, help_check, 1, -1,
+                       "one or more journey files", &lo);
+    if (rc >= 0)
         return rc;
     int quiet = cli_value(check_options, &args, "quiet") != NULL;
     int status = 0;
@@ -109,20 +99,10 @@ void help_build(FILE *out)
 int cmd_build(int argc, char **argv)
 {
     static cli_args args;
-    int rc = cli_parse("build", build_options, argc, argv, &args);
-    if (rc)
-        return rc;
-    if (cli_value(build_options, &args, "help")) {
-        help_build(stdout);
-        return 0;
-    }
-    if (args.positional_count != 1) {
-        fprintf(stderr, "cjm build: expected one journey file, got %d\n"
-                "Try 'cjm help build'.\n", args.positional_count);
-        return EXIT_USAGE;
-    }
     load_options lo;
-    if ((rc = cli_load_options("build", build_options, &args, &lo)))
+    int rc = cli_start("build", build_options, argc, argv, &args, help_build, 1, 1,
+                       "one journey file", &lo);
+    if (rc >= 0)
         return rc;
     const char *out = cli_value(build_options, &args, "output");
     const char *fmt_name = cli_value(build_options, &args, "format");

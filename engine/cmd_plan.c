@@ -199,19 +199,10 @@ static node *tree(arena *a, const cjm_journey *j, const plan *pl)
 int cmd_plan(int argc, char **argv)
 {
     static cli_args args;
-    int rc = cli_parse("plan", plan_cli, argc, argv, &args);
-    if (rc)
-        return rc;
-    if (cli_value(plan_cli, &args, "help")) {
-        help_plan(stdout);
-        return 0;
-    }
-    if (args.positional_count != 1) {
-        fputs("cjm plan: expected one journey file\nTry 'cjm help plan'.\n", stderr);
-        return EXIT_USAGE;
-    }
     load_options lo;
-    if ((rc = cli_load_options("plan", plan_cli, &args, &lo)))
+    int rc = cli_start("plan", plan_cli, argc, argv, &args, help_plan, 1, 1,
+                       "one journey file", &lo);
+    if (rc >= 0)
         return rc;
     const char *out = cli_value(plan_cli, &args, "output");
     const char *ext = out ? strrchr(out, '.') : NULL;

@@ -353,19 +353,10 @@ static int report_format(const char *command, const char *out)
 int cmd_simulate(int argc, char **argv)
 {
     static cli_args args;
-    int rc = cli_parse("simulate", simulate_options, argc, argv, &args);
-    if (rc)
-        return rc;
-    if (cli_value(simulate_options, &args, "help")) {
-        help_simulate(stdout);
-        return 0;
-    }
-    if (args.positional_count != 1) {
-        fputs("cjm simulate: expected one journey file\nTry 'cjm help simulate'.\n", stderr);
-        return EXIT_USAGE;
-    }
     load_options lo;
-    if ((rc = cli_load_options("simulate", simulate_options, &args, &lo)))
+    int rc = cli_start("simulate", simulate_options, argc, argv, &args, help_simulate, 1, 1,
+                       "one journey file", &lo);
+    if (rc >= 0)
         return rc;
     long long n = 100000;
     int threads = 0, horizon = 0;

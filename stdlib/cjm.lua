@@ -90,6 +90,14 @@ function cjm.merge(base, over)
   return base
 end
 
+--- cjm.text(locale, entry) -> the text of ENTRY for LOCALE.
+-- ENTRY is a string, or a table of translations { en = ..., ja = ..., zh = ... };
+-- a missing translation falls back to en.
+function cjm.text(locale, entry)
+  if type(entry) ~= "table" then return entry end
+  return entry[locale] or entry.en
+end
+
 local function copy(t)
   if type(t) ~= "table" then return t end
   local c = {}

@@ -14,11 +14,7 @@ days, so the phase's holding time grows with the chain.
 local cjm = require "cjm"
 local personas = require "cjm.persona"
 
--- Text in three languages: T(locale, entry) picks one.
-local function T(locale, entry)
-  if type(entry) ~= "table" then return entry end
-  return entry[locale] or entry.en
-end
+local T = cjm.text
 
 -- The buying group.  `from`/`to`: the company sizes (employees) that have
 -- this stakeholder; `lead`: relative decision time of a gatekeeper.

@@ -13,10 +13,7 @@ each with its own emotion curve.
 local cjm = require "cjm"
 local personas = require "cjm.persona"
 
-local function T(locale, entry)
-  if type(entry) ~= "table" then return entry end
-  return entry[locale] or entry.en
-end
+local T = cjm.text
 
 -- Channels of the mix: the touchpoint each becomes.  `side`: which share
 -- (online/offline) scales its reach; `phases`: the stage kinds using it.

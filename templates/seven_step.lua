@@ -16,10 +16,7 @@ and actions, so `cjm plan` on this project lists them.
 local cjm = require "cjm"
 local personas = require "cjm.persona"
 
-local function T(locale, entry)
-  if type(entry) ~= "table" then return entry end
-  return entry[locale] or entry.en
-end
+local T = cjm.text
 
 local PARTICIPANTS = {
   { id = "cx_lead", role = "person_in_charge",

@@ -12,7 +12,7 @@ static void set(cairo_t *cr, rgb c)
     cairo_set_source_rgb(cr, c.r, c.g, c.b);
 }
 
-static void rounded(cairo_t *cr, double x, double y, double w, double h, double r)
+void draw_rounded_path(cairo_t *cr, double x, double y, double w, double h, double r)
 {
     if (r * 2 > h)
         r = h / 2;
@@ -41,7 +41,7 @@ static void draw_rect(cairo_t *cr, const box *b, const theme *t)
         cairo_stroke(cr);
         return;
     }
-    rounded(cr, b->x, b->y, b->w, b->h, r);
+    draw_rounded_path(cr, b->x, b->y, b->w, b->h, r);
     if (!(b->flags & BF_OUTLINE)) {
         set(cr, t->fill[b->role]);
         cairo_fill_preserve(cr);
@@ -56,7 +56,7 @@ static void draw_rect(cairo_t *cr, const box *b, const theme *t)
     cairo_set_dash(cr, NULL, 0, 0);
     if (b->flags & BF_BAR) {
         cairo_save(cr);
-        rounded(cr, b->x, b->y, b->w, b->h, r);
+        draw_rounded_path(cr, b->x, b->y, b->w, b->h, r);
         cairo_clip(cr);
         set(cr, t->accent[b->role]);
         cairo_rectangle(cr, b->x, b->y, 3, b->h);

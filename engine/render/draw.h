@@ -11,6 +11,9 @@
 /* Draw page P onto CR, whose user space is the page in points. */
 void draw_page(cairo_t *cr, const rpage *p, const theme *t);
 
+/* Add a rectangle with corners rounded to R to the current path. */
+void draw_rounded_path(cairo_t *cr, double x, double y, double w, double h, double r);
+
 /* The small vector icon of channel CHANNEL in the square (X, Y, SIZE). */
 void draw_channel_icon(cairo_t *cr, int channel, double x, double y,
                        double size, rgb ink);

@@ -14,12 +14,7 @@
 
 static void rrect(cairo_t *cr, double x, double y, double w, double h, double r)
 {
-    cairo_new_sub_path(cr);
-    cairo_arc(cr, x + w - r, y + r, r, -M_PI / 2, 0);
-    cairo_arc(cr, x + w - r, y + h - r, r, 0, M_PI / 2);
-    cairo_arc(cr, x + r, y + h - r, r, M_PI / 2, M_PI);
-    cairo_arc(cr, x + r, y + r, r, M_PI, 3 * M_PI / 2);
-    cairo_close_path(cr);
+    draw_rounded_path(cr, x, y, w, h, r);
 }
 
 static void person(cairo_t *cr, double cx, double top, double s)
