@@ -463,18 +463,42 @@ int cmd_simulate(int argc, char **argv)
     if (!d.errors && j && cli_value(simulate_options, &args, "attribution")) {
         /* each touchpoint's removal effect, from the exact engine */
         double base = count ? runs[0].exact->converted : 0;
-        printf("touchpoint removal effects (exact): conversion without it vs %.4f\n", base);
-        printf("  %-24s %-16s %12s %14s\n", "touchpoint", "channel", "converted", "removal effect");
-        for (int t = 0; t < j->touchpoint_count && base > 0; t++) {
+        /* and the Monte Carlo touch credits over converting journeys */
+        sim_credits cr = { 0 };
+        int nt = j->touchpoint_count;
+        cr.first = arena_alloc(&a, sizeof(double) * (size_t)(nt + 1));
+        cr.last = arena_alloc(&a, sizeof(double) * (size_t)(nt + 1));
+        cr.linear = arena_alloc(&a, sizeof(double) * (size_t)(nt + 1));
+        sim_model *bm = sim_compile(j, NULL, horizon, &d);
+        long long cn = n < 200000 ? n : 200000;
+        int credits = bm && sim_touch_credits(bm, cn, lo.host.seed, &cr) == 0 && cr.converted > 0;
+        printf("touchpoint attribution: removal effect (exact; conversion %.4f with all)%s\n",
+               base, credits ? arena_printf(&a, "; first, last and linear touch over %.0f "
+                                             "converting journeys (monte carlo, n=%lld)",
+                                             cr.converted, cn) : "");
+        printf("  %-24s %-15s %10s %8s %8s %8s %8s\n", "touchpoint", "channel", "converted",
+               "removal", "first", "last", "linear");
+        for (int t = 0; t < nt && base > 0; t++) {
             sim_model *m = sim_compile_with(j, NULL, NULL, t, horizon, &d);
             sim_result *r = m ? markov_solve(m) : NULL;
-            if (r)
-                printf("  %-24.24s %-16s %12.4f %13.2f%%\n", j->touchpoints[t].name,
+            if (r) {
+                printf("  %-24.24s %-15.15s %10.4f %7.2f%%", j->touchpoints[t].name,
                        model_channel_names()[j->touchpoints[t].channel], r->converted,
                        100 * (1 - r->converted / base));
+                if (credits)
+                    printf(" %7.2f%% %7.2f%% %7.2f%%", 100 * cr.first[t] / cr.converted,
+                           100 * cr.last[t] / cr.converted, 100 * cr.linear[t] / cr.converted);
+                printf("\n");
+            }
             sim_result_free(r);
             sim_free(m);
         }
+        if (credits && cr.converted_untouched > 0)
+            printf("  %-24s %-15s %10s %8s %7.2f%% %7.2f%% %7.2f%%\n", "(no touchpoint)", "", "",
+                   "", 100 * cr.converted_untouched / cr.converted,
+                   100 * cr.converted_untouched / cr.converted,
+                   100 * cr.converted_untouched / cr.converted);
+        sim_free(bm);
         printf("\n");
     }
     const char *chart = cli_value(simulate_options, &args, "chart");

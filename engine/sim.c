@@ -720,3 +720,92 @@ sim_result *sim_monte_carlo(const sim_model *m, const sim_run *run)
     counts_free(&total);
     return r;
 }
+
+/* ---- touch credits (day by day, with exposures) ------------------------------- */
+
+int sim_touch_credits(const sim_model *m, long long journeys, uint64_t seed,
+                      sim_credits *out)
+{
+    int n = m->phase_count, nt = m->touchpoint_count, H = m->horizon;
+    int *count = calloc((size_t)nt + 1, sizeof(int));
+    int *exposed = calloc((size_t)nt + 1, sizeof(int));
+    if (!count || !exposed) {
+        free(count);
+        free(exposed);
+        return -1;
+    }
+    out->journeys = journeys;
+    long long blocks = (journeys + SIM_BLOCK - 1) / SIM_BLOCK;
+    for (long long b = 0; b < blocks; b++) {
+        rng r;
+        rng_seed(&r, seed ^ 0xA77E1B07ull, (uint64_t)b);
+        long long size = journeys - b * SIM_BLOCK < SIM_BLOCK ? journeys - b * SIM_BLOCK
+                                                              : SIM_BLOCK;
+        for (long long jn = 0; jn < size; jn++) {
+            int i = 0, first = -1, last = -1, total = 0, converted = 0, hold = 0, held = 0;
+            memset(count, 0, sizeof(int) * (size_t)nt);
+            for (int t = 1; t <= H; t++) {
+                const sim_phase *p = &m->phases[i];
+                if (p->has_duration && !hold) {
+                    hold = sample_duration(&r, p);
+                    held = 0;
+                }
+                /* the day's exposures */
+                double lift = 1;
+                for (int k = 0; k < p->tp_count; k++) {
+                    exposed[k] = rng_double(&r) < p->reach[k];
+                    if (exposed[k]) {
+                        int tp = p->tp[k];
+                        if (first < 0)
+                            first = tp;
+                        last = tp;
+                        count[tp]++;
+                        total++;
+                        lift *= p->lift[k];
+                    }
+                }
+                double u = rng_double(&r);
+                int next = i;
+                if (u < p->drop) {
+                    next = -1;
+                } else if (u < p->drop + p->back_total) {
+                    next = drop_or_back(p, u);
+                } else if (!p->has_duration) {
+                    double cap = 1 - p->drop - p->back_total;
+                    double a = fmin(p->advance * lift, cap);
+                    if (u < p->drop + p->back_total + a
+                        && (p->approve >= 1 || rng_double(&r) < p->approve))
+                        next = i + 1;
+                } else if (++held >= hold) {
+                    hold = 0;
+                    if (p->approve >= 1 || rng_double(&r) < p->approve)
+                        next = i + 1;
+                }
+                if (next != i)
+                    hold = 0;
+                if (next == -1)
+                    break;
+                if (next == n) {
+                    converted = 1;
+                    break;
+                }
+                i = next;
+            }
+            if (!converted)
+                continue;
+            out->converted++;
+            if (first < 0) {
+                out->converted_untouched++;
+                continue;
+            }
+            out->first[first] += 1;
+            out->last[last] += 1;
+            for (int tp = 0; tp < nt; tp++)
+                if (count[tp])
+                    out->linear[tp] += (double)count[tp] / total;
+        }
+    }
+    free(count);
+    free(exposed);
+    return 0;
+}

@@ -117,6 +117,20 @@ typedef struct sim_run {
 
 sim_result *sim_monte_carlo(const sim_model *m, const sim_run *run);
 
+/* Touch credits over converting journeys, by stepping day by day with
+ * each touchpoint's exposures drawn (N journeys from SEED): first touch,
+ * last touch and linear (each exposure 1/number of exposures) credits per
+ * touchpoint, and CONVERTED_UNTOUCHED for conversions that saw none.
+ * Arrays of m->touchpoint_count, filled by the caller's allocation. */
+typedef struct sim_credits {
+    double *first, *last, *linear;
+    double converted, converted_untouched;
+    long long journeys;
+} sim_credits;
+
+int sim_touch_credits(const sim_model *m, long long journeys, uint64_t seed,
+                      sim_credits *out);
+
 /* Summaries of a result. */
 double sim_quantile_day(const sim_result *r, double q);   /* of conversion time */
 double sim_emotion_mean(const sim_result *r);             /* day-weighted */
