@@ -105,6 +105,25 @@ static char *markdown(arena *a, const cjm_journey *j, const plan *pl)
                          g->is_pain ? "pain" : "opportunity", g->card->id, g->card->text,
                          j->phases[g->phase].name, g->stakeholders);
     }
+    if (pl->fail_count || pl->over_count) {
+        s = arena_printf(a, "%s\n## Operations (service blueprint)\n\n", s);
+        for (int k = 0; k < pl->fail_count; k++) {
+            const plan_fail *f = &pl->fails[k];
+            s = arena_printf(a, "%s- fail point without a recovery action: %s — \"%s\"%s "
+                             "(phase %s, %s)\n", s, f->card->text, f->card->fail_point,
+                             f->card->fail_rate >= 0 ? arena_printf(a, ", %g%% of the time",
+                                                                    100 * f->card->fail_rate) : "",
+                             j->phases[f->phase].name, f->lane);
+        }
+        for (int k = 0; k < pl->over_count; k++) {
+            const plan_over *o = &pl->over[k];
+            int days = j->phases[o->phase].time_budget.days;
+            double unit = days ? 1440 : 1;
+            s = arena_printf(a, "%s- phase %s takes %g %s by its step times, over its budget "
+                             "of %g\n", s, j->phases[o->phase].name, o->minutes / unit,
+                             days ? "days" : "minutes", o->budget / unit);
+        }
+    }
     if (pl->weak_count) {
         s = arena_printf(a, "%s\n## Addressed only with low confidence\n\n", s);
         for (int k = 0; k < pl->weak_count; k++)
@@ -146,6 +165,18 @@ static char *csv(arena *a, const cjm_journey *j, const plan *pl)
         s = arena_printf(a, "%s,%s,%s,,%s,,,,,,,,,,,,unaddressed %s\n", s, g->card->id,
                          csv_field(a, g->card->text), j->phases[g->phase].id,
                          g->is_pain ? "pain" : "opportunity");
+    }
+    for (int k = 0; k < pl->fail_count; k++) {
+        const plan_fail *f = &pl->fails[k];
+        s = arena_printf(a, "%s,%s,%s,,%s,,,,,,,,,%s,,,fail point without recovery\n", s,
+                         f->card->id ? f->card->id : "", csv_field(a, f->card->text),
+                         j->phases[f->phase].id, csv_field(a, f->card->fail_point));
+    }
+    for (int k = 0; k < pl->over_count; k++) {
+        const plan_over *o = &pl->over[k];
+        s = arena_printf(a, "%s,%s,,,%s,,,,,,,,%g,,,,over time budget\n", s,
+                         j->phases[o->phase].id, j->phases[o->phase].id,
+                         (o->minutes - o->budget));
     }
     return (char *)s;
 }
@@ -193,6 +224,28 @@ static node *tree(arena *a, const cjm_journey *j, const plan *pl)
         node_append(gaps, n);
     }
     node_map_put(a, root, "unaddressed", gaps);
+    node *fails = node_new(a, NODE_SEQ, NULL, 0, 0);
+    for (int k = 0; k < pl->fail_count; k++) {
+        const plan_fail *f = &pl->fails[k];
+        node *n = node_new(a, NODE_MAP, NULL, 0, 0);
+        node_map_put(a, n, "card", node_new_str(a, f->card->text, strlen(f->card->text)));
+        node_map_put(a, n, "fail_point", node_new_str(a, f->card->fail_point,
+                                                      strlen(f->card->fail_point)));
+        node_map_put(a, n, "phase", node_new_str(a, j->phases[f->phase].id,
+                                                 strlen(j->phases[f->phase].id)));
+        node_append(fails, n);
+    }
+    node_map_put(a, root, "unrecovered_fail_points", fails);
+    node *over = node_new(a, NODE_SEQ, NULL, 0, 0);
+    for (int k = 0; k < pl->over_count; k++) {
+        node *n = node_new(a, NODE_MAP, NULL, 0, 0);
+        const char *id = j->phases[pl->over[k].phase].id;
+        node_map_put(a, n, "phase", node_new_str(a, id, strlen(id)));
+        node_map_put(a, n, "minutes", node_new_float(a, pl->over[k].minutes));
+        node_map_put(a, n, "budget_minutes", node_new_float(a, pl->over[k].budget));
+        node_append(over, n);
+    }
+    node_map_put(a, root, "over_time_budget", over);
     return root;
 }
 

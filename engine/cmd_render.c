@@ -31,6 +31,7 @@ static const cli_option render_options[] = {
     { "dpi", 0, 1, "N", "PNG resolution (default 150)" },
     { "format", 'f', 1, "FORMAT", "svg, png or pdf (default: from -o, else svg)" },
     { "boxes", 0, 1, "FILE", "also write the laid-out boxes as JSON (for tests and tools)" },
+    { "plan", 0, 0, "", "blueprint and report: overlay the actions' planned changes" },
     { "help", 'h', 0, "", "show this help" },
     CLI_COMMON_OPTIONS,
     { NULL, 0, 0, NULL, NULL }
@@ -84,6 +85,7 @@ typedef struct render_job {
     const theme *theme;
     double page_w, page_h, dpi;
     const char *boxes;
+    int show_plan;
 } render_job;
 
 /* Lay out J for JOB; a new document (caller frees) or NULL after errors. */
@@ -98,7 +100,7 @@ static rdoc *lay_out(const cjm_journey *j, const render_job *job, const char *pa
     }
     text_begin(job->theme, j->locale);
     layout_options lo = { .theme = job->theme, .page_w = job->page_w,
-                          .page_h = job->page_h };
+                          .page_h = job->page_h, .show_plan = job->show_plan };
     const char *slash = strrchr(path, '/');
     char base[4096];
     snprintf(base, sizeof base, "%.*s", slash ? (int)(slash - path) : 1,
@@ -224,6 +226,7 @@ int cmd_render(int argc, char **argv)
     }
     job.persona = cli_value(render_options, &args, "persona");
     job.boxes = cli_value(render_options, &args, "boxes");
+    job.show_plan = cli_value(render_options, &args, "plan") != NULL;
 
     int dir = is_dir_target(out);
     int format = -1;

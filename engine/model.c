@@ -570,12 +570,90 @@ static node *write_card_evidence(arena *a, const void *obj)
     return write_evidence(a, card->evidence, card->source);
 }
 
+/* ---- times: {standard, tolerance, unit: minutes|days} ------------------ */
+
+typedef struct time_obj { double standard, tolerance; int unit; } time_obj;
+static const char *const time_units[] = { "minutes", "days", NULL };
+static const field time_fields[] = {
+    { "standard", FT_NUM, offsetof(time_obj, standard), F_REQUIRED, NULL, 0, 1e7, NULL,
+      NULL },
+    { "tolerance", FT_NUM, offsetof(time_obj, tolerance), F_SKIP_NEG, NULL, 0, 1e7, NULL,
+      NULL },
+    { "unit", FT_ENUM, offsetof(time_obj, unit), 0, time_units, NOLIMIT, NULL, NULL },
+};
+
+/* `time: 5` (minutes) or `time: {standard: 2, tolerance: 1, unit: days}`. */
+static void read_time(bctx *c, const node *n, const char *path, cjm_time *t)
+{
+    time_obj o = { -1, -1, 0 };
+    if (n->kind == NODE_INT || n->kind == NODE_FLOAT) {
+        double v;
+        if (read_number(c, n, path, &v) == 0 && check_range(c, n, path, v, 0, 1e7) == 0)
+            o.standard = v;
+    } else {
+        read_fields(c, n, path, time_fields, COUNT(time_fields), &o);
+    }
+    double k = o.unit == 1 ? 1440 : 1;
+    t->days = o.unit == 1;
+    t->standard = o.standard < 0 ? -1 : o.standard * k;
+    t->tolerance = o.tolerance < 0 ? -1 : o.tolerance * k;
+}
+
+static node *write_time(arena *a, const cjm_time *t)
+{
+    if (t->standard < 0)
+        return NULL;
+    double k = t->days ? 1440 : 1;
+    time_obj o = { t->standard / k, t->tolerance < 0 ? -1 : t->tolerance / k, t->days };
+    return write_fields(a, &o, time_fields, COUNT(time_fields));
+}
+
+static void read_card_time(bctx *c, const node *n, const char *path, void *obj)
+{
+    read_time(c, n, path, &((cjm_card *)obj)->time);
+}
+
+static node *write_card_time(arena *a, const void *obj)
+{
+    return write_time(a, &((const cjm_card *)obj)->time);
+}
+
+typedef struct fail_obj { const char *text; double rate; } fail_obj;
+static const field fail_fields[] = {
+    { "text", FT_TEXT, offsetof(fail_obj, text), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
+    { "rate", FT_NUM, offsetof(fail_obj, rate), F_SKIP_NEG, NULL, 0, 1, NULL, NULL },
+};
+
+/* `fail_point: text` or `{text, rate}` (how often it goes wrong, 0..1). */
+static void read_card_fail(bctx *c, const node *n, const char *path, void *obj)
+{
+    cjm_card *card = obj;
+    fail_obj f = { NULL, -1 };
+    if (n->kind == NODE_STR)
+        f.text = read_text(c, n, path);
+    else
+        read_fields(c, n, path, fail_fields, COUNT(fail_fields), &f);
+    card->fail_point = f.text;
+    card->fail_rate = f.rate;
+}
+
+static node *write_card_fail(arena *a, const void *obj)
+{
+    const cjm_card *card = obj;
+    if (!card->fail_point)
+        return NULL;
+    fail_obj f = { card->fail_point, card->fail_rate };
+    return write_fields(a, &f, fail_fields, COUNT(fail_fields));
+}
+
 static const field card_fields[] = {
     { "id", FT_ID, offsetof(cjm_card, id), 0, NULL, NOLIMIT, NULL, NULL },
     { "text", FT_TEXT, offsetof(cjm_card, text), F_REQUIRED, NULL, NOLIMIT,
       NULL, NULL },
     { "evidence", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_card_evidence,
       write_card_evidence },
+    { "fail_point", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_card_fail, write_card_fail },
+    { "time", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_card_time, write_card_time },
 };
 
 /* A card is text, or a mapping with text and optional id and evidence. */
@@ -589,6 +667,8 @@ static void read_cards(bctx *c, const node *n, const char *path,
             out->items = arena_alloc(c->a, sizeof *out->items);
             cjm_card *card = &out->items[0];
             card->src = n;
+            card->fail_rate = -1;
+            card->time.standard = card->time.tolerance = -1;
             if (n->kind == NODE_STR)
                 card->text = read_text(c, n, path);
             else
@@ -605,6 +685,8 @@ static void read_cards(bctx *c, const node *n, const char *path,
         cjm_card *card = &out->items[out->count];
         memset(card, 0, sizeof *card);
         card->src = k;
+        card->fail_rate = -1;
+        card->time.standard = card->time.tolerance = -1;
         index_path(p, sizeof p, path, i);
         if (k->kind == NODE_MAP)
             read_fields(c, k, p, card_fields, COUNT(card_fields), card);
@@ -620,7 +702,8 @@ static node *write_cards(arena *a, const cjm_cards *cards)
     node *seq = node_new(a, NODE_SEQ, NULL, 0, 0);
     for (int i = 0; i < cards->count; i++) {
         const cjm_card *card = &cards->items[i];
-        if (!card->id && card->evidence == EVID_NONE && !card->source)
+        if (!card->id && card->evidence == EVID_NONE && !card->source && !card->fail_point
+            && card->time.standard < 0)
             node_append(seq, text_node(a, card->text));
         else
             node_append(seq, write_fields(a, card, card_fields,
@@ -1193,6 +1276,16 @@ static node *write_blueprint(arena *a, const void *obj)
     return map->count ? map : NULL;
 }
 
+static void read_budget(bctx *c, const node *n, const char *path, void *obj)
+{
+    read_time(c, n, path, &((cjm_phase *)obj)->time_budget);
+}
+
+static node *write_budget(arena *a, const void *obj)
+{
+    return write_time(a, &((const cjm_phase *)obj)->time_budget);
+}
+
 static const field phase_fields[] = {
     { "id", FT_ID, PH(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
     { "name", FT_TEXT, PH(name), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
@@ -1220,6 +1313,7 @@ static const field phase_fields[] = {
       write_transitions },
     { "duration", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_duration,
       write_duration },
+    { "time_budget", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_budget, write_budget },
 };
 #undef PH
 
@@ -1349,6 +1443,7 @@ static void init_phase(void *obj, const node *src)
 {
     cjm_phase *ph = obj;
     ph->src = src;
+    ph->time_budget.standard = ph->time_budget.tolerance = -1;
 }
 
 static void init_action(void *obj, const node *src)
@@ -1471,6 +1566,19 @@ node *model_to_node(arena *a, const cjm_journey *j)
         k = next;
     }
     return kept;
+}
+
+double model_phase_minutes(const cjm_phase *ph)
+{
+    const cjm_cards *lists[] = { &ph->steps, &ph->actions, &ph->blueprint.evidence,
+                                 &ph->blueprint.customer, &ph->blueprint.frontstage,
+                                 &ph->blueprint.backstage, &ph->blueprint.support };
+    double total = 0;
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
+        for (int k = 0; k < lists[l]->count; k++)
+            if (lists[l]->items[k].time.standard > 0)
+                total += lists[l]->items[k].time.standard;
+    return total;
 }
 
 int model_find_persona(const cjm_journey *j, const char *id)

@@ -58,11 +58,20 @@ int model_channel_offline(cjm_channel c);
 typedef struct { const char **items; const node **srcs; int count; } cjm_strs;
 
 /* A card: a step, thought, pain, opportunity, blueprint entry ... */
+/* A time in minutes (days are 1440 minutes); -1 when not given. */
+typedef struct cjm_time {
+    double standard, tolerance;     /* minutes */
+    int days;                       /* written in days */
+} cjm_time;
+
 typedef struct cjm_card {
     const char *id;             /* NULL for cards that need none */
     const char *text;
     cjm_evidence_level evidence;
     const char *source;         /* where the evidence comes from, or NULL */
+    const char *fail_point;     /* what goes wrong here (Shostack), or NULL */
+    double fail_rate;           /* how often, 0..1; -1 when not given */
+    cjm_time time;              /* standard execution time */
     const node *src;
 } cjm_card;
 
@@ -157,6 +166,7 @@ typedef struct cjm_phase {
     int approve_count;
     int has_duration;
     double duration_min, duration_mode, duration_max;
+    cjm_time time_budget;       /* for the summed step times; -1 when none */
     const node *src;
 } cjm_phase;
 
@@ -202,6 +212,10 @@ cjm_journey *model_build(arena *a, const node *root, diag_list *d);
 /* The normalized model as a node tree (defaults filled, generated ids
  * written out, fixed key order), for the YAML and JSON writers. */
 node *model_to_node(arena *a, const cjm_journey *j);
+
+/* Minutes the phase's steps and blueprint cards take by their standard
+ * times (0 when none has a time). */
+double model_phase_minutes(const cjm_phase *ph);
 
 /* Lookups by id; -1 when absent. */
 int model_find_persona(const cjm_journey *j, const char *id);

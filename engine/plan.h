@@ -39,6 +39,17 @@ typedef struct plan_gap {
     const char *stakeholders;   /* "Aiko Tanaka (driver), ..." */
 } plan_gap;
 
+typedef struct plan_fail {
+    const cjm_card *card;       /* a step or blueprint card with a fail point */
+    int phase;
+    const char *lane;           /* "steps", "customer actions", "frontstage", ... */
+} plan_fail;
+
+typedef struct plan_over {
+    int phase;
+    double minutes, budget;     /* summed standard times and the budget */
+} plan_over;
+
 typedef struct plan {
     plan_item *items;           /* ranked */
     int count;
@@ -46,6 +57,10 @@ typedef struct plan {
     int unaddressed_count;
     plan_gap *weak;             /* addressed only with low confidence */
     int weak_count;
+    plan_fail *fails;           /* fail points no action recovers */
+    int fail_count;
+    plan_over *over;            /* phases whose step times exceed their budget */
+    int over_count;
     int simulatable, simulated;
     double base_conversion, combined_conversion, combined_mc, combined_ci;
     double base_mc;

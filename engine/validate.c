@@ -413,6 +413,13 @@ int val_journey(arena *a, cjm_journey *j, diag_list *d)
             pain_ids.ids[pain_ids.count++] = ph->pains.items[k].id;
         for (int k = 0; k < ph->opportunities.count; k++)
             pain_ids.ids[pain_ids.count++] = ph->opportunities.items[k].id;
+        /* a card with a fail point may be addressed too: by its recovery */
+        const cjm_cards *with_fails[] = { &ph->steps, &ph->actions, lane_cards[0],
+            lane_cards[1], lane_cards[2], lane_cards[3], lane_cards[4] };
+        for (int l = 0; l < 7; l++)
+            for (int k = 0; k < with_fails[l]->count; k++)
+                if (with_fails[l]->items[k].fail_point && with_fails[l]->items[k].id)
+                    pain_ids.ids[pain_ids.count++] = with_fails[l]->items[k].id;
     }
 
     for (int i = 0; i < j->phase_count; i++)
@@ -430,7 +437,7 @@ int val_journey(arena *a, cjm_journey *j, diag_list *d)
             snprintf(p, sizeof p, "actions[%d].addresses[%d]", i, k);
             if (idset_find(&pain_ids, ac->addresses.items[k]) < 0)
                 unknown_ref(&c, ac->addresses.srcs[k], 0, p,
-                            "pain or opportunity", ac->addresses.items[k],
+                            "pain, opportunity or fail point", ac->addresses.items[k],
                             pain_ids.ids, pain_ids.count);
         }
         if (ac->phase && idset_find(&phases, ac->phase) < 0) {

@@ -244,10 +244,21 @@ function template.build(p, ctx)
   end
 
   -- the customer journey's actions become the project's plan
+  -- (only what they address among the pains and opportunities carried over)
+  local carried = {}
+  for _, ph in ipairs(phases) do
+    for _, card in ipairs(ph.pains or {}) do carried[card.id] = true end
+    for _, card in ipairs(ph.opportunities or {}) do carried[card.id] = true end
+  end
   local actions = {}
   for _, a in ipairs(customer.actions or {}) do
     local copy = cjm.copy(a)
-    copy.effect, copy.phase = nil, "action_planning"
+    copy.effect, copy.phase, copy.lanes = nil, "action_planning", nil
+    local kept = {}
+    for _, id in ipairs(copy.addresses or {}) do
+      if carried[id] then kept[#kept + 1] = id end
+    end
+    copy.addresses = kept
     actions[#actions + 1] = copy
   end
 

@@ -126,7 +126,7 @@ typedef struct layout_options {
     const char *persona;    /* NULL: all; an id: that persona only */
     double page_w, page_h;  /* 0: the page grows to the content */
     const char *base_dir;   /* where persona photos are looked up */
-    const struct plan_overlay *plan;   /* planned changes (blueprint), or NULL */
+    int show_plan;          /* blueprint: overlay the actions' planned changes */
 } layout_options;
 
 /* Each adds one page (the map, the blueprint) or several (personas) to

@@ -97,24 +97,41 @@ static double lane_end(mctx *m, int idx, double y, double content_h)
 
 /* A stack of cards in column I from Y; returns the height used. */
 static double card_stack(mctx *m, int i, double y, const cjm_cards *cards,
-                         int fill, text_style style, int mark, const char *kind)
+                         int fill, text_style style, int lane_mark, const char *kind)
 {
     const theme *t = m->t;
     double x = col_x(m, i), top = y;
     for (int k = 0; k < cards->count; k++) {
         const cjm_card *c = &cards->items[k];
+        int mark = lane_mark;
+        if (c->fail_point && mark < 0)
+            mark = MARK_FAIL;
         double lead = mark >= 0 ? t->icon_size : 0;
         double pips = c->evidence != EVID_NONE ? 4 * (t->pip_size + 1) + 3 : 0;
         double tw = m->colw - 2 * t->card_pad - lead - pips;
         const char *text = c->text;
         if (style == TS_THOUGHT)
             text = arena_printf(&m->doc->mem, "“%s”", c->text);
+        if (c->time.standard >= 0)
+            text = arena_printf(&m->doc->mem, "%s\ntime %g %s%s", text,
+                                c->time.standard / (c->time.days ? 1440 : 1),
+                                c->time.days ? "d" : "min",
+                                c->time.tolerance >= 0
+                                    ? arena_printf(&m->doc->mem, " (tolerance %g)",
+                                                   c->time.tolerance / (c->time.days ? 1440 : 1))
+                                    : "");
+        if (c->fail_point)
+            text = arena_printf(&m->doc->mem, "%s\n⚠ %s%s", text, c->fail_point,
+                                c->fail_rate >= 0
+                                    ? arena_printf(&m->doc->mem, " (%g%%)", 100 * c->fail_rate)
+                                    : "");
         PangoLayout *shaped = text_shape(text, style, tw, 0);
         double tww, th;
         text_extent(shaped, &tww, &th);
         double h = th + 2 * t->card_pad;
         box *r = page_box(m->doc, m->p, BOX_RECT, x, y, m->colw, h);
-        r->role = fill;
+        r->role = mark == MARK_FAIL && lane_mark < 0 ? FILL_FAIL
+                : mark == MARK_PLANNED ? FILL_PLANNED : fill;
         r->flags = BF_ROUND | (mark >= 0 ? BF_BAR : 0);
         if (mark >= 0) {
             box *mk = page_box(m->doc, m->p, BOX_MARK, x + t->card_pad,
@@ -594,6 +611,41 @@ static void blueprint_page(rdoc *doc, const cjm_journey *j,
                    TS_TITLE, 0, 0, "title") + 10;
     y += header_row(&m, y) + t->gap;
 
+    /* step times against each phase's budget (Shostack) */
+    int timed = 0;
+    for (int i = 0; i < m.n; i++)
+        timed |= j->phases[i].time_budget.standard >= 0 || model_phase_minutes(&j->phases[i]) > 0;
+    if (timed) {
+        static const label3 lbl = { "Step time", "所要時間", "步骤用时" };
+        int idx = lane_begin(&m, y, L(&m, &lbl), 1);
+        double tallest = 0;
+        for (int i = 0; i < m.n; i++) {
+            const cjm_phase *ph = &j->phases[i];
+            double used = model_phase_minutes(ph), budget = ph->time_budget.standard;
+            int days = ph->time_budget.days;
+            double k = days ? 1440 : 1;
+            const char *txt = budget >= 0
+                ? arena_printf(&doc->mem, "%g of %g %s budget", used / k, budget / k,
+                               days ? "days" : "min")
+                : arena_printf(&doc->mem, "%g min", used);
+            int over = budget >= 0 && used > budget;
+            double x = col_x(&m, i);
+            if (budget < 0 && used <= 0)
+                continue;
+            if (over) {
+                box *mk = page_box(doc, m.p, BOX_MARK, x, y + t->lane_pad, 10, 10);
+                mk->role = MARK_FAIL;
+            }
+            double h = page_text(doc, m.p, x + (over ? 14 : 0), y + t->lane_pad,
+                                 m.colw - 14, over ? arena_printf(&doc->mem,
+                                 "over: %s", txt) : txt, TS_SMALL, over ? 0 : BF_MUTED, 0,
+                                 over ? arena_printf(&doc->mem, "over_budget:%s", ph->id) : NULL);
+            if (h > tallest)
+                tallest = h;
+        }
+        y += lane_end(&m, idx, y, tallest);
+    }
+
     int total = 0;
     for (int i = 0; i < m.n; i++)
         for (int l = 0; l < 5; l++)
@@ -643,6 +695,32 @@ static void blueprint_page(rdoc *doc, const cjm_journey *j,
                     pl->h = bx->h;
                 }
                 card++;
+            }
+            if (o->show_plan) {
+                /* the actions that change this lane in this phase */
+                static const char *const lane_ids[5] = { "evidence", "customer", "frontstage",
+                                                         "backstage", "support" };
+                cjm_cards planned = { arena_alloc(&doc->mem, sizeof(cjm_card)
+                                                  * (size_t)(j->action_count + 1)), 0 };
+                for (int k = 0; k < j->action_count; k++) {
+                    const cjm_action *ac = &j->actions[k];
+                    if (!ac->phase || strcmp(ac->phase, j->phases[i].id))
+                        continue;
+                    for (int q = 0; q < ac->lanes.count; q++)
+                        if (!strcmp(ac->lanes.items[q], lane_ids[l])) {
+                            cjm_card *pc = &planned.items[planned.count++];
+                            pc->text = arena_printf(&doc->mem, "Planned: %s%s%s", ac->title,
+                                                    ac->owner ? " — " : "",
+                                                    ac->owner ? ac->owner : "");
+                            pc->id = ac->id;
+                            pc->fail_rate = -1;
+                            pc->time.standard = pc->time.tolerance = -1;
+                        }
+                }
+                if (planned.count)
+                    h += (h > 0 ? t->gap : 0)
+                         + card_stack(&m, i, y + t->lane_pad + h + (h > 0 ? t->gap : 0),
+                                      &planned, FILL_PLANNED, TS_CARD, MARK_PLANNED, "planned");
             }
             if (h > tallest)
                 tallest = h;

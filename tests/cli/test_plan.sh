@@ -99,3 +99,42 @@ python3 "$ROOT/tests/cli/check_boxes.py" boxes.json jb.json plan
 # the mapping project's step 6 carries its customer journey's plan
 "$CJM" plan "$ROOT/scripts/mapping_project.yaml" -o mp.md
 grep -q 'ROI calculator on the pricing page' mp.md
+# operations: a fail point without a recovery action is listed until an
+# action addresses it; a phase over its time budget is listed
+cat > ops.yaml <<'YAML'
+id: ops
+title: Ops
+personas: [{ id: a, name: Ann }]
+phases:
+  - id: one
+    name: One
+    time_budget: { standard: 30 }
+    steps:
+      - { id: fill, text: Fills the form, time: 20 }
+      - { id: wait, text: Waits for a call, time: { standard: 15, tolerance: 5 },
+          fail_point: { text: Nobody calls back, rate: 0.2 } }
+    transitions: { advance: 0.3 }
+YAML
+"$CJM" plan ops.yaml -o ops.json
+python3 - <<'PY'
+import json
+p = json.load(open("ops.json"))
+assert [f["card"] for f in p["unrecovered_fail_points"]] == ["Waits for a call"], p
+assert p["over_time_budget"] == [{"phase": "one", "minutes": 35, "budget_minutes": 30}], p
+PY
+printf 'actions:\n  - { id: callback, title: Call-back promise, addresses: [wait], phase: one }\n' >> ops.yaml
+"$CJM" plan ops.yaml -o ops2.json
+python3 -c 'import json; assert json.load(open("ops2.json"))["unrecovered_fail_points"] == []'
+# the blueprint marks both, and overlays the planned changes
+"$CJM" render ops.yaml --view blueprint --plan -o ops.svg --boxes ob.json
+"$CJM" build ops.yaml -o oj.json
+python3 "$ROOT/tests/cli/check_boxes.py" ob.json oj.json blueprint
+"$CJM" render "$ROOT/scripts/acme_b2b.yaml" --view blueprint --plan -o acme.svg --boxes ab.json
+python3 - <<'PY'
+import json
+boxes = [b for p in json.load(open("ab.json"))["pages"] for b in p["boxes"]]
+refs = [b.get("ref") for b in boxes]
+assert "over_budget:approval" in refs
+assert "planned:trust_center" in refs and "planned:security_fast_lane" in refs
+assert any(b["kind"] == "text" and "Questionnaire waits in the security queue" in b["text"] for b in boxes)
+PY
