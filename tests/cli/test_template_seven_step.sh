@@ -34,7 +34,7 @@ ph = {p["id"]: p for p in j["phases"]}
 assert any("Security questionnaire takes three weeks" in q for q in ph["quantitative"]["questions"])
 assert ph["discovery"]["name"] == "1 キックオフ（現状把握）"
 assert ph["qualitative"]["duration"]["mode"] == 9     # fast: 15 * 0.6
-assert [a["id"] for a in j["actions"]] == ["roi_calc", "trust_center"]
+assert [a["id"] for a in j["actions"]] == ["roi_calc", "trust_center", "security_fast_lane"]
 PY
 "$CJM" check -q t.yaml --param journey=b2c_acd --param 'journey_params={stages: 5}'
 rc=0; "$CJM" check t.yaml --param journey=../secret.yaml 2>err.txt || rc=$?
