@@ -261,10 +261,11 @@ int cmd_plan(int argc, char **argv)
     const char *ext = out ? strrchr(out, '.') : NULL;
     int fmt = !out ? 0 : !ext ? -1 : !strcmp(ext, ".md") ? 0 : !strcmp(ext, ".csv") ? 1
             : !strcmp(ext, ".yaml") || !strcmp(ext, ".yml") ? 2 : !strcmp(ext, ".json") ? 3
-            : !strcmp(ext, ".pdf") ? 4 : -1;
+            : !strcmp(ext, ".pdf") ? 4 : !strcmp(ext, ".png") ? 5 : !strcmp(ext, ".svg") ? 6
+            : -1;
     if (fmt < 0) {
         fprintf(stderr, "cjm plan: cannot tell the format of \"%s\" (.md, .csv, .yaml, "
-                ".json or .pdf)\n", out);
+                ".json, .pdf, or .png/.svg for the matrix)\n", out);
         return EXIT_USAGE;
     }
     plan_options po = { cli_value(plan_cli, &args, "simulate") != NULL, 100000,
@@ -286,7 +287,7 @@ int cmd_plan(int argc, char **argv)
     cjm_journey *j = load_journey(&a, args.positional[0], &lo, &d);
     if (j) {
         plan *pl = plan_build(&a, j, &po, &d);
-        if (fmt == 4) {
+        if (fmt >= 4) {
             const theme *t = theme_get("light");
             text_begin(t, j->locale);
             rdoc *doc = rdoc_new();
@@ -295,6 +296,8 @@ int cmd_plan(int argc, char **argv)
             ph = 210 / 25.4 * 72;
             layout_options lopt = { .theme = t, .page_w = pw, .page_h = ph };
             layout_plan(doc, j, pl, &lopt);
+            if (fmt > 4)
+                rdoc_truncate(doc, 1);  /* PNG and SVG hold the matrix page */
             const char *boxes = cli_value(plan_cli, &args, "boxes");
             if (boxes) {
                 size_t blen;
@@ -302,7 +305,8 @@ int cmd_plan(int argc, char **argv)
                 fsout_write_file(boxes, json, blen, &d);
                 free(json);
             }
-            surface_write(doc, t, FORMAT_PDF, 150, j->title, out, &d);
+            surface_write(doc, t, fmt == 5 ? FORMAT_PNG : fmt == 6 ? FORMAT_SVG : FORMAT_PDF,
+                          150, j->title, out, &d);
             rdoc_free(doc);
             text_end();
         } else {

@@ -21,6 +21,7 @@
 #include "render/layout.h"
 #include "render/surface.h"
 #include "sim_chart.h"
+#include "plan.h"
 
 static const cli_option render_options[] = {
     { "output", 'o', 1, "FILE|DIR/", "output file (.svg, .png, .pdf), or a folder for several journeys" },
@@ -127,6 +128,18 @@ static rdoc *lay_out(const cjm_journey *j, const render_job *job, const char *pa
         }
         layout_blueprint(doc, j, &lo, d);
         sim_report_page(doc, j, &lo);   /* when the journey can be simulated */
+        if (j->action_count) {
+            /* the action plan: matrix, roadmap, table */
+            arena pa;
+            arena_init(&pa);
+            diag_list quiet;
+            diag_init(&quiet);
+            plan_options po = { 0, 0, 1, 1 };
+            plan *pl = plan_build(&pa, j, &po, &quiet);
+            layout_plan(doc, j, pl, &lo);
+            diag_free(&quiet);
+            arena_free(&pa);
+        }
     } else if (all) {
         for (int i = 0; i < j->persona_count; i++) {
             lo.persona = j->personas[i].id;

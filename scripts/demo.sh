@@ -21,7 +21,9 @@ done
 "$CJM" render scripts/acme_b2b.yaml --view personas --dpi 100 -o scripts/acme_b2b_personas.png
 "$CJM" render scripts/acme_b2b.yaml --view blueprint --dpi 100 -o scripts/acme_b2b_blueprint.png
 "$CJM" render scripts/acme_b2b.yaml --view report --persona all -o build/demo/acme_report.pdf
-ls scripts/*.png build/demo/acme_report.pdf
+"$CJM" plan scripts/acme_b2b.yaml -o scripts/acme_b2b_plan_matrix.png
+"$CJM" plan scripts/acme_b2b.yaml --simulate -n 100000 -o build/demo/acme_plan.pdf
+ls scripts/*.png build/demo/acme_report.pdf build/demo/acme_plan.pdf
 echo
 echo "== cjm build scripts/coffee_b2c.lua  (a Lua journey, normalized to YAML)"
 "$CJM" build scripts/coffee_b2c.lua | head -40

@@ -19,17 +19,24 @@ rdoc *rdoc_new(void)
     return doc;
 }
 
-void rdoc_free(rdoc *doc)
+void rdoc_truncate(rdoc *doc, int count)
 {
-    if (!doc)
-        return;
-    for (int i = 0; i < doc->count; i++) {
+    for (int i = count; i < doc->count; i++) {
         rpage *p = &doc->pages[i];
         for (int k = 0; k < p->count; k++)
             if (p->boxes[k].layout)
                 g_object_unref(p->boxes[k].layout);
         free(p->boxes);
     }
+    if (count < doc->count)
+        doc->count = count;
+}
+
+void rdoc_free(rdoc *doc)
+{
+    if (!doc)
+        return;
+    rdoc_truncate(doc, 0);
     free(doc->pages);
     arena_free(&doc->mem);
     free(doc);

@@ -93,6 +93,9 @@ rdoc *rdoc_new(void);
 void rdoc_free(rdoc *doc);
 rpage *rdoc_add_page(rdoc *doc);
 
+/* Drop every page after the first COUNT. */
+void rdoc_truncate(rdoc *doc, int count);
+
 /* Append a box; never NULL.  Text boxes get their own helper. */
 box *page_box(rdoc *doc, rpage *p, box_kind kind, double x, double y,
               double w, double h);

@@ -138,3 +138,9 @@ assert "over_budget:approval" in refs
 assert "planned:trust_center" in refs and "planned:security_fast_lane" in refs
 assert any(b["kind"] == "text" and "Questionnaire waits in the security queue" in b["text"] for b in boxes)
 PY
+# the matrix alone as PNG; the plan pages close the report
+"$CJM" plan "$ROOT/scripts/acme_b2b.yaml" -o m.png
+[ -s m.png ]
+"$CJM" render "$ROOT/scripts/acme_b2b.yaml" --view report -o r.pdf
+pdftotext r.pdf - | grep -q 'Quick wins'
+pdftotext r.pdf - | grep -q 'Roadmap'
