@@ -93,7 +93,10 @@ static char *markdown(arena *a, const cjm_journey *j, const plan *pl)
                          it->low_confidence ? " (low confidence)" : "", ac->owner ? ac->owner : "-",
                          it->phase >= 0 ? j->phases[it->phase].name : "-", ac->horizon,
                          ac->impact, ac->effort, ac->confidence, 100 * it->reach, it->score,
-                         uplift, it->simulated ? arena_printf(a, "%.1f", it->days_saved) : "-",
+                         uplift, !it->simulated ? "-"
+                         : pl->simulated ? arena_printf(a, "%.1f (MC %.1f ± %.1f)", it->days_saved,
+                                                        it->days_saved_mc, it->days_saved_ci)
+                                         : arena_printf(a, "%.1f", it->days_saved),
                          kpi_text(a, it), lanes_text(a, ac), addresses_text(a, ac));
     }
     s = arena_printf(a, "%s\n## Unaddressed pains and opportunities\n\n", s);
@@ -204,6 +207,8 @@ static node *tree(arena *a, const cjm_journey *j, const plan *pl)
             if (pl->simulated) {
                 node_map_put(a, n, "uplift_mc", node_new_float(a, it->uplift_mc));
                 node_map_put(a, n, "uplift_ci95", node_new_float(a, it->uplift_ci));
+                node_map_put(a, n, "days_saved_mc", node_new_float(a, it->days_saved_mc));
+                node_map_put(a, n, "days_saved_ci95", node_new_float(a, it->days_saved_ci));
             }
         }
         const char *kpi = kpi_text(a, it);

@@ -59,6 +59,15 @@ static double mean_days(const sim_result *r)
     return r->converted > 0 ? r->convert_days_sum / r->converted : 0;
 }
 
+/* Variance of the mean time to convert of a Monte Carlo result. */
+static double mean_days_var(const sim_result *r)
+{
+    if (r->converted < 2)
+        return 0;
+    double m = mean_days(r);
+    return fmax(r->convert_days_sq / r->converted - m * m, 0) / r->converted;
+}
+
 /* The pass-through rate of phase I: of those who enter it, the share
  * that goes on. */
 static double pass_rate(const sim_result *r, int i)
@@ -117,6 +126,8 @@ plan *plan_build(arena *a, const cjm_journey *j, const plan_options *o, diag_lis
                     it->uplift_mc = pa - pb;
                     it->uplift_ci = 1.96 * sqrt(pb * (1 - pb) / mb->journeys
                                                 + pa * (1 - pa) / ma->journeys);
+                    it->days_saved_mc = mean_days(mb) - mean_days(ma);
+                    it->days_saved_ci = 1.96 * sqrt(mean_days_var(mb) + mean_days_var(ma));
                 }
                 sim_result_free(ma);
             }

@@ -26,6 +26,7 @@ typedef struct plan_item {
     int simulated;              /* has an effect, and the journey simulates */
     double uplift, days_saved;  /* exact: conversion share, mean days */
     double uplift_mc, uplift_ci;
+    double days_saved_mc, days_saved_ci;
     double per_effort;
     const char *kpi_metric;     /* "advance rate from Approval", or NULL */
     double kpi_from, kpi_to;

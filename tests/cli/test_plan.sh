@@ -71,6 +71,7 @@ by_mc = sorted(fx, key=lambda a: -a["uplift_mc"] / effort[a["id"]])
 assert [a["id"] for a in fx] == [a["id"] for a in by_exact] == [a["id"] for a in by_mc], fx
 for a in fx:
     assert abs(a["uplift_mc"] - a["uplift"]) < 4 * a["uplift_ci95"] / 1.96 + 1e-4, a
+    assert abs(a["days_saved_mc"] - a["days_saved"]) < 4 * a["days_saved_ci95"] / 1.96 + 1e-3, a
 PY
 # Markdown: a table row per action, the low-confidence flag, the gaps
 "$CJM" plan j.yaml -o plan.md
