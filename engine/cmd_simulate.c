@@ -25,6 +25,7 @@ static const cli_option simulate_options[] = {
     { "horizon", 0, 1, "DAYS", "days simulated (default: the journey's horizon, 365)" },
     { "scenario", 's', 1, "ID", "also run this scenario (repeatable)" },
     { "all-scenarios", 'a', 0, "", "run every scenario of the journey" },
+    { "scenarios", 0, 1, "FILE", "more scenarios from a YAML or Lua file (a list, or scenarios:)" },
     { "exact", 0, 0, "", "the exact engine only (no Monte Carlo)" },
     { "attribution", 0, 0, "", "also print each touchpoint's removal effect (exact)" },
     { "chart", 'c', 1, "FILE", "draw the funnel, time to convert and scenarios (.svg, .png, .pdf)" },
@@ -358,6 +359,7 @@ int cmd_simulate(int argc, char **argv)
                        "one journey file", &lo);
     if (rc >= 0)
         return rc;
+    lo.scenarios = cli_value(simulate_options, &args, "scenarios");
     long long n = 100000;
     int threads = 0, horizon = 0;
     const char *s;

@@ -38,6 +38,49 @@ static const char *folder_of(arena *a, const char *path)
     return arena_strndup(a, path, (size_t)(slash - path));
 }
 
+/* Append the scenarios of FILE (a YAML or Lua document that is a list of
+ * scenarios, or a mapping with `scenarios:`) to DOC's own.  Positions in
+ * FILE are kept, so problems in them point into FILE. */
+static int add_scenarios(arena *a, node *doc, const char *file, host *h,
+                         const host_options *ho, diag_list *d)
+{
+    host *own = NULL;
+    if (load_is_lua(file) && !h) {
+        host_options lua_opts = *ho;
+        lua_opts.input_dir = folder_of(a, file);
+        if (!(h = own = host_new(&lua_opts, d)))
+            return -1;
+    }
+    node *extra = load_document(a, file, h, d);
+    host_free(own);
+    if (!extra)
+        return -1;
+    node *list = node_is_seq(extra) ? extra : node_map_get(extra, "scenarios");
+    if (!list || !node_is_seq(list)) {
+        diag_add(d, DIAG_ERROR, file, extra->line, extra->col, NULL, "expected a list of "
+                 "scenarios, or a mapping with a `scenarios:` list");
+        return -1;
+    }
+    if (node_is_map(extra))
+        for (const node *k = extra->first; k; k = k->next)
+            if (strcmp(k->key, "scenarios") != 0)
+                diag_add(d, DIAG_WARNING, file, k->key_line, k->key_col, NULL,
+                         "\"%s\" is ignored: a scenario file holds scenarios", k->key);
+    node *own_list = node_map_get(doc, "scenarios");
+    if (!own_list) {
+        own_list = node_new(a, NODE_SEQ, file, 1, 1);
+        node_map_put(a, doc, "scenarios", own_list);
+    } else if (own_list->kind == NODE_MAP && (own_list->flags & NODE_EMPTY_TABLE)) {
+        own_list->kind = NODE_SEQ;
+    }
+    for (node *s = list->first; s;) {
+        node *next = s->next;
+        node_append(own_list, s);
+        s = next;
+    }
+    return 0;
+}
+
 cjm_journey *load_journey(arena *a, const char *path, const load_options *o,
                           diag_list *d)
 {
@@ -67,6 +110,8 @@ cjm_journey *load_journey(arena *a, const char *path, const load_options *o,
                  "journeys made by a template, and this one names none");
         goto done;
     }
+    if (o->scenarios && add_scenarios(a, doc, o->scenarios, h, &ho, d) < 0)
+        goto done;
     j = model_build(a, doc, d);
     val_journey(a, j, d);
 done:

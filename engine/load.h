@@ -20,6 +20,7 @@ typedef struct load_options {
     host_options host;          /* input_dir is filled in per file */
     const char *const *params;  /* --param KEY=VALUE */
     int param_count;
+    const char *scenarios;      /* a file of more scenarios, or NULL */
 } load_options;
 
 /* Load, build and validate the journey in PATH.  Returns the journey (in

@@ -11,6 +11,9 @@ grep -q '^  employees: 5000$' big.yaml
 grep -q '^  locale: zh$' big.yaml
 "$CJM" build big.yaml | grep -q '^title: Analytics dashboard — 企业采购（5000名员工）$'
 rc=0; "$CJM" new b2b_approval --param employes=5 -o x.yaml 2>err.txt || rc=$?
-[ "$rc" = 1 ] && [ ! -e x.yaml ] && grep -q 'unknown parameter "employes"' err.txt
+[ "$rc" = 1 ] || { echo "line $LINENO: exit $rc, want 1"; exit 1; }
+[ ! -e x.yaml ]
+grep -q 'unknown parameter "employes"' err.txt
 rc=0; "$CJM" new no_such_template 2>err.txt || rc=$?
-[ "$rc" = 1 ] && grep -q "module 'no_such_template' not found" err.txt
+[ "$rc" = 1 ] || { echo "line $LINENO: exit $rc, want 1"; exit 1; }
+grep -q "module 'no_such_template' not found" err.txt

@@ -17,7 +17,9 @@ for info, body in blocks:
 open("commands.txt", "w").write("\n".join(commands) + "\n")
 assert len(commands) >= 4, commands
 PY
-[ -f my_shop.lua ] && [ -f shop.yaml ] && [ -f my_b2b.lua ]
+[ -f my_shop.lua ]
+[ -f shop.yaml ]
+[ -f my_b2b.lua ]
 while IFS= read -r line; do
     [ -n "$line" ] || continue
     eval "\"\$CJM\" ${line#cjm }" > out.txt 2> err.txt || { echo "failed: $line"; cat err.txt; exit 1; }

@@ -1,7 +1,9 @@
 # render: several journeys into a folder, sizes, errors that exit 2 or 1.
 set -e
 "$CJM" render "$ROOT"/scripts/acme_b2b.yaml "$ROOT"/scripts/coffee_b2c.lua "$ROOT"/scripts/b2b_ja.yaml -o out/ --format png --dpi 40
-[ -s out/acme_b2b.png ] && [ -s out/coffee_b2c.png ] && [ -s out/b2b_ja.png ]
+[ -s out/acme_b2b.png ]
+[ -s out/coffee_b2c.png ]
+[ -s out/b2b_ja.png ]
 "$CJM" render "$ROOT"/scripts/acme_b2b.yaml --size 400x300 -o s.pdf
 pdfinfo s.pdf | grep -q 'Page size: *1133.86 x 850.39'
 "$CJM" render "$ROOT"/scripts/acme_b2b.yaml --size A3 --dpi 150 -o a3.png

@@ -2,7 +2,8 @@
 set -e
 src="$ROOT/scripts/acme_b2b.yaml"
 "$CJM" simulate "$src" -n 20000 > table.txt
-grep -q 'converted ' table.txt && grep -q 'monte carlo (n=20000)' table.txt
+grep -q 'converted ' table.txt
+grep -q 'monte carlo (n=20000)' table.txt
 grep -q 'Internal proposal and appr' table.txt
 "$CJM" simulate "$src" --exact --all-scenarios > exact.txt
 ! grep -q 'monte carlo' exact.txt
@@ -53,7 +54,8 @@ PY
 # charts: the funnel, time to convert and scenario bars, in each format
 "$CJM" simulate "$src" --all-scenarios -n 20000 --chart chart.svg > /dev/null
 xmllint --noout chart.svg
-grep -q 'Conversion by scenario' chart.svg && grep -q 'Approval decided twice as fast' chart.svg
+grep -q 'Conversion by scenario' chart.svg
+grep -q 'Approval decided twice as fast' chart.svg
 "$CJM" simulate "$src" -n 20000 --chart chart.pdf > /dev/null
 pdfinfo chart.pdf | grep -q '^Pages: *1$'
 pdftotext chart.pdf - | grep -q 'Funnel'
@@ -77,3 +79,11 @@ rows = lines[2:lines.index("")]
 first = sum(float(l.split()[-3].rstrip("%")) for l in rows)
 assert 99 < first < 101, first      # first-touch credits add up to all conversions
 PY
+# scenarios from a separate file, checked against the journey
+printf -- '- id: quick_trial\n  name: Trial converts better\n  changes: [{ phase: comparison, advance: "*1.5" }]\n- id: typo\n  changes: [{ phase: aproval, advance: 2 }]\n' > more.yaml
+rc=0; "$CJM" simulate "$src" --scenarios more.yaml --exact 2>err.txt >/dev/null || rc=$?
+[ "$rc" = 1 ] || { echo "line $LINENO: exit $rc, want 1"; exit 1; }
+grep -q 'more.yaml:5:22: error: scenarios\[3\].changes\[0\]: unknown phase "aproval"' err.txt
+sed -i '/- id: typo/,$d' more.yaml
+"$CJM" simulate "$src" --scenarios more.yaml --scenario quick_trial --exact > more.txt
+grep -q 'Trial converts better' more.txt

@@ -22,5 +22,8 @@ curves = [[p["emotions"][c["id"]] for p in j["phases"]] for c in j["personas"]]
 assert all(-3 <= e <= 3 for c in curves for e in c)
 PY
 rc=0; "$CJM" check t.yaml --param 'channel_mix={tv: 1}' 2>err.txt || rc=$?
-[ "$rc" = 1 ] && grep -q "b2c_acd: channel_mix has an unknown channel 'tv'" err.txt
-"$CJM" build t.yaml --seed 3 -o a.yaml && "$CJM" build t.yaml --seed 3 -o b.yaml && cmp a.yaml b.yaml
+[ "$rc" = 1 ] || { echo "line $LINENO: exit $rc, want 1"; exit 1; }
+grep -q "b2c_acd: channel_mix has an unknown channel 'tv'" err.txt
+"$CJM" build t.yaml --seed 3 -o a.yaml
+"$CJM" build t.yaml --seed 3 -o b.yaml
+cmp a.yaml b.yaml

@@ -38,4 +38,5 @@ assert [a["id"] for a in j["actions"]] == ["roi_calc", "trust_center", "security
 PY
 "$CJM" check -q t.yaml --param journey=b2c_acd --param 'journey_params={stages: 5}'
 rc=0; "$CJM" check t.yaml --param journey=../secret.yaml 2>err.txt || rc=$?
-[ "$rc" = 1 ] && grep -q 'must be a path inside the journey' err.txt
+[ "$rc" = 1 ] || { echo "line $LINENO: exit $rc, want 1"; exit 1; }
+grep -q 'must be a path inside the journey' err.txt
