@@ -443,7 +443,20 @@ int cmd_simulate(int argc, char **argv)
         }
         for (int k = -1; k < nchosen && !d.errors; k++) {
             const cjm_scenario *sc = k < 0 ? NULL : chosen[k];
-            sim_model *m = sim_compile(j, sc, horizon, &d);
+            sim_model *m;
+            if (sc && sc->journey) {
+                cjm_journey *alt = load_scenario_journey(&a, sc, &d);
+                m = alt ? sim_compile(alt, NULL, horizon ? horizon : j->horizon, &d) : NULL;
+                if (m && m->phase_count != j->phase_count) {
+                    diag_add(&d, DIAG_ERROR, path, 0, 0, NULL, "scenario %s: its journey "
+                             "has %d phases, the baseline %d; phases cannot be added or "
+                             "removed", sc->id, m->phase_count, j->phase_count);
+                    sim_free(m);
+                    m = NULL;
+                }
+            } else {
+                m = sim_compile(j, sc, horizon, &d);
+            }
             if (!m)
                 break;
             run_out *ru = &runs[count++];

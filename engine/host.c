@@ -1084,6 +1084,30 @@ int hostp_push(host *h, const node *n, const char *file)
     return hostp_call(h, 1, 1, file);
 }
 
+/* Run cjm.resolve_scenarios on the journey table on top of the stack
+ * (left in place): function scenarios become journeys. */
+int hostp_resolve_scenarios(host *h, const char *file)
+{
+    lua_State *L = h->L;
+    int t = lua_gettop(L);
+    lua_pushliteral(L, "scenarios");
+    lua_rawget(L, t);
+    int has = lua_type(L, -1) == LUA_TTABLE;
+    lua_pop(L, 1);
+    if (!has)
+        return 0;
+    lua_pushcfunction(L, hostp_require);
+    lua_pushliteral(L, "cjm");
+    if (hostp_call(h, 1, 1, file) < 0)
+        return -1;
+    lua_getfield(L, -1, "resolve_scenarios");
+    lua_remove(L, -2);
+    lua_pushvalue(L, t);
+    if (hostp_call(h, 1, 0, file) < 0)
+        return -1;
+    return 0;
+}
+
 /* ---- running scripts -------------------------------------------------- */
 
 node *host_run_file(host *h, arena *a, const char *path)
@@ -1106,6 +1130,8 @@ node *host_run_file(host *h, arena *a, const char *path)
         return NULL;
     }
     if (hostp_call(h, 0, 1, path) < 0)
+        return NULL;
+    if (lua_type(L, -1) == LUA_TTABLE && hostp_resolve_scenarios(h, path) < 0)
         return NULL;
     if (lua_type(L, -1) != LUA_TTABLE) {
         diag_add(h->d, DIAG_ERROR, path, 0, 0, NULL, "the script returned %s%s; "

@@ -72,4 +72,8 @@ int hostp_valid_module_name(const char *name);
 /* core.random(seed [, stream]): push a new generator object. */
 int hostp_new_random(lua_State *L);
 
+/* cjm.resolve_scenarios on the journey table on top of the stack (kept);
+ * -1 after reporting. */
+int hostp_resolve_scenarios(host *h, const char *file);
+
 #endif

@@ -588,6 +588,8 @@ node *host_instantiate(host *h, arena *a, const node *doc,
             goto done;
         lua_remove(L, built);
     }
+    if (hostp_resolve_scenarios(h, file) < 0)
+        goto done;
     result = hostp_to_node(h, a, file);
 done:
     lua_settop(L, top);

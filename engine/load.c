@@ -120,3 +120,18 @@ done:
         return NULL;
     return j;
 }
+
+cjm_journey *load_scenario_journey(arena *a, const cjm_scenario *sc, diag_list *d)
+{
+    if (!sc->journey)
+        return NULL;
+    int before = d->errors;
+    cjm_journey *alt = model_build(a, sc->journey, d);
+    val_journey(a, alt, d);
+    if (d->errors > before) {
+        diag_add(d, DIAG_NOTE, NULL, 0, 0, NULL, "in the journey that scenario %s's "
+                 "apply function returned", sc->id);
+        return NULL;
+    }
+    return alt;
+}

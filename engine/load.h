@@ -33,6 +33,11 @@ cjm_journey *load_journey(arena *a, const char *path, const load_options *o,
  * YAML files; for .lua files it must be a live host. */
 node *load_document(arena *a, const char *path, host *h, diag_list *d);
 
+/* The edited journey of a scenario made by a Lua apply function, built
+ * and validated in A (problems named after the scenario); NULL when the
+ * scenario has none or it has errors. */
+cjm_journey *load_scenario_journey(arena *a, const cjm_scenario *sc, diag_list *d);
+
 /* Whether PATH names a Lua script (by extension). */
 int load_is_lua(const char *path);
 

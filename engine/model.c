@@ -1382,8 +1382,22 @@ static void read_scenario_changes(bctx *c, const node *n, const char *path,
 
 static node *write_scenario_changes(arena *a, const void *obj)
 {
-    node *v = write_changes(a, &((const cjm_scenario *)obj)->changes);
-    return v ? v : node_new(a, NODE_SEQ, NULL, 0, 0);
+    const cjm_scenario *sc = obj;
+    node *v = write_changes(a, &sc->changes);
+    return v ? v : sc->journey ? NULL : node_new(a, NODE_SEQ, NULL, 0, 0);
+}
+
+static void read_scenario_journey(bctx *c, const node *n, const char *path, void *obj)
+{
+    if (expect_map(c, n, path) == 0)
+        ((cjm_scenario *)obj)->journey = n;
+}
+
+static node *write_scenario_journey(arena *a, const void *obj)
+{
+    const node *n = ((const cjm_scenario *)obj)->journey;
+    long budget = 10000000;
+    return n ? node_copy(a, n, &budget) : NULL;
 }
 
 #define SC(m) offsetof(cjm_scenario, m)
@@ -1391,8 +1405,10 @@ static const field scenario_fields[] = {
     { "id", FT_ID, SC(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
     { "name", FT_TEXT, SC(name), 0, NULL, NOLIMIT, NULL, NULL },
     { "description", FT_TEXT, SC(description), 0, NULL, NOLIMIT, NULL, NULL },
-    { "changes", FT_CUSTOM, 0, F_REQUIRED, NULL, NOLIMIT,
+    { "changes", FT_CUSTOM, 0, 0, NULL, NOLIMIT,
       read_scenario_changes, write_scenario_changes },
+    { "journey", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_scenario_journey,
+      write_scenario_journey },
 };
 #undef SC
 

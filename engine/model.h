@@ -184,6 +184,7 @@ typedef struct cjm_action {
 typedef struct cjm_scenario {
     const char *id, *name, *description;
     cjm_changes changes;
+    const node *journey;        /* a whole edited journey (Lua apply), or NULL */
     const node *src;
 } cjm_scenario;
 

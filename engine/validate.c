@@ -470,6 +470,15 @@ int val_journey(arena *a, cjm_journey *j, diag_list *d)
             sc->name = sc->id;
         snprintf(p, sizeof p, "scenarios[%d].changes", i);
         check_changes(&c, &sc->changes, p, &phases, &personas, &touchpoints);
+        if (!sc->journey && !node_map_get(sc->src, "changes")) {
+            snprintf(p, sizeof p, "scenarios[%d]", i);
+            VERR(&c, sc->src, 0, p, "a scenario needs changes (or, in Lua, an apply "
+                 "function)");
+        }
+        if (sc->journey && sc->changes.count) {
+            snprintf(p, sizeof p, "scenarios[%d]", i);
+            VERR(&c, sc->src, 0, p, "give changes or a whole journey, not both");
+        }
     }
     return c.errors;
 }

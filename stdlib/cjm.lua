@@ -157,4 +157,32 @@ function cjm.instantiate(doc, ctx)
   return cjm.merge(j, over)
 end
 
+--- cjm.resolve_scenarios(journey) -> journey.
+-- A scenario may be a function of the journey instead of a list of
+-- changes: `{ id = "x", apply = function(j) ... return j end }`.  Each
+-- such function gets a copy of the journey (without its scenarios) and
+-- its result becomes the scenario's `journey`, which the simulator runs
+-- in place of the baseline.  cjm calls this on every Lua journey.
+function cjm.resolve_scenarios(journey)
+  if type(journey) ~= "table" or type(journey.scenarios) ~= "table" then
+    return journey
+  end
+  for _, sc in ipairs(journey.scenarios) do
+    if type(sc) == "table" and type(sc.apply) == "function" then
+      local alt = {}
+      for k, v in pairs(journey) do
+        if k ~= "scenarios" then alt[k] = copy(v) end
+      end
+      local result = sc.apply(alt)
+      if result == nil then result = alt end
+      if type(result) ~= "table" then
+        error(("scenario %s: apply must return the edited journey, got %s")
+              :format(tostring(sc.id), type(result)), 0)
+      end
+      sc.journey, sc.apply = result, nil
+    end
+  end
+  return journey
+end
+
 return cjm
