@@ -392,8 +392,17 @@ attr_result *attribution_run(arena *a, const char *path, int order, diag_list *d
         for (int k = 0; k < p->len; k++) {
             res->channels[p->ch[k]].linear_conversions += p->conv / p->len;
             res->channels[p->ch[k]].linear_value += p->value / p->len;
+            int seen_before = 0;
+            for (int q = 0; q < k; q++)
+                seen_before |= p->ch[q] == p->ch[k];
+            if (!seen_before)
+                res->channels[p->ch[k]].path_share += p->conv + p->null;
         }
     }
+
+    for (int c = 0; c < nch; c++)
+        if (res->total_conversions + res->total_null > 0)
+            res->channels[c].path_share /= res->total_conversions + res->total_null;
 
     /* the chains: by journeys, and by value for the value attribution */
     fit by_count = { 0 }, by_value = { 0 };

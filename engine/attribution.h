@@ -25,6 +25,7 @@ typedef struct attr_channel {
     double first_conversions, first_value;
     double last_conversions, last_value;
     double linear_conversions, linear_value;
+    double path_share;          /* share of paths that touch the channel */
 } attr_channel;
 
 typedef struct attr_result {

@@ -2,7 +2,9 @@
  * cmd_attribution.c — `cjm attribution PATHS.csv`: Markov removal effects
  * and the heuristics, as a table, CSV, Markdown, YAML or JSON.
  */
+#include <math.h>
 #include <stdio.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,10 +14,13 @@
 #include "emit.h"
 #include "fsout.h"
 #include "yaml.h"
+#include "load.h"
+#include "model.h"
 
 static const cli_option attribution_options[] = {
     { "order", 'k', 1, "K", "order of the Markov chain, 1..4 (default 1)" },
     { "output", 'o', 1, "FILE", "write .csv, .md, .yaml or .json (default: a table)" },
+    { "fit-journey", 0, 1, "FILE", "map channels onto FILE's touchpoints and write it with fitted reach and lift to -o" },
     { "help", 'h', 0, "", "show this help" },
     { NULL, 0, 0, NULL, NULL }
 };
@@ -40,6 +45,70 @@ static node *num(arena *a, double v)
     return node_new_float(a, v);
 }
 
+/* The channel of the paths that stands for touchpoint T: the one named
+ * like its id, its channel, or its name (case aside); -1 when none. */
+static int channel_for(const attr_result *r, const cjm_touchpoint *t)
+{
+    const char *keys[3] = { t->id, model_channel_names()[t->channel], t->name };
+    for (int k = 0; k < 3; k++)
+        for (int c = 0; c < r->channel_count; c++)
+            if (keys[k] && strcasecmp(r->channels[c].name, keys[k]) == 0)
+                return c;
+    return -1;
+}
+
+/* Write J's normalized text with reach and lift fitted from R:
+ * reach = the share of observed journeys that touch the channel,
+ * lift = 1 + removal effect / reach (a channel whose absence costs a share
+ * RE of conversions, met by a share `reach` of journeys, raises their
+ * chance to move on by about that much). */
+static int fit_journey(const char *journey, const attr_result *r, const char *out,
+                       diag_list *d)
+{
+    arena a;
+    arena_init(&a);
+    load_options lo;
+    memset(&lo, 0, sizeof lo);
+    lo.host.datadir = cli_datadir();
+    lo.host.seed = 1;
+    cjm_journey *j = load_journey(&a, journey, &lo, d);
+    int rc = -1, matched = 0;
+    if (j) {
+        printf("fitted touchpoints of %s:\n", journey);
+        for (int t = 0; t < j->touchpoint_count; t++) {
+            cjm_touchpoint *tp = &j->touchpoints[t];
+            int c = channel_for(r, tp);
+            if (c < 0) {
+                printf("  %-24s no channel in the paths; unchanged\n", tp->id);
+                continue;
+            }
+            const attr_channel *ch = &r->channels[c];
+            double reach = ch->path_share < 0.01 ? 0.01 : ch->path_share > 1 ? 1 : ch->path_share;
+            double lift = 1 + ch->removal_effect / reach;
+            if (lift > 100)
+                lift = 100;
+            printf("  %-24s channel %-12s reach %.3f -> %.3f, lift %.3f -> %.3f\n", tp->id,
+                   ch->name, tp->reach, reach, tp->lift, lift);
+            tp->reach = round(reach * 1e4) / 1e4;
+            tp->lift = round(lift * 1e4) / 1e4;
+            matched++;
+        }
+        if (!matched) {
+            diag_add(d, DIAG_ERROR, journey, 0, 0, NULL, "no touchpoint matches a channel "
+                     "of the paths (match by id, channel or name)");
+        } else {
+            int format = emit_format_from_path(out);
+            size_t len;
+            char *text = emit_journey(j, format < 0 ? EMIT_YAML : (emit_format)format, &len, d);
+            if (text && fsout_write_file(out, text, len, d) == 0)
+                rc = 0;
+            free(text);
+        }
+    }
+    arena_free(&a);
+    return rc;
+}
+
 int cmd_attribution(int argc, char **argv)
 {
     static cli_args args;
@@ -58,6 +127,28 @@ int cmd_attribution(int argc, char **argv)
         }
     }
     const char *out = cli_value(attribution_options, &args, "output");
+    const char *fit = cli_value(attribution_options, &args, "fit-journey");
+    if (fit) {
+        if (!out || emit_format_from_path(out) < 0) {
+            fputs("cjm attribution: --fit-journey writes the fitted journey: give -o "
+                  "FILE.yaml or FILE.json\n", stderr);
+            return EXIT_USAGE;
+        }
+        arena a;
+        diag_list d;
+        arena_init(&a);
+        diag_init(&d);
+        attr_result *r = attribution_run(&a, args.positional[0], order, &d);
+        if (r)
+            fit_journey(fit, r, out, &d);
+        diag_print(&d, stderr);
+        int status = diag_exit_code(&d);
+        if (!r && !status)
+            status = EXIT_INPUT;
+        diag_free(&d);
+        arena_free(&a);
+        return status;
+    }
     const char *ext = out ? strrchr(out, '.') : NULL;
     int fmt = !out ? 0 : !ext ? -1 : !strcmp(ext, ".csv") ? 1 : !strcmp(ext, ".md") ? 2
             : !strcmp(ext, ".yaml") || !strcmp(ext, ".yml") ? 3 : !strcmp(ext, ".json") ? 4 : -1;

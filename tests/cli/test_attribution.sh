@@ -50,3 +50,26 @@ printf 'route;n\na;1\n' > nohead.csv
 rc=0; "$CJM" attribution nohead.csv 2>err.txt || rc=$?
 [ "$rc" = 1 ] || { echo "line $LINENO: exit $rc, want 1"; exit 1; }
 grep -q 'nohead.csv:1:1: error: expected a header' err.txt
+# --fit-journey: channels mapped by touchpoint id (or channel, or name);
+# reach = share of journeys touching it, lift = 1 + removal / reach
+cat > j.yaml <<'YAML'
+id: fit
+title: Fit
+personas: [{ id: u, name: U }]
+touchpoints:
+  - { id: a, name: A, channel: website }
+  - { id: other, name: Other, channel: store, reach: 0.3, lift: 1.1 }
+phases:
+  - { id: p, name: P, touchpoints: [a, other], transitions: { advance: 0.1 } }
+YAML
+"$CJM" attribution "$ROOT/tests/cli/data/paths_small.csv" --fit-journey j.yaml -o fitted.json > fit.txt
+python3 - <<'PY'
+import json
+t = {x["id"]: x for x in json.load(open("fitted.json"))["touchpoints"]}
+# 4 journeys in all; a is on 3 of them (path "a > b": 2, path "a": 1)
+assert abs(t["a"]["reach"] - 0.75) < 1e-4, t["a"]
+assert abs(t["a"]["lift"] - (1 + (2 / 3) / 0.75)) < 1e-4, t["a"]
+assert t["other"]["reach"] == 0.3 and t["other"]["lift"] == 1.1
+PY
+grep -q 'other .*no channel in the paths; unchanged' fit.txt
+"$CJM" check fitted.json
