@@ -148,12 +148,12 @@ static void print_table(FILE *f, const report_meta *j, run_out *runs, int count)
         const sim_result *b = runs[0].mc ? runs[0].mc : runs[0].exact;
         fprintf(f, "scenarios compared with the baseline (%s)\n",
                 runs[0].mc ? "monte carlo, 95% intervals" : "exact");
-        fprintf(f, "  %-30s %18s %20s %9s %9s\n", "scenario", "converted", "difference",
-                "median", "p90");
+        fprintf(f, "  %-30s %18s %20s %18s %19s\n", "scenario", "converted", "difference",
+                "median days", "p90 days");
         for (int s = 0; s < count; s++) {
             const sim_result *r = runs[s].mc ? runs[s].mc : runs[s].exact;
             double p = share(r, r->converted), pb = share(b, b->converted);
-            char conv[48], diff[48];
+            char conv[48], diff[48], med[48], p90[48];
             if (runs[s].mc)
                 snprintf(conv, sizeof conv, "%.2f%% ± %.2f", 100 * p, 100 * ci(r, r->converted));
             else
@@ -165,8 +165,38 @@ static void print_table(FILE *f, const report_meta *j, run_out *runs, int count)
                          100 * sqrt(pow(ci(r, r->converted), 2) + pow(ci(b, b->converted), 2)));
             else
                 snprintf(diff, sizeof diff, "%+.2f pts", 100 * (p - pb));
-            fprintf(f, "  %-30.30s %18s %20s %9.0f %9.0f\n", runs[s].name, conv, diff,
-                    sim_quantile_day(r, 0.5), sim_quantile_day(r, 0.9));
+            double q[2] = { 0.5, 0.9 };
+            char *cells[2] = { med, p90 };
+            for (int k = 0; k < 2; k++) {
+                double lo, hi, v = sim_quantile_day(r, q[k]), vb = sim_quantile_day(b, q[k]);
+                sim_quantile_interval(r, q[k], &lo, &hi);
+                if (runs[s].mc)
+                    snprintf(cells[k], 48, "%.0f [%.0f,%.0f]", v, lo, hi);
+                else
+                    snprintf(cells[k], 48, "%.0f", v);
+                if (s)
+                    snprintf(cells[k] + strlen(cells[k]), 48 - strlen(cells[k]), " (%+.0f)", v - vb);
+            }
+            fprintf(f, "  %-30.30s %18s %20s %18s %19s\n", runs[s].name, conv, diff, med, p90);
+        }
+        fprintf(f, "\n  drop per phase (%s)\n  %-26s", runs[0].mc ? "monte carlo, ± 95%" : "exact",
+                "phase");
+        for (int s = 0; s < count; s++)
+            fprintf(f, " %16.16s", runs[s].name);
+        fputc('\n', f);
+        for (int i = 0; i < b->phase_count; i++) {
+            fprintf(f, "  %-26.26s", j->phase_names[i]);
+            for (int s = 0; s < count; s++) {
+                const sim_result *r = runs[s].mc ? runs[s].mc : runs[s].exact;
+                char cell[40];
+                if (runs[s].mc)
+                    snprintf(cell, sizeof cell, "%.1f%% ± %.1f", 100 * share(r, r->dropped_in[i]),
+                             100 * ci(r, r->dropped_in[i]));
+                else
+                    snprintf(cell, sizeof cell, "%.1f%%", 100 * share(r, r->dropped_in[i]));
+                fprintf(f, " %16s", cell);
+            }
+            fputc('\n', f);
         }
     }
 }
@@ -194,6 +224,19 @@ static node *result_node(arena *a, const report_meta *j, const sim_result *r, in
     node_map_put(a, n, "in_progress", num(a, share(r, r->in_progress)));
     node_map_put(a, n, "median_days", num(a, sim_quantile_day(r, 0.5)));
     node_map_put(a, n, "p90_days", num(a, sim_quantile_day(r, 0.9)));
+    if (mc) {
+        double lo, hi;
+        sim_quantile_interval(r, 0.5, &lo, &hi);
+        node *iv = node_new(a, NODE_SEQ, NULL, 0, 0);
+        node_append(iv, num(a, lo));
+        node_append(iv, num(a, hi));
+        node_map_put(a, n, "median_days_ci95", iv);
+        sim_quantile_interval(r, 0.9, &lo, &hi);
+        iv = node_new(a, NODE_SEQ, NULL, 0, 0);
+        node_append(iv, num(a, lo));
+        node_append(iv, num(a, hi));
+        node_map_put(a, n, "p90_days_ci95", iv);
+    }
     node_map_put(a, n, "mean_days", num(a, mean_convert_days(r)));
     if (mc && r->converted > 1) {
         double mean = mean_convert_days(r);

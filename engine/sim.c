@@ -358,6 +358,33 @@ double sim_quantile_day(const sim_result *r, double q)
     return r->horizon;
 }
 
+/* The first day by which a share P of the conversions has happened. */
+static double day_at(const sim_result *r, double p)
+{
+    if (p <= 0)
+        p = 0;
+    if (p > 1)
+        p = 1;
+    double want = p * r->converted, run = 0;
+    for (int t = 0; t <= r->horizon; t++) {
+        run += r->convert_day[t];
+        if (run >= want - 1e-12 * r->converted && run > 0)
+            return t;
+    }
+    return r->horizon;
+}
+
+void sim_quantile_interval(const sim_result *r, double q, double *lo, double *hi)
+{
+    if (!r->monte_carlo || r->converted <= 0) {
+        *lo = *hi = sim_quantile_day(r, q);
+        return;
+    }
+    double half = 1.96 * sqrt(q * (1 - q) / r->converted);
+    *lo = day_at(r, q - half);
+    *hi = day_at(r, q + half);
+}
+
 double sim_emotion_mean(const sim_result *r)
 {
     if (r->days <= 0)

@@ -135,4 +135,8 @@ int sim_touch_credits(const sim_model *m, long long journeys, uint64_t seed,
 double sim_quantile_day(const sim_result *r, double q);   /* of conversion time */
 double sim_emotion_mean(const sim_result *r);             /* day-weighted */
 
+/* 95% interval of the Q-quantile of the conversion day (Monte Carlo, from
+ * order statistics); the point itself for exact results. */
+void sim_quantile_interval(const sim_result *r, double q, double *lo, double *hi);
+
 #endif
