@@ -122,8 +122,8 @@ void cli_print_options(const cli_option *options, FILE *out)
     }
 }
 
-static int parse_number(const char *command, const char *name, const char *s,
-                        double min, double max, double *out)
+int cli_number(const char *command, const char *name, const char *s, double min,
+               double max, double *out)
 {
     char *end;
     errno = 0;
@@ -150,22 +150,22 @@ int cli_load_options(const char *command, const cli_option *options,
     double v;
     const char *s;
     if ((s = cli_value(options, args, "seed"))) {
-        if (parse_number(command, "seed", s, 0, 9007199254740992.0, &v) < 0)
+        if (cli_number(command, "seed", s, 0, 9007199254740992.0, &v) < 0)
             return EXIT_USAGE;
         load->host.seed = (uint64_t)v;
     }
     if ((s = cli_value(options, args, "max-instructions"))) {
-        if (parse_number(command, "max-instructions", s, 1000, 1e15, &v) < 0)
+        if (cli_number(command, "max-instructions", s, 1000, 1e15, &v) < 0)
             return EXIT_USAGE;
         load->host.max_instructions = (long long)v;
     }
     if ((s = cli_value(options, args, "max-memory"))) {
-        if (parse_number(command, "max-memory", s, 1, 65536, &v) < 0)
+        if (cli_number(command, "max-memory", s, 1, 65536, &v) < 0)
             return EXIT_USAGE;
         load->host.max_memory = (size_t)(v * 1024 * 1024);
     }
     if ((s = cli_value(options, args, "timeout"))) {
-        if (parse_number(command, "timeout", s, 0.001, 86400, &v) < 0)
+        if (cli_number(command, "timeout", s, 0.001, 86400, &v) < 0)
             return EXIT_USAGE;
         load->host.timeout = v;
     }

@@ -56,6 +56,11 @@ void cli_print_options(const cli_option *options, FILE *out);
     { "max-memory", 0, 1, "MB", "Lua memory cap in MB (default 512)" },     \
     { "timeout", 0, 1, "SECONDS", "wall-clock limit for Lua (default 60)" }
 
+/* Read S as a number in MIN..MAX for option NAME of COMMAND; 0, or -1
+ * after printing a usage message. */
+int cli_number(const char *command, const char *name, const char *s, double min,
+               double max, double *out);
+
 /* Fill LOAD from the common options in ARGS.  Returns 0 or 2 after a
  * usage message.  Keeps pointers into ARGS. */
 int cli_load_options(const char *command, const cli_option *options,

@@ -128,31 +128,15 @@ int cmd_attribution(int argc, char **argv)
     }
     const char *out = cli_value(attribution_options, &args, "output");
     const char *fit = cli_value(attribution_options, &args, "fit-journey");
-    if (fit) {
-        if (!out || emit_format_from_path(out) < 0) {
-            fputs("cjm attribution: --fit-journey writes the fitted journey: give -o "
-                  "FILE.yaml or FILE.json\n", stderr);
-            return EXIT_USAGE;
-        }
-        arena a;
-        diag_list d;
-        arena_init(&a);
-        diag_init(&d);
-        attr_result *r = attribution_run(&a, args.positional[0], order, &d);
-        if (r)
-            fit_journey(fit, r, out, &d);
-        diag_print(&d, stderr);
-        int status = diag_exit_code(&d);
-        if (!r && !status)
-            status = EXIT_INPUT;
-        diag_free(&d);
-        arena_free(&a);
-        return status;
+    if (fit && (!out || emit_format_from_path(out) < 0)) {
+        fputs("cjm attribution: --fit-journey writes the fitted journey: give -o "
+              "FILE.yaml or FILE.json\n", stderr);
+        return EXIT_USAGE;
     }
     const char *ext = out ? strrchr(out, '.') : NULL;
     int fmt = !out ? 0 : !ext ? -1 : !strcmp(ext, ".csv") ? 1 : !strcmp(ext, ".md") ? 2
             : !strcmp(ext, ".yaml") || !strcmp(ext, ".yml") ? 3 : !strcmp(ext, ".json") ? 4 : -1;
-    if (fmt < 0) {
+    if (fmt < 0 && !fit) {
         fprintf(stderr, "cjm attribution: cannot tell the format of \"%s\"; name it "
                 ".csv, .md, .yaml or .json\n", out);
         return EXIT_USAGE;
@@ -162,7 +146,9 @@ int cmd_attribution(int argc, char **argv)
     arena_init(&a);
     diag_init(&d);
     attr_result *r = attribution_run(&a, args.positional[0], order, &d);
-    if (r) {
+    if (r && fit) {
+        fit_journey(fit, r, out, &d);
+    } else if (r) {
         char *text = NULL;
         size_t len = 0;
         if (fmt == 0 || fmt == 1 || fmt == 2) {

@@ -276,13 +276,10 @@ int cmd_plan(int argc, char **argv)
     plan_options po = { cli_value(plan_cli, &args, "simulate") != NULL, 100000,
                         lo.host.seed, 0 };
     const char *s = cli_value(plan_cli, &args, "journeys");
+    double v;
     if (s) {
-        char *end;
-        double v = strtod(s, &end);
-        if (*end || !(v >= 100 && v <= 1e10)) {
-            fprintf(stderr, "cjm plan: -n expects a number of journeys, got \"%s\"\n", s);
+        if (cli_number("plan", "journeys", s, 100, 1e10, &v) < 0)
             return EXIT_USAGE;
-        }
         po.journeys = (long long)v;
     }
     arena a;

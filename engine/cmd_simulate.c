@@ -407,12 +407,10 @@ int cmd_simulate(int argc, char **argv)
     int threads = 0, horizon = 0;
     const char *s;
     char *end;
+    double v;
     if ((s = cli_value(simulate_options, &args, "journeys"))) {
-        double v = strtod(s, &end);
-        if (*end || !(v >= 1 && v <= 1e12)) {
-            fprintf(stderr, "cjm simulate: -n expects a number of journeys, got \"%s\"\n", s);
+        if (cli_number("simulate", "journeys", s, 1, 1e12, &v) < 0)
             return EXIT_USAGE;
-        }
         n = (long long)v;
     }
     if ((s = cli_value(simulate_options, &args, "threads"))) {
