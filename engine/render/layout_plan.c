@@ -207,6 +207,25 @@ static void table(rdoc *doc, const cjm_journey *j, const plan *pl, const layout_
                            j->phases[g->phase].name, g->stakeholders), TS_BODY, 0, 0, NULL) + 3;
         }
     }
+    if (pl->fail_count || pl->over_count) {
+        y += 8;
+        y += page_text(doc, p, 0, y, 760, "Operations: fail points and time budgets",
+                       TS_PHASE, 0, 0, NULL) + 4;
+        for (int k = 0; k < pl->fail_count; k++) {
+            const plan_fail *f = &pl->fails[k];
+            y += page_text(doc, p, 0, y, 760, arena_printf(a, "No recovery for: %s — %s (%s, "
+                           "%s)", f->card->text, f->card->fail_point,
+                           j->phases[f->phase].name, f->lane), TS_BODY, 0, 0, NULL) + 3;
+        }
+        for (int k = 0; k < pl->over_count; k++) {
+            const plan_over *ov = &pl->over[k];
+            int days = j->phases[ov->phase].time_budget.days;
+            double unit = days ? 1440 : 1;
+            y += page_text(doc, p, 0, y, 760, arena_printf(a, "Over its time budget: %s takes "
+                           "%g %s, budget %g", j->phases[ov->phase].name, ov->minutes / unit,
+                           days ? "days" : "minutes", ov->budget / unit), TS_BODY, 0, 0, NULL) + 3;
+        }
+    }
     page_fit(p, 760, y, o->page_w, o->page_h, t->margin);
 }
 

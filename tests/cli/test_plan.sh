@@ -145,3 +145,7 @@ PY
 "$CJM" render "$ROOT/scripts/acme_b2b.yaml" --view report -o r.pdf
 pdftotext r.pdf - | grep -q 'Quick wins'
 pdftotext r.pdf - | grep -q 'Roadmap'
+# the PDF's table lists the operations findings too
+"$CJM" plan "$ROOT/scripts/acme_b2b.yaml" -o ops.pdf
+pdftotext ops.pdf - | grep -q 'No recovery for: Customer success manager runs the kick-off'
+pdftotext ops.pdf - | grep -q 'Over its time budget: Internal proposal and approval takes 5 days, budget 4'
