@@ -44,7 +44,7 @@ UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 UNIT_BIN   := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 ASAN_UNIT  := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps demo test asan bench install uninstall clean check-deps
+.PHONY: all deps demo test asan bench fuzz install uninstall clean check-deps
 
 all: cjm
 
@@ -126,6 +126,22 @@ build/bench/ref_sim: tests/bench/ref_sim.c
 build/bench/ref_png: tests/bench/ref_png.c
 	@mkdir -p $(dir $@)
 	@$(CC) $(WARN) -O2 $(PKG_CFLAGS) -o $@ $< $(LDLIBS)
+
+# ---- fuzzing (clang's libFuzzer; not part of make test) ---------------------
+
+FUZZ_SRC := engine/arena.c engine/diag.c engine/node.c engine/yaml.c engine/model.c \
+            engine/validate.c engine/emit.c
+FUZZ_SECONDS ?= 60
+
+fuzz: deps
+	@command -v clang >/dev/null || { echo "make fuzz needs clang: apt-get install -y clang"; exit 1; }
+	@mkdir -p build/fuzz build/fuzz/corpus
+	@clang -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) \
+	    $$(pkg-config --cflags yaml-0.1) -o build/fuzz/fuzz_journey \
+	    tests/fuzz/fuzz_journey.c $(FUZZ_SRC) $$(pkg-config --libs yaml-0.1) -lm
+	@cp scripts/*.yaml tests/cli/cases/*.yaml build/fuzz/corpus/ 2>/dev/null || true
+	@build/fuzz/fuzz_journey -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    -timeout=10 build/fuzz/corpus
 
 # ---- install ----------------------------------------------------------------
 

@@ -468,7 +468,7 @@ static node *write_fields(arena *a, const void *obj, const field *fields,
         switch (f->type) {
         case FT_TEXT:
         case FT_ID: {
-            const char *s = *CAT(obj, f->offset, const char *);
+            const char *s = *(const char *const *)((const char *)obj + f->offset);
             if (s)
                 v = text_node(a, s);
             break;
