@@ -488,13 +488,9 @@ int cmd_simulate(int argc, char **argv)
             if (sc && sc->journey) {
                 cjm_journey *alt = load_scenario_journey(&a, sc, &d);
                 m = alt ? sim_compile(alt, NULL, horizon ? horizon : j->horizon, &d) : NULL;
-                if (m && m->phase_count != j->phase_count) {
-                    diag_add(&d, DIAG_ERROR, path, 0, 0, NULL, "scenario %s: its journey "
-                             "has %d phases, the baseline %d; phases cannot be added or "
-                             "removed", sc->id, m->phase_count, j->phase_count);
-                    sim_free(m);
-                    m = NULL;
-                }
+                /* the edited journey's phases, by id, in the baseline's places */
+                for (int k = 0; m && k < m->phase_count; k++)
+                    m->source_phase[k] = model_find_phase(j, alt->phases[m->source_phase[k]].id);
             } else {
                 m = sim_compile(j, sc, horizon, &d);
             }
@@ -508,6 +504,16 @@ int cmd_simulate(int argc, char **argv)
             if (!exact_only) {
                 sim_run run = { n, lo.host.seed, threads, shard, shards, 1 };
                 ru->mc = sim_monte_carlo(m, &run);
+            }
+            int same = m->phase_count == j->phase_count;
+            for (int q = 0; same && q < m->phase_count; q++)
+                same = m->source_phase[q] == q;
+            if (!same) {
+                /* phases removed or added: compare phase by phase anyway */
+                if (ru->exact)
+                    sim_result_align(ru->exact, m->source_phase, j->phase_count);
+                if (ru->mc)
+                    sim_result_align(ru->mc, m->source_phase, j->phase_count);
             }
             sim_free(m);
             if (!ru->exact || (!exact_only && !ru->mc)) {

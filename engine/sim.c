@@ -287,11 +287,102 @@ sim_model *sim_compile_with(const cjm_journey *j, const cjm_scenario *scenario,
             }
         }
     }
+    /* phases the changes remove: journeys go straight on from the phase
+     * before; moves back into one go to the nearest earlier phase kept */
+    int *gone = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    int removed_any = 0;
+    for (int l = 0; l < 2; l++)
+        for (int c = 0; lists[l] && c < lists[l]->count; c++) {
+            const cjm_change *ch = &lists[l]->items[c];
+            int i = ch->phase && ch->remove ? model_find_phase(j, ch->phase) : -1;
+            if (i >= 0)
+                gone[i] = removed_any = 1;
+        }
+    m->source_phase = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+    for (int i = 0; i < n; i++)
+        m->source_phase[i] = i;
+    if (removed_any) {
+        int *to_new = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
+        int kept = 0;
+        for (int i = 0; i < n; i++)
+            to_new[i] = gone[i] ? -1 : kept++;
+        if (!kept) {
+            diag_add(d, DIAG_ERROR, NULL, 0, 0, NULL, "the changes remove every phase");
+        } else {
+            sim_phase *phases = arena_alloc(a, sizeof *phases * (size_t)(kept + 1));
+            for (int i = 0; i < n; i++) {
+                if (gone[i])
+                    continue;
+                sim_phase p = m->phases[i];
+                int nb = 0;
+                double total = 0;
+                for (int k = 0; k < p.back_count; k++) {
+                    int to = p.back_to[k];
+                    while (to >= 0 && gone[to])
+                        to--;
+                    if (to < 0)
+                        continue;       /* nowhere to go back to: it stays */
+                    p.back_to[nb] = to_new[to];
+                    p.back_p[nb++] = p.back_p[k];
+                    total += p.back_p[k];
+                }
+                p.back_count = nb;
+                p.back_total = total;
+                if (!p.has_duration) {
+                    double cap = 1 - p.drop - p.back_total;
+                    p.attempt = expected_attempt(&p, cap < 0 ? 0 : cap, d);
+                }
+                m->source_phase[to_new[i]] = i;
+                phases[to_new[i]] = p;
+            }
+            m->phases = phases;
+            m->phase_count = kept;
+        }
+    }
     if (d->errors) {
         sim_free(m);
         return NULL;
     }
     return m;
+}
+
+void sim_result_align(sim_result *r, const int *source, int count)
+{
+    char *present = calloc((size_t)count + 1, 1);
+    if (!present)
+        return;
+    for (int k = 0; k < r->phase_count; k++)
+        if (source[k] >= 0 && source[k] < count)
+            present[source[k]] = 1;
+    double *arrays[5] = { r->days_in, r->days_in_sq, r->visits, r->reached, r->dropped_in };
+    for (int a = 0; a < 5; a++) {
+        double *moved = calloc((size_t)count + 1, sizeof(double));
+        if (!moved) {
+            free(present);
+            return;
+        }
+        for (int k = 0; k < r->phase_count; k++)
+            if (source[k] >= 0 && source[k] < count)
+                moved[source[k]] += arrays[a][k];
+        free(arrays[a]);
+        arrays[a] = moved;
+    }
+    r->days_in = arrays[0];
+    r->days_in_sq = arrays[1];
+    r->visits = arrays[2];
+    r->reached = arrays[3];
+    r->dropped_in = arrays[4];
+    r->phase_count = count;
+    /* a removed phase is passed straight through: it is "entered" by as
+     * many as enter the next phase that is there (or convert) */
+    double next = r->converted;
+    for (int i = count - 1; i >= 0; i--) {
+        if (!present[i])
+            r->reached[i] = next;
+        else
+            next = r->reached[i];
+    }
+    free(present);
 }
 
 sim_model *sim_compile(const cjm_journey *j, const cjm_scenario *scenario,

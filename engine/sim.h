@@ -58,6 +58,7 @@ typedef struct sim_model {
     arena mem;
     int phase_count;
     sim_phase *phases;
+    int *source_phase;          /* the journey's index of each phase */
     int horizon;
     int touchpoint_count;
     const char **touchpoint_ids;
@@ -76,6 +77,7 @@ sim_model *sim_compile_with(const cjm_journey *j, const cjm_scenario *scenario,
                             int horizon, diag_list *d);
 
 void sim_free(sim_model *m);
+
 
 /* What a run measures.  For the exact engine counts are probabilities
  * (journeys = 1); for Monte Carlo they are counts over `journeys`. */
@@ -97,6 +99,11 @@ typedef struct sim_result {
 } sim_result;
 
 sim_result *sim_result_new(int phase_count, int horizon);
+/* R's per-phase figures moved to the places of the phases they came from
+ * (SOURCE[k] for R's phase k; -1: not shown) in a journey of COUNT
+ * phases; a phase R does not have gets zeros.  For scenarios that remove
+ * or add phases, so they compare phase by phase with the baseline. */
+void sim_result_align(sim_result *r, const int *source, int count);
 void sim_result_free(sim_result *r);
 
 /* Exact analysis (markov.c). */

@@ -119,8 +119,10 @@ static void check_changes(vctx *c, const cjm_changes *changes,
         snprintf(p, sizeof p, "%s[%d]", path, i);
         int phase_fields = ch->advance.present || ch->drop.present
             || ch->back_count || ch->approve_count || ch->duration_min.present
-            || ch->duration_mode.present || ch->duration_max.present;
-        int tp_fields = ch->reach.present || ch->lift.present || ch->remove;
+            || ch->duration_mode.present || ch->duration_max.present
+            || (ch->phase && ch->remove);
+        int tp_fields = ch->reach.present || ch->lift.present
+            || (ch->touchpoint && ch->remove);
         if (!ch->phase == !ch->touchpoint) {
             VERR(c, ch->src, 0, p, "a change names exactly one of \"phase\" "
                  "and \"touchpoint\"");
@@ -131,11 +133,11 @@ static void check_changes(vctx *c, const cjm_changes *changes,
                 unknown_ref(c, node_map_get(ch->src, "phase"), 0, p, "phase",
                             ch->phase, phases->ids, phases->count);
             if (tp_fields)
-                VERR(c, ch->src, 0, p, "reach, lift and remove change a "
+                VERR(c, ch->src, 0, p, "reach and lift change a "
                      "touchpoint, not a phase");
             if (!phase_fields)
                 VERR(c, ch->src, 0, p, "the change edits nothing (give "
-                     "advance, drop, back, approve or duration)");
+                     "advance, drop, back, approve, duration or remove)");
         } else {
             if (idset_find(touchpoints, ch->touchpoint) < 0)
                 unknown_ref(c, node_map_get(ch->src, "touchpoint"), 0, p,
