@@ -39,14 +39,14 @@ line "render 20 journeys in one process, SVG (ms)" "$v" "300 ms" 300
 echo "simulate: 7-phase B2B journey, 4-gatekeeper approval chain (tests/bench/bench_sim.yaml)"
 S=tests/bench/bench_sim.yaml
 ref=$($B/ref_sim 2000000 | cut -d' ' -f1)
-t0=$(date +%s%N); "$CJM" simulate $S -n 2000000 --threads 1 -o $B/s1.json; t1=$(date +%s%N)
+t0=$(date +%s%N); "$CJM" simulate $S -n 20000000 --threads 1 -o $B/s1.json; t1=$(date +%s%N)
 steps=$(python3 -c 'import json; print(json.load(open("'$B'/s1.json"))["scenarios"][0]["monte_carlo"]["journey_days"])')
 one=$(awk -v s="$steps" -v ns=$((t1 - t0)) 'BEGIN { printf "%.3g", s / (ns / 1e9) }')
 line "plain C loop (ref_sim), journey-days/s" "$(awk -v r="$ref" 'BEGIN { printf "%.3g", r }')" "-" 1e99
 line "engine, 1 thread, journey-days/s" "$one" "-" 1e99
 ratio=$(awk -v a="$one" -v b="$ref" 'BEGIN { printf "%.2f", a / b }')
 printf '  %-44s %9s   target > %-8s %s\n' "engine / reference" "$ratio" "0.5" "$(awk -v r="$ratio" 'BEGIN { print (r >= 0.5) ? "ok" : "MISSED" }')"
-t0=$(date +%s%N); "$CJM" simulate $S -n 2000000 --threads 2 -o $B/s2.json; t1=$(date +%s%N)
+t0=$(date +%s%N); "$CJM" simulate $S -n 20000000 --threads 2 -o $B/s2.json; t1=$(date +%s%N)
 two=$(awk -v s="$steps" -v ns=$((t1 - t0)) 'BEGIN { printf "%.3g", s / (ns / 1e9) }')
 speed=$(awk -v a="$two" -v b="$one" 'BEGIN { printf "%.2f", a / b }')
 printf '  %-44s %9s   target > %-8s %s\n' "2 threads / 1 thread" "$speed" "1.8" "$(awk -v r="$speed" 'BEGIN { print (r >= 1.8) ? "ok" : "MISSED" }')"
