@@ -339,6 +339,12 @@ sim_model *sim_compile_with(const cjm_journey *j, const cjm_scenario *scenario,
             m->phase_count = kept;
         }
     }
+    for (int i = 0; i < m->phase_count; i++) {
+        sim_phase *p = &m->phases[i];
+        p->leave = p->has_duration ? p->drop + p->back_total
+                                   : p->drop + p->back_total + p->attempt * p->approve;
+        p->log_stay = p->leave < 1 ? log1p(-p->leave) : -INFINITY;
+    }
     if (d->errors) {
         sim_free(m);
         return NULL;
@@ -538,13 +544,14 @@ static void counts_add(counts *a, const counts *b, int n, int horizon)
     }
 }
 
-/* Days until the first success of a daily chance P (>= 1). */
-static inline long long geometric(rng *r, double p)
+/* Days until the first success of a daily chance P (>= 1); LOG_STAY is
+ * log(1 - P), computed once per phase. */
+static inline long long geometric(rng *r, double p, double log_stay)
 {
     if (p >= 1)
         return 1;
     double u = 1.0 - rng_double(r);        /* (0, 1] */
-    double g = floor(log(u) / log1p(-p));
+    double g = floor(log(u) / log_stay);
     return g > 1e15 ? (long long)1e15 : (long long)g + 1;
 }
 
@@ -598,12 +605,12 @@ static void simulate_block(const sim_model *m, uint64_t seed, long long block,
             long long spent;
             int ended = 0;
             if (!p->has_duration) {
-                double leave = p->drop + p->back_total + p->attempt * p->approve;
+                double leave = p->leave;
                 if (leave <= 0) {
                     days_local[i] += H - t;
                     break;
                 }
-                spent = geometric(&r, leave);
+                spent = geometric(&r, leave, p->log_stay);
                 if (t + spent > H) {
                     days_local[i] += H - t;
                     break;
@@ -620,7 +627,7 @@ static void simulate_block(const sim_model *m, uint64_t seed, long long block,
                 next = i + 1;
                 for (;;) {
                     long long hold = sample_duration(&r, p);
-                    long long g = q > 0 ? geometric(&r, q) : (long long)1e15;
+                    long long g = q > 0 ? geometric(&r, q, p->log_stay) : (long long)1e15;
                     if (g <= hold) {
                         if (t + g > H) {
                             days_local[i] += H - t;

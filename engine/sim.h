@@ -49,6 +49,9 @@ typedef struct sim_phase {
     double *dur_cdf;        /* P(D <= d) */
     int dur_max;
     double emotion;         /* mean of the personas' scores, 0 when none */
+    double leave;           /* daily chance of leaving (advance phases) */
+    double log_stay;        /* log(1 - leave), or of 1 - drop - back for
+                             * duration phases: for the geometric draws */
     int tp_count;
     int *tp;                /* touchpoint indexes */
     double *reach, *lift;
