@@ -15,10 +15,10 @@ DESTDIR ?=
 DATADIR  = $(PREFIX)/share/cjm
 VERSION  = 0.1.0
 
-PKGS = lua5.4 yaml-0.1 cairo pangocairo pangoft2 fontconfig
+PKGS = lua5.4 yaml-0.1 cairo pangocairo pangoft2 fontconfig libpng
 # Debian packages: build libraries, fonts (DejaVu, Noto CJK), and what the
 # tests use (cmocka, xmllint, pdfinfo/pdftotext, python3 for CSV checks).
-DEBS = liblua5.4-dev libyaml-dev libcairo2-dev libpango1.0-dev pkg-config \
+DEBS = liblua5.4-dev libyaml-dev libcairo2-dev libpango1.0-dev libpng-dev pkg-config \
        fonts-dejavu-core fonts-noto-cjk libcmocka-dev libxml2-utils \
        poppler-utils python3 python3-pil time make gcc
 

@@ -6,11 +6,57 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <png.h>
+
 #include "../fsout.h"
 #include "draw.h"
+
+/* Encode the RGB24 image IMG as PNG into F with libpng directly: cairo's
+ * own writer takes libpng's slow defaults, and PNG encoding is most of the
+ * time of a PNG render.  Fast zlib level, Sub filter: files ~20% larger,
+ * several times faster.  -1 on failure. */
+static int write_png(cairo_surface_t *img, FILE *f)
+{
+    int w = cairo_image_surface_get_width(img), h = cairo_image_surface_get_height(img);
+    int stride = cairo_image_surface_get_stride(img);
+    const unsigned char *data = cairo_image_surface_get_data(img);
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+    png_infop info = png ? png_create_info_struct(png) : NULL;
+    unsigned char *row = malloc((size_t)w * 3);
+    if (!png || !info || !row) {
+        png_destroy_write_struct(&png, info ? &info : NULL);
+        free(row);
+        return -1;
+    }
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_write_struct(&png, &info);
+        free(row);
+        return -1;
+    }
+    png_init_io(png, f);
+    png_set_compression_level(png, 1);
+    png_set_filter(png, 0, PNG_FILTER_SUB);
+    png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8, PNG_COLOR_TYPE_RGB,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_write_info(png, info);
+    for (int y = 0; y < h; y++) {
+        const uint32_t *px = (const uint32_t *)(data + (size_t)y * (size_t)stride);
+        for (int x = 0; x < w; x++) {
+            row[3 * x] = (unsigned char)(px[x] >> 16);
+            row[3 * x + 1] = (unsigned char)(px[x] >> 8);
+            row[3 * x + 2] = (unsigned char)px[x];
+        }
+        png_write_row(png, row);
+    }
+    png_write_end(png, info);
+    png_destroy_write_struct(&png, &info);
+    free(row);
+    return 0;
+}
 
 static const char *const names[] = { "svg", "png", "pdf" };
 
@@ -130,9 +176,10 @@ int surface_write(const rdoc *doc, const theme *t, render_format format,
         cairo_scale(cr, s, s);
         draw_page(cr, first, t);
         cairo_destroy(cr);
+        cairo_surface_flush(img);
         status = cairo_surface_status(img);
-        if (status == CAIRO_STATUS_SUCCESS)
-            status = cairo_surface_write_to_png_stream(img, write_stream, f);
+        if (status == CAIRO_STATUS_SUCCESS && write_png(img, f) < 0)
+            status = CAIRO_STATUS_WRITE_ERROR;
         cairo_surface_destroy(img);
     } else {
         membuf svg = { 0 };
