@@ -194,7 +194,17 @@ plan *plan_build(arena *a, const cjm_journey *j, const plan_options *o, diag_lis
     }
     /* operations (Shostack): fail points without a recovery action, and
      * phases whose step times exceed their budget */
-    pl->fails = arena_alloc(a, sizeof(plan_fail) * (size_t)(cards + 64));
+    int fail_cards = 0;
+    for (int i = 0; i < j->phase_count; i++) {
+        const cjm_phase *ph = &j->phases[i];
+        const cjm_cards *all[] = { &ph->steps, &ph->actions, &ph->blueprint.evidence,
+            &ph->blueprint.customer, &ph->blueprint.frontstage, &ph->blueprint.backstage,
+            &ph->blueprint.support };
+        for (int l = 0; l < 7; l++)
+            for (int c = 0; c < all[l]->count; c++)
+                fail_cards += all[l]->items[c].fail_point != NULL;
+    }
+    pl->fails = arena_alloc(a, sizeof(plan_fail) * (size_t)(fail_cards + 1));
     pl->over = arena_alloc(a, sizeof(plan_over) * (size_t)(j->phase_count + 1));
     for (int i = 0; i < j->phase_count; i++) {
         const cjm_phase *ph = &j->phases[i];
@@ -212,16 +222,8 @@ plan *plan_build(arena *a, const cjm_journey *j, const plan_options *o, diag_lis
                 for (int k = 0; k < j->action_count && card->id; k++)
                     for (int q = 0; q < j->actions[k].addresses.count; q++)
                         recovered |= !strcmp(j->actions[k].addresses.items[q], card->id);
-                if (!recovered) {
-                    /* grow when a journey has more fail points than cards counted */
-                    if (pl->fail_count % 64 == 63) {
-                        plan_fail *grown = arena_alloc(a, sizeof(plan_fail)
-                                                       * (size_t)(pl->fail_count + cards + 65));
-                        memcpy(grown, pl->fails, sizeof(plan_fail) * (size_t)pl->fail_count);
-                        pl->fails = grown;
-                    }
+                if (!recovered)
                     pl->fails[pl->fail_count++] = (plan_fail){ card, i, names[l] };
-                }
             }
         double used = model_phase_minutes(ph);
         if (ph->time_budget.standard >= 0 && used > ph->time_budget.standard)
