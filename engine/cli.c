@@ -205,6 +205,18 @@ int cli_start(const char *command, const cli_option *options, int argc, char **a
     return -1;
 }
 
+int cli_finish(diag_list *d, arena *a, int produced)
+{
+    diag_print(d, stderr);
+    int status = diag_exit_code(d);
+    if (!produced && !status)
+        status = EXIT_INPUT;
+    diag_free(d);
+    if (a)
+        arena_free(a);
+    return status;
+}
+
 static int has_stdlib(const char *dir)
 {
     char path[PATH_MAX + 32];

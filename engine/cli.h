@@ -56,6 +56,11 @@ void cli_print_options(const cli_option *options, FILE *out);
     { "max-memory", 0, 1, "MB", "Lua memory cap in MB (default 512)" },     \
     { "timeout", 0, 1, "SECONDS", "wall-clock limit for Lua (default 60)" }
 
+/* The end every command shares: print D's problems, free D and A (A may
+ * be NULL), and return the exit status D calls for — EXIT_INPUT when
+ * nothing was PRODUCED yet no problem says why. */
+int cli_finish(diag_list *d, arena *a, int produced);
+
 /* Read S as a number in MIN..MAX for option NAME of COMMAND; 0, or -1
  * after printing a usage message. */
 int cli_number(const char *command, const char *name, const char *s, double min,

@@ -136,11 +136,5 @@ int cmd_build(int argc, char **argv)
             fsout_write_file(out ? out : "-", text, len, &d);
         free(text);
     }
-    diag_print(&d, stderr);
-    int status = diag_exit_code(&d);
-    if (!j && status == 0)
-        status = EXIT_INPUT;
-    diag_free(&d);
-    arena_free(&a);
-    return status;
+    return cli_finish(&d, &a, j != NULL);
 }

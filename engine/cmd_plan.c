@@ -332,11 +332,5 @@ int cmd_plan(int argc, char **argv)
                 free(text);
         }
     }
-    diag_print(&d, stderr);
-    int status = diag_exit_code(&d);
-    if (!j && !status)
-        status = EXIT_INPUT;
-    diag_free(&d);
-    arena_free(&a);
-    return status;
+    return cli_finish(&d, &a, j != NULL);
 }

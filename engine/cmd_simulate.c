@@ -609,13 +609,7 @@ int cmd_simulate(int argc, char **argv)
         sim_result_free(runs[k].exact);
         sim_result_free(runs[k].mc);
     }
-    diag_print(&d, stderr);
-    int status = diag_exit_code(&d);
-    if (!j && !status)
-        status = EXIT_INPUT;
-    diag_free(&d);
-    arena_free(&a);
-    return status;
+    return cli_finish(&d, &a, j != NULL);
 }
 
 /* ---- cjm merge -------------------------------------------------------------- */
@@ -754,9 +748,5 @@ int cmd_merge(int argc, char **argv)
         sim_result_free(runs[k].exact);
         sim_result_free(runs[k].mc);
     }
-    diag_print(&d, stderr);
-    int status = diag_exit_code(&d);
-    diag_free(&d);
-    arena_free(&a);
-    return status;
+    return cli_finish(&d, &a, 1);
 }

@@ -145,11 +145,7 @@ int cmd_templates(int argc, char **argv)
             printf("\nRun 'cjm templates NAME' for a template's parameters.\n");
     }
     host_free(h);
-    diag_print(&d, stderr);
-    int status = diag_exit_code(&d);
-    diag_free(&d);
-    arena_free(&a);
-    return status;
+    return cli_finish(&d, &a, 1);
 }
 
 static const cli_option new_options[] = {
@@ -272,9 +268,5 @@ int cmd_new(int argc, char **argv)
         }
     }
     host_free(h);
-    diag_print(&d, stderr);
-    int status = diag_exit_code(&d);
-    diag_free(&d);
-    arena_free(&a);
-    return status;
+    return cli_finish(&d, &a, 1);
 }
