@@ -127,10 +127,18 @@ static void count_hook(lua_State *L, lua_Debug *ar)
 static void *watchdog_main(void *arg)
 {
     host *h = arg;
-    struct timespec tick = { 0, 20 * 1000000L };
+    pthread_mutex_lock(&h->wake_lock);
     while (!atomic_load(&h->stop)) {
-        nanosleep(&tick, NULL);
-        if (!atomic_load(&h->inside))
+        /* a 20 ms tick, cut short when host_free says stop */
+        struct timespec until;
+        clock_gettime(CLOCK_MONOTONIC, &until);
+        until.tv_nsec += 20 * 1000000L;
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
+        }
+        pthread_cond_timedwait(&h->wake, &h->wake_lock, &until);
+        if (atomic_load(&h->stop) || !atomic_load(&h->inside))
             continue;
         long long now = now_ns(), deadline = atomic_load(&h->deadline_ns);
         if (now > deadline)
@@ -145,6 +153,7 @@ static void *watchdog_main(void *arg)
             _exit(EXIT_LIMIT);
         }
     }
+    pthread_mutex_unlock(&h->wake_lock);
     return NULL;
 }
 
@@ -731,6 +740,12 @@ host *host_new(const host_options *opt, diag_list *d)
         host_free(h);
         return NULL;
     }
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&h->wake, &ca);
+    pthread_condattr_destroy(&ca);
+    pthread_mutex_init(&h->wake_lock, NULL);
     if (pthread_create(&h->watchdog, NULL, watchdog_main, h) == 0)
         h->watchdog_started = 1;
     lua_sethook(h->L, count_hook, LUA_MASKCOUNT, HOOK_STEP);
@@ -754,8 +769,13 @@ void host_free(host *h)
         host_leave(h);
     }
     if (h->watchdog_started) {
+        pthread_mutex_lock(&h->wake_lock);
         atomic_store(&h->stop, 1);
+        pthread_cond_signal(&h->wake);
+        pthread_mutex_unlock(&h->wake_lock);
         pthread_join(h->watchdog, NULL);
+        pthread_cond_destroy(&h->wake);
+        pthread_mutex_destroy(&h->wake_lock);
     }
     for (int i = 0; h->template_dirs && h->template_dirs[i]; i++)
         free(h->template_dirs[i]);

@@ -39,6 +39,8 @@ struct host {
     pthread_t watchdog;
     int watchdog_started;
     atomic_int stop;
+    pthread_mutex_t wake_lock;  /* host_free wakes the watchdog at once */
+    pthread_cond_t wake;
     atomic_int inside;              /* Lua is running */
     atomic_llong deadline_ns;       /* valid while inside */
     atomic_int timed_out;
