@@ -17,10 +17,11 @@ VERSION  = 0.1.0
 
 PKGS = lua5.4 yaml-0.1 cairo pangocairo pangoft2 fontconfig libpng
 # Debian packages: build libraries, fonts (DejaVu, Noto CJK), and what the
-# tests use (cmocka, xmllint, pdfinfo/pdftotext, python3 for CSV checks).
+# tests use (cmocka, xmllint, pdfinfo/pdftotext, rsvg-convert to compare
+# cjm's SVG with its PNG, python3 for CSV and pixel checks).
 DEBS = liblua5.4-dev libyaml-dev libcairo2-dev libpango1.0-dev libpng-dev pkg-config \
        fonts-dejavu-core fonts-noto-cjk libcmocka-dev libxml2-utils \
-       poppler-utils python3 python3-pil time make gcc
+       poppler-utils librsvg2-bin python3 python3-pil time make gcc
 
 CC      ?= cc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

@@ -1,9 +1,12 @@
 /*
- * draw.c — cairo drawing of a laid-out page.  Colours come from the
- * theme by role; positions from the boxes.
+ * draw.c — drawing a laid-out page: paths with cairo, filled, stroked and
+ * clipped through the pen (pen.h), so the same code draws PNG and PDF
+ * with cairo and SVG with our own writer.  Colours come from the theme
+ * by role; positions from the boxes.
  */
 #define _DEFAULT_SOURCE
 #include "draw.h"
+#include "pen.h"
 
 #include <math.h>
 
@@ -33,18 +36,18 @@ static void draw_rect(cairo_t *cr, const box *b, const theme *t)
     if (lane) {
         set(cr, t->fill[b->role]);
         cairo_rectangle(cr, b->x, b->y, b->w, b->h);
-        cairo_fill(cr);
+        pen_fill(cr);
         set(cr, t->grid);
         cairo_set_line_width(cr, t->line_width * 0.6);
         cairo_move_to(cr, b->x, b->y + b->h);
         cairo_line_to(cr, b->x + b->w, b->y + b->h);
-        cairo_stroke(cr);
+        pen_stroke(cr);
         return;
     }
     draw_rounded_path(cr, b->x, b->y, b->w, b->h, r);
     if (!(b->flags & BF_OUTLINE)) {
         set(cr, t->fill[b->role]);
-        cairo_fill_preserve(cr);
+        pen_fill_preserve(cr);
     }
     set(cr, t->accent[b->role]);
     cairo_set_line_width(cr, t->line_width);
@@ -52,16 +55,16 @@ static void draw_rect(cairo_t *cr, const box *b, const theme *t)
         double dash[] = { 3, 2 };
         cairo_set_dash(cr, dash, 2, 0);
     }
-    cairo_stroke(cr);
+    pen_stroke(cr);
     cairo_set_dash(cr, NULL, 0, 0);
     if (b->flags & BF_BAR) {
-        cairo_save(cr);
+        pen_save(cr);
         draw_rounded_path(cr, b->x, b->y, b->w, b->h, r);
-        cairo_clip(cr);
+        pen_clip(cr);
         set(cr, t->accent[b->role]);
         cairo_rectangle(cr, b->x, b->y, 3, b->h);
-        cairo_fill(cr);
-        cairo_restore(cr);
+        pen_fill(cr);
+        pen_restore(cr);
     }
 }
 
@@ -73,7 +76,7 @@ static void draw_text(cairo_t *cr, const box *b, const theme *t)
             : b->flags & BF_MUTED ? t->muted : t->ink);
     cairo_move_to(cr, b->x - (double)logical.x / PANGO_SCALE,
                   b->y - (double)logical.y / PANGO_SCALE);
-    pango_cairo_show_layout(cr, b->layout);
+    pen_show_layout(cr, b->layout);
 }
 
 /* A smooth curve through the points: Catmull-Rom turned into Beziers. */
@@ -95,7 +98,7 @@ static void draw_curve(cairo_t *cr, const box *b, const theme *t)
     set(cr, t->curves[b->color < 0 ? 0 : b->color]);
     cairo_set_line_width(cr, t->curve_width);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-    cairo_stroke(cr);
+    pen_stroke(cr);
 }
 
 static void draw_mark(cairo_t *cr, const box *b, const theme *t)
@@ -108,23 +111,23 @@ static void draw_mark(cairo_t *cr, const box *b, const theme *t)
         cairo_set_line_width(cr, 1.6);
         if (b->icon == INV_DRIVER) {
             cairo_arc(cr, cx, cy, r, 0, 2 * M_PI);
-            cairo_fill(cr);
+            pen_fill(cr);
         } else if (b->icon == INV_PARTICIPANT) {
             cairo_arc(cr, cx, cy, r - 0.8, 0, 2 * M_PI);
-            cairo_stroke(cr);
+            pen_stroke(cr);
         } else if (b->icon == INV_GATEKEEPER) {
             cairo_move_to(cr, cx, b->y);
             cairo_line_to(cr, b->x + b->w, cy);
             cairo_line_to(cr, cx, b->y + b->h);
             cairo_line_to(cr, b->x, cy);
             cairo_close_path(cr);
-            cairo_fill(cr);
+            pen_fill(cr);
             set(cr, t->background);
             cairo_rectangle(cr, cx - r * 0.45, cy - 0.8, r * 0.9, 1.6);
-            cairo_fill(cr);
+            pen_fill(cr);
         } else {
             cairo_arc(cr, cx, cy, r * 0.3, 0, 2 * M_PI);
-            cairo_fill(cr);
+            pen_fill(cr);
         }
         return;
     case MARK_PAIN:
@@ -135,58 +138,58 @@ static void draw_mark(cairo_t *cr, const box *b, const theme *t)
                  ? FILL_OPPORTUNITY : b->role == MARK_FAIL ? FILL_FAIL : FILL_PLANNED;
         set(cr, t->accent[fill]);
         cairo_arc(cr, cx, cy, r, 0, 2 * M_PI);
-        cairo_fill(cr);
+        pen_fill(cr);
         set(cr, t->background);
         cairo_set_line_width(cr, r * 0.32);
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
         if (b->role == MARK_PAIN || b->role == MARK_FAIL) {
             cairo_move_to(cr, cx, cy - r * 0.5);
             cairo_line_to(cr, cx, cy + r * 0.1);
-            cairo_stroke(cr);
+            pen_stroke(cr);
             cairo_arc(cr, cx, cy + r * 0.45, r * 0.16, 0, 2 * M_PI);
-            cairo_fill(cr);
+            pen_fill(cr);
         } else {
             cairo_move_to(cr, cx - r * 0.5, cy);
             cairo_line_to(cr, cx + r * 0.5, cy);
             cairo_move_to(cr, cx, cy - r * 0.5);
             cairo_line_to(cr, cx, cy + r * 0.5);
-            cairo_stroke(cr);
+            pen_stroke(cr);
         }
         return;
     }
     case MARK_POINT:
         cairo_arc(cr, cx, cy, r, 0, 2 * M_PI);
         set(cr, t->curves[b->color < 0 ? 0 : b->color]);
-        cairo_fill_preserve(cr);
+        pen_fill_preserve(cr);
         set(cr, t->background);
         cairo_set_line_width(cr, 0.8);
-        cairo_stroke(cr);
+        pen_stroke(cr);
         return;
     case MARK_LOW:
         cairo_arc(cr, cx, cy, r, 0, 2 * M_PI);
         set(cr, t->background);
-        cairo_fill_preserve(cr);
+        pen_fill_preserve(cr);
         set(cr, t->low_point);
         cairo_set_line_width(cr, 1.6);
-        cairo_stroke(cr);
+        pen_stroke(cr);
         cairo_arc(cr, cx, cy, r * 0.45, 0, 2 * M_PI);
         set(cr, t->curves[b->color < 0 ? 0 : b->color]);
-        cairo_fill(cr);
+        pen_fill(cr);
         return;
     case MARK_ONLINE:
         set(cr, t->accent[FILL_TOUCHPOINT]);
         cairo_arc(cr, cx, cy, r, 0, 2 * M_PI);
-        cairo_fill(cr);
+        pen_fill(cr);
         return;
     case MARK_OFFLINE:
         set(cr, t->muted);
         cairo_rectangle(cr, b->x, b->y, b->w, b->h);
-        cairo_fill(cr);
+        pen_fill(cr);
         return;
     case MARK_SWATCH:
         set(cr, t->curves[b->color < 0 ? 0 : b->color]);
         cairo_rectangle(cr, b->x, b->y, b->w, b->h);
-        cairo_fill(cr);
+        pen_fill(cr);
         return;
     }
 }
@@ -203,16 +206,15 @@ static void draw_avatar(cairo_t *cr, const box *b, const theme *t)
         double iw = cairo_image_surface_get_width(img);
         double ih = cairo_image_surface_get_height(img);
         double s = b->w / (iw < ih ? iw : ih);
-        cairo_save(cr);
-        cairo_clip(cr);
+        pen_save(cr);
+        pen_clip(cr);
         cairo_translate(cr, cx - iw * s / 2, cy - ih * s / 2);
         cairo_scale(cr, s, s);
-        cairo_set_source_surface(cr, img, 0, 0);
-        cairo_paint(cr);
-        cairo_restore(cr);
+        pen_paint_image(cr, img);
+        pen_restore(cr);
     } else {
         set(cr, t->curves[b->color < 0 ? 0 : b->color]);
-        cairo_fill(cr);
+        pen_fill(cr);
     }
     if (img)
         cairo_surface_destroy(img);
@@ -233,12 +235,12 @@ static void draw_arrow(cairo_t *cr, const box *b, const theme *t)
     for (int i = 1; i < n - 1; i++)
         cairo_line_to(cr, p[2 * i], p[2 * i + 1]);
     cairo_line_to(cr, ex - head * 0.7 * cos(a), ey - head * 0.7 * sin(a));
-    cairo_stroke(cr);
+    pen_stroke(cr);
     cairo_move_to(cr, ex, ey);
     cairo_line_to(cr, ex - head * cos(a - 0.45), ey - head * sin(a - 0.45));
     cairo_line_to(cr, ex - head * cos(a + 0.45), ey - head * sin(a + 0.45));
     cairo_close_path(cr);
-    cairo_fill(cr);
+    pen_fill(cr);
 }
 
 static void draw_pips(cairo_t *cr, const box *b, const theme *t)
@@ -249,11 +251,11 @@ static void draw_pips(cairo_t *cr, const box *b, const theme *t)
         cairo_rectangle(cr, x, b->y, s, s);
         if (k < b->icon) {
             set(cr, t->muted);
-            cairo_fill(cr);
+            pen_fill(cr);
         } else {
             set(cr, t->grid);
             cairo_set_line_width(cr, 0.5);
-            cairo_stroke(cr);
+            pen_stroke(cr);
         }
     }
 }
@@ -262,8 +264,8 @@ void draw_page(cairo_t *cr, const rpage *p, const theme *t)
 {
     set(cr, t->background);
     cairo_rectangle(cr, 0, 0, p->width, p->height);
-    cairo_fill(cr);
-    cairo_save(cr);
+    pen_fill(cr);
+    pen_save(cr);
     cairo_translate(cr, p->ox, p->oy);
     cairo_scale(cr, p->scale, p->scale);
     for (int i = 0; i < p->count; i++) {
@@ -284,7 +286,7 @@ void draw_page(cairo_t *cr, const rpage *p, const theme *t)
             }
             cairo_move_to(cr, b->pts[0], b->pts[1]);
             cairo_line_to(cr, b->pts[2], b->pts[3]);
-            cairo_stroke(cr);
+            pen_stroke(cr);
             cairo_set_dash(cr, NULL, 0, 0);
             break;
         case BOX_ICON:
@@ -307,5 +309,5 @@ void draw_page(cairo_t *cr, const rpage *p, const theme *t)
             break;
         }
     }
-    cairo_restore(cr);
+    pen_restore(cr);
 }

@@ -6,6 +6,7 @@
  */
 #define _DEFAULT_SOURCE
 #include "draw.h"
+#include "pen.h"
 
 #include <math.h>
 #include <string.h>
@@ -38,7 +39,7 @@ void draw_channel_icon(cairo_t *cr, int channel, double x, double y,
                        double size, rgb ink)
 {
     const char *name = model_channel_names()[channel];
-    cairo_save(cr);
+    pen_save(cr);
     cairo_translate(cr, x, y);
     cairo_scale(cr, size, size);
     cairo_set_line_width(cr, 0.085);
@@ -206,14 +207,14 @@ void draw_channel_icon(cairo_t *cr, int channel, double x, double y,
         cairo_arc(cr, 0.5, 0.5, 0.38, 0, 2 * M_PI);
         fill_dot = 1;
     }
-    cairo_stroke(cr);
+    pen_stroke(cr);
     if (fill_dot) {
         for (int k = 0; k < 3; k++) {
             cairo_new_sub_path(cr);
             cairo_arc(cr, 0.32 + k * 0.18, strcmp(name, "other") ? 0.43 : 0.5, 0.045,
                       0, 2 * M_PI);
         }
-        cairo_fill(cr);
+        pen_fill(cr);
     }
-    cairo_restore(cr);
+    pen_restore(cr);
 }

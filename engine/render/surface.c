@@ -1,10 +1,10 @@
 /*
- * surface.c — cairo surfaces for SVG, PNG and PDF, written atomically.
+ * surface.c — pages to PNG and PDF with cairo surfaces, to SVG with our own
+ * writer (pen.c), written atomically.
  */
 #include "surface.h"
 
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,6 +14,7 @@
 
 #include "../fsout.h"
 #include "draw.h"
+#include "pen.h"
 
 /* Encode the RGB24 image IMG as PNG into F with libpng directly: cairo's
  * own writer takes libpng's slow defaults, and PNG encoding is most of the
@@ -90,65 +91,6 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data,
                                                 : CAIRO_STATUS_WRITE_ERROR;
 }
 
-/* An in-memory copy of an SVG, so a title and description can be added. */
-typedef struct membuf { char *data; size_t len, cap; } membuf;
-
-static cairo_status_t write_mem(void *closure, const unsigned char *data,
-                                unsigned int length)
-{
-    membuf *m = closure;
-    if (m->len + length + 1 > m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 65536;
-        while (cap < m->len + length + 1)
-            cap *= 2;
-        char *grown = realloc(m->data, cap);
-        if (!grown)
-            return CAIRO_STATUS_NO_MEMORY;
-        m->data = grown;
-        m->cap = cap;
-    }
-    memcpy(m->data + m->len, data, length);
-    m->len += length;
-    return CAIRO_STATUS_SUCCESS;
-}
-
-static void xml_escaped(FILE *f, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '&': fputs("&amp;", f); break;
-        default: fputc(*s, f);
-        }
-    }
-}
-
-/* Write the SVG with <title> and <desc> after the opening <svg> tag:
- * cairo draws text as outlines, so these carry the words for screen
- * readers and search (the title, and every text of the first page). */
-static int write_svg(FILE *f, const membuf *m, const char *title, const rdoc *doc)
-{
-    const char *svg = m->data;
-    const char *open = m->len ? strstr(svg, "<svg") : NULL;
-    const char *end = open ? strchr(open, '>') : NULL;
-    if (!end)
-        return fwrite(svg, 1, m->len, f) == m->len ? 0 : -1;
-    fwrite(svg, 1, (size_t)(end + 1 - svg), f);
-    fputs("\n<title>", f);
-    xml_escaped(f, title ? title : "cjm");
-    fputs("</title>\n<desc>", f);
-    const rpage *p = &doc->pages[0];
-    for (int i = 0; i < p->count; i++)
-        if (p->boxes[i].kind == BOX_TEXT) {
-            xml_escaped(f, p->boxes[i].text);
-            fputc('\n', f);
-        }
-    fputs("</desc>", f);
-    size_t rest = m->len - (size_t)(end + 1 - svg);
-    return fwrite(end + 1, 1, rest, f) == rest ? 0 : -1;
-}
-
 int surface_write(const rdoc *doc, const theme *t, render_format format,
                   double dpi, const char *title, const char *path, diag_list *d)
 {
@@ -181,25 +123,28 @@ int surface_write(const rdoc *doc, const theme *t, render_format format,
         if (status == CAIRO_STATUS_SUCCESS && write_png(img, f) < 0)
             status = CAIRO_STATUS_WRITE_ERROR;
         cairo_surface_destroy(img);
-    } else {
-        membuf svg = { 0 };
-        cairo_surface_t *s = format == FORMAT_SVG
-            ? cairo_svg_surface_create_for_stream(write_mem, &svg, first->width,
-                                                  first->height)
-            : cairo_pdf_surface_create_for_stream(write_stream, f, first->width,
-                                                  first->height);
-        if (format == FORMAT_PDF) {
-            /* no creation date: the same input gives the same bytes */
-            cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "");
-            if (title)
-                cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
-            cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "cjm");
+    } else if (format == FORMAT_SVG) {
+        pen_svg *svg = pen_svg_begin(first->width, first->height);
+        if (!svg) {
+            status = CAIRO_STATUS_NO_MEMORY;
+        } else {
+            draw_page(pen_svg_context(svg), first, t);
+            if (pen_svg_end(svg, f, title, first) < 0)
+                status = CAIRO_STATUS_WRITE_ERROR;
         }
+    } else {
+        cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_stream, f,
+                                                                 first->width,
+                                                                 first->height);
+        /* no creation date: the same input gives the same bytes */
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "");
+        if (title)
+            cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "cjm");
         cairo_t *cr = cairo_create(s);
         for (int i = 0; i < doc->count; i++) {
             const rpage *p = &doc->pages[i];
-            if (format == FORMAT_PDF)
-                cairo_pdf_surface_set_size(s, p->width, p->height);
+            cairo_pdf_surface_set_size(s, p->width, p->height);
             draw_page(cr, p, t);
             cairo_show_page(cr);
         }
@@ -207,10 +152,6 @@ int surface_write(const rdoc *doc, const theme *t, render_format format,
         cairo_surface_finish(s);
         status = cairo_surface_status(s);
         cairo_surface_destroy(s);
-        if (format == FORMAT_SVG && status == CAIRO_STATUS_SUCCESS
-            && write_svg(f, &svg, title, doc) < 0)
-            status = CAIRO_STATUS_WRITE_ERROR;
-        free(svg.data);
     }
     if (status != CAIRO_STATUS_SUCCESS) {
         diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "cannot draw: %s",

@@ -1,0 +1,49 @@
+/*
+ * pen.h — where drawing goes.  draw.c and icons.c build their paths with
+ * cairo and then fill, stroke, clip, paint and show text through these
+ * calls.  On an ordinary cairo_t they are cairo's own; on one with an SVG
+ * writer attached (pen_svg_begin) they write SVG elements directly:
+ * paths in page coordinates, text as glyph outlines defined once and
+ * placed with <use>, clips as <clipPath>, images as embedded PNG.
+ *
+ * Why not cairo's SVG surface: it formats every number with printf and
+ * replays the page twice, most of the time of an SVG render.  The writer
+ * here formats numbers itself, to 0.01 pt.
+ */
+#ifndef CJM_PEN_H
+#define CJM_PEN_H
+
+#include <stdio.h>
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "layout.h"
+
+void pen_fill(cairo_t *cr);
+void pen_fill_preserve(cairo_t *cr);
+void pen_stroke(cairo_t *cr);
+/* Clip to the current path until the matching pen_restore. */
+void pen_clip(cairo_t *cr);
+void pen_save(cairo_t *cr);
+void pen_restore(cairo_t *cr);
+/* Paint IMG with its top-left corner at the user-space origin. */
+void pen_paint_image(cairo_t *cr, cairo_surface_t *img);
+/* Show LAYOUT with its top-left corner at the current point. */
+void pen_show_layout(cairo_t *cr, PangoLayout *layout);
+
+typedef struct pen_svg pen_svg;
+
+/* A cairo context whose drawing becomes SVG for a page of WIDTH x HEIGHT
+ * points; NULL when out of memory.  Draw on pen_svg_context(), then
+ * pen_svg_end. */
+pen_svg *pen_svg_begin(double width, double height);
+cairo_t *pen_svg_context(pen_svg *s);
+
+/* Write the SVG document to F, with TITLE and, as its description, the
+ * texts of page P (cairo-drawn text is outlines: these carry the words
+ * for screen readers and search).  Frees S.  0, or -1 on a write error
+ * or when memory ran out while drawing. */
+int pen_svg_end(pen_svg *s, FILE *f, const char *title, const rpage *p);
+
+#endif
