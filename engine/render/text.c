@@ -27,9 +27,25 @@ static const char *const font_dirs[] = {
     "/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/opentype/noto", NULL
 };
 
+/* The faces of those folders that cjm never asks for.  Every new text
+ * style sorts the whole font set (with the CJK faces' large character
+ * sets), so 12 faces instead of 52 save a few milliseconds a render. */
+static const char unused_faces[] =
+    "<selectfont><rejectfont>"
+    "<glob>*/DejaVuSerif*</glob><glob>*/DejaVuSansMono*</glob>"
+    "<glob>*/DejaVuSansCondensed*</glob><glob>*/DejaVuMath*</glob>"
+    "<glob>*/DejaVuSans-ExtraLight*</glob><glob>*/NotoSerifCJK*</glob>"
+    "<pattern><patelt name=\"family\"><string>Noto Sans CJK HK</string></patelt></pattern>"
+    "<pattern><patelt name=\"family\"><string>Noto Sans Mono CJK HK</string></patelt></pattern>"
+    "<pattern><patelt name=\"family\"><string>Noto Sans Mono CJK JP</string></patelt></pattern>"
+    "<pattern><patelt name=\"family\"><string>Noto Sans Mono CJK KR</string></patelt></pattern>"
+    "<pattern><patelt name=\"family\"><string>Noto Sans Mono CJK SC</string></patelt></pattern>"
+    "<pattern><patelt name=\"family\"><string>Noto Sans Mono CJK TC</string></patelt></pattern>"
+    "</rejectfont></selectfont>";
+
 static PangoFontMap *make_font_map(void)
 {
-    char xml[1024];
+    char xml[2048];
     size_t used = (size_t)snprintf(xml, sizeof xml, "<fontconfig>");
     int found = 0;
     for (const char *const *d = font_dirs; *d; d++) {
@@ -40,7 +56,7 @@ static PangoFontMap *make_font_map(void)
         }
     }
     snprintf(xml + used, sizeof xml - used, "<cachedir>/var/cache/fontconfig</cachedir>"
-             "<cachedir prefix=\"xdg\">fontconfig</cachedir></fontconfig>");
+             "<cachedir prefix=\"xdg\">fontconfig</cachedir>%s</fontconfig>", unused_faces);
     if (found < 2)
         return NULL;
     FcConfig *config = FcConfigCreate();
