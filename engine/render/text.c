@@ -100,6 +100,7 @@ void text_begin(const theme *t, const char *locale)
         PangoFontMap *map = own_map ? own_map : pango_cairo_font_map_get_default();
         context = pango_font_map_create_context(map);
         pango_cairo_context_set_resolution(context, 72);
+        pango_context_set_round_glyph_positions(context, FALSE);
         cairo_font_options_t *fo = cairo_font_options_create();
         cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
         cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
