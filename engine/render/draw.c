@@ -70,13 +70,17 @@ static void draw_rect(cairo_t *cr, const box *b, const theme *t)
 
 static void draw_text(cairo_t *cr, const box *b, const theme *t)
 {
-    PangoRectangle ink, logical;
-    pango_layout_get_extents(b->layout, &ink, &logical);
+    double lx, ly, lw, lh, s = text_scale(b->layout);
+    text_logical(b->layout, &lx, &ly, &lw, &lh);
     set(cr, b->flags & BF_HEADER_INK ? t->header_ink
             : b->flags & BF_MUTED ? t->muted : t->ink);
-    cairo_move_to(cr, b->x - (double)logical.x / PANGO_SCALE,
-                  b->y - (double)logical.y / PANGO_SCALE);
+    cairo_matrix_t m;
+    cairo_get_matrix(cr, &m);
+    cairo_translate(cr, b->x - lx, b->y - ly);
+    cairo_scale(cr, s, s);
+    cairo_move_to(cr, 0, 0);
     pen_show_layout(cr, b->layout);
+    cairo_set_matrix(cr, &m);
 }
 
 /* A smooth curve through the points: Catmull-Rom turned into Beziers. */

@@ -86,8 +86,8 @@ box *page_box(rdoc *doc, rpage *p, box_kind kind, double x, double y,
 double page_shaped(rdoc *doc, rpage *p, double x, double y, PangoLayout *layout,
                    text_style style, unsigned flags, const char *ref)
 {
-    PangoRectangle ink, logical;
-    pango_layout_get_extents(layout, &ink, &logical);
+    double lx, ly, lw, lh;
+    text_logical(layout, &lx, &ly, &lw, &lh);
     const char *text = pango_layout_get_text(layout);
     int unknown = pango_layout_get_unknown_glyphs_count(layout);
     if (unknown) {
@@ -96,16 +96,13 @@ double page_shaped(rdoc *doc, rpage *p, double x, double y, PangoLayout *layout,
             doc->unknown_sample = arena_strdup(&doc->mem, text);
     }
     /* the box is the text's logical extent, not the whole column */
-    box *b = page_box(doc, p, BOX_TEXT, x + (double)logical.x / PANGO_SCALE,
-                      y + (double)logical.y / PANGO_SCALE,
-                      (double)logical.width / PANGO_SCALE,
-                      (double)logical.height / PANGO_SCALE);
+    box *b = page_box(doc, p, BOX_TEXT, x + lx, y + ly, lw, lh);
     b->role = style;
     b->flags = flags;
     b->text = arena_strdup(&doc->mem, text);
     b->ref = ref ? arena_strdup(&doc->mem, ref) : NULL;
     b->layout = layout;
-    return (double)logical.height / PANGO_SCALE;
+    return lh;
 }
 
 double page_text(rdoc *doc, rpage *p, double x, double y, double width,

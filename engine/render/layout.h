@@ -84,6 +84,12 @@ PangoLayout *text_shape(const char *text, text_style style, double width,
 /* Logical size of a shaped layout, in points. */
 void text_extent(PangoLayout *layout, double *w, double *h);
 
+/* Its logical rectangle in points, relative to where it is drawn from. */
+void text_logical(PangoLayout *layout, double *x, double *y, double *w, double *h);
+
+/* Layouts are shaped at one size; draw them scaled by this. */
+double text_scale(PangoLayout *layout);
+
 /* Release the font context (at exit; optional). */
 void text_end(void);
 

@@ -36,33 +36,45 @@ static void puts_(buf *b, const char *s)
     put(b, s, strlen(s));
 }
 
-/* V to 0.01, trailing zeros dropped: "12.5", "-3", "0.07". */
-static void num(buf *b, double v)
+/* V with DIGITS decimals (at most 6), trailing zeros dropped: "12.5",
+ * "-3", "0.07". */
+static void num_digits(buf *b, double v, int digits)
 {
-    char t[32], *e = t + sizeof t, *p = e;
+    static const double pow10[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6 };
+    char t[40], *e = t + sizeof t, *p = e;
     if (!isfinite(v) || fabs(v) > 1e12)
         v = 0;
-    long long k = llround(v * 100);
+    long long k = llround(v * pow10[digits]);
     int neg = k < 0;
     unsigned long long u = neg ? (unsigned long long)-k : (unsigned long long)k;
-    unsigned frac = (unsigned)(u % 100);
-    u /= 100;
-    if (frac) {
-        if (frac % 10) {
-            *--p = (char)('0' + frac % 10);
-            *--p = (char)('0' + frac / 10);
-        } else {
-            *--p = (char)('0' + frac / 10);
-        }
-        *--p = '.';
+    int trailing = 1;
+    for (int i = 0; i < digits; i++, u /= 10) {
+        int d = (int)(u % 10);
+        if (trailing && d == 0)
+            continue;
+        trailing = 0;
+        *--p = (char)('0' + d);
     }
+    if (!trailing)
+        *--p = '.';
     do {
         *--p = (char)('0' + u % 10);
         u /= 10;
     } while (u);
-    if (neg)
+    if (neg && k != 0)
         *--p = '-';
     put(b, p, (size_t)(e - p));
+}
+
+/* A coordinate or length on the page: to 0.01 pt. */
+static void num(buf *b, double v)
+{
+    num_digits(b, v, 2);
+}
+
+static void integer(buf *b, int v)
+{
+    num_digits(b, v, 0);
 }
 
 static void hex_color(buf *b, double r, double g, double bl)
@@ -355,14 +367,7 @@ static void matrix_attr(buf *b, const cairo_matrix_t *m)
     for (int i = 0; i < 6; i++) {
         if (i)
             put(b, " ", 1);
-        /* scales need more than 0.01 */
-        if (i < 4) {
-            char t[32];
-            snprintf(t, sizeof t, "%.6g", v[i]);
-            puts_(b, t);
-        } else {
-            num(b, v[i]);
-        }
+        num_digits(b, v[i], i < 4 ? 6 : 2);     /* scales need more than 0.01 */
     }
     puts_(b, ")\"");
 }
@@ -511,9 +516,9 @@ void pen_show_layout(cairo_t *cr, PangoLayout *layout)
             }
             if (id == 0)
                 continue;
-            char ref[32];
-            snprintf(ref, sizeof ref, "<use xlink:href=\"#g%d\" x=\"", id);
-            puts_(b, ref);
+            puts_(b, "<use xlink:href=\"#g");
+            integer(b, id);
+            puts_(b, "\" x=\"");
             num(b, gx);
             puts_(b, "\" y=\"");
             num(b, gy);
