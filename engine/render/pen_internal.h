@@ -1,0 +1,47 @@
+/*
+ * pen_internal.h — what the SVG and PDF writers share with pen.c: the
+ * table of operations a writer attaches to a cairo context, and helpers
+ * that read cairo's state in page coordinates.
+ */
+#ifndef CJM_PEN_INTERNAL_H
+#define CJM_PEN_INTERNAL_H
+
+#include "pen.h"
+#include "sbuf.h"
+
+typedef struct pen_ops {
+    void (*fill)(void *self, cairo_t *cr);          /* keeps the path */
+    void (*stroke)(void *self, cairo_t *cr);        /* keeps the path */
+    void (*clip)(void *self, cairo_t *cr);          /* keeps the path */
+    void (*save)(void *self);
+    void (*restore)(void *self);
+    void (*image)(void *self, cairo_t *cr, cairo_surface_t *img);
+    void (*layout)(void *self, cairo_t *cr, PangoLayout *layout);
+} pen_ops;
+
+/* Route CR's pen calls to OPS with SELF; 0 or -1 (out of memory). */
+int pen_attach(cairo_t *cr, const pen_ops *ops, void *self);
+
+/* The current path with the CTM applied (caller destroys). */
+cairo_path_t *pen_page_path(cairo_t *cr);
+/* A user-space length as a page length. */
+double pen_page_length(cairo_t *cr, double d);
+/* The source colour (black when it is not a colour). */
+void pen_source_rgba(cairo_t *cr, double *r, double *g, double *b, double *a);
+/* GLYPH of SF as a path in the font's space (y down), from SCRATCH. */
+cairo_path_t *pen_glyph_path(cairo_t *scratch, cairo_scaled_font_t *sf,
+                             unsigned long glyph);
+/* IMG encoded as PNG into OUT; 0 or -1. */
+int pen_png(cairo_surface_t *img, sbuf *out);
+
+/* Glyphs a writer has defined: (font, glyph) -> the writer's number. */
+typedef struct pen_glyph_slot { const void *font; unsigned long glyph; int value; } pen_glyph_slot;
+typedef struct pen_glyphs { pen_glyph_slot *slots; size_t cap, count; } pen_glyphs;
+
+/* The number stored for (FONT, GLYPH), or -1. */
+int pen_glyphs_find(const pen_glyphs *g, const void *font, unsigned long glyph);
+/* Store VALUE (>= 0) for a new (FONT, GLYPH); 0, or -1 out of memory. */
+int pen_glyphs_add(pen_glyphs *g, const void *font, unsigned long glyph, int value);
+void pen_glyphs_free(pen_glyphs *g);
+
+#endif
