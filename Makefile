@@ -15,11 +15,11 @@ DESTDIR ?=
 DATADIR  = $(PREFIX)/share/cjm
 VERSION  = 0.1.0
 
-PKGS = lua5.4 yaml-0.1 cairo pangocairo pangoft2 fontconfig libpng
+PKGS = lua5.4 yaml-0.1 cairo pangocairo pangoft2 fontconfig libpng zlib
 # Debian packages: build libraries, fonts (DejaVu, Noto CJK), and what the
 # tests use (cmocka, xmllint, pdfinfo/pdftotext, rsvg-convert to compare
 # cjm's SVG with its PNG, python3 for CSV and pixel checks).
-DEBS = liblua5.4-dev libyaml-dev libcairo2-dev libpango1.0-dev libpng-dev pkg-config \
+DEBS = liblua5.4-dev libyaml-dev libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev pkg-config \
        fonts-dejavu-core fonts-noto-cjk libcmocka-dev libxml2-utils \
        poppler-utils librsvg2-bin python3 python3-pil time make gcc
 

@@ -308,7 +308,7 @@ int cmd_plan(int argc, char **argv)
                 free(json);
             }
             surface_write(doc, t, fmt == 5 ? FORMAT_PNG : fmt == 6 ? FORMAT_SVG : FORMAT_PDF,
-                          150, j->title, out, &d);
+                          150, j->title, out, 0, &d);
             rdoc_free(doc);
             text_end();
         } else {

@@ -33,6 +33,7 @@ static const cli_option render_options[] = {
     { "format", 'f', 1, "FORMAT", "svg, png or pdf (default: from -o, else svg)" },
     { "boxes", 0, 1, "FILE", "also write the laid-out boxes as JSON (for tests and tools)" },
     { "plan", 0, 0, "", "blueprint and report: overlay the actions' planned changes" },
+    { "embed-fonts", 0, 0, "", "PDF: embed the fonts themselves (slower; the text stays editable in design tools)" },
     { "help", 'h', 0, "", "show this help" },
     CLI_COMMON_OPTIONS,
     { NULL, 0, 0, NULL, NULL }
@@ -87,6 +88,7 @@ typedef struct render_job {
     double page_w, page_h, dpi;
     const char *boxes;
     int show_plan;
+    int embed_fonts;
 } render_job;
 
 /* Lay out J for JOB; a new document (caller frees) or NULL after errors. */
@@ -173,7 +175,8 @@ static void render_one(const char *path, const char *out, render_format format,
             free(json);
         }
         if (doc && !d->errors)
-            surface_write(doc, job->theme, format, job->dpi, j->title, out, d);
+            surface_write(doc, job->theme, format, job->dpi, j->title, out,
+                          job->embed_fonts, d);
         rdoc_free(doc);
     }
     arena_free(&a);
@@ -240,6 +243,7 @@ int cmd_render(int argc, char **argv)
     job.persona = cli_value(render_options, &args, "persona");
     job.boxes = cli_value(render_options, &args, "boxes");
     job.show_plan = cli_value(render_options, &args, "plan") != NULL;
+    job.embed_fonts = cli_value(render_options, &args, "embed-fonts") != NULL;
 
     int dir = is_dir_target(out);
     int format = -1;

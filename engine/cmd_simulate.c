@@ -586,7 +586,7 @@ int cmd_simulate(int argc, char **argv)
             sim_chart_fill(&doc->mem, &c, arena_printf(&doc->mem, "Simulation — %s", j->title),
                            j->phase_count, phase_names, runs[0].exact, count, names, results);
             layout_charts(doc, &c, &lo2);
-            surface_write(doc, t, (render_format)cf, 150, j->title, chart, &d);
+            surface_write(doc, t, (render_format)cf, 150, j->title, chart, 0, &d);
             rdoc_free(doc);
             text_end();
         }

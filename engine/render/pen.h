@@ -46,4 +46,15 @@ cairo_t *pen_svg_context(pen_svg *s);
  * or when memory ran out while drawing. */
 int pen_svg_end(pen_svg *s, FILE *f, const char *title, const rpage *p);
 
+typedef struct pen_pdf pen_pdf;
+
+/* A PDF document; NULL when out of memory.  Each pen_pdf_page gives the
+ * cairo context to draw a new page of WIDTH x HEIGHT points on (valid
+ * until the next page or the end); pen_pdf_end writes the file to F with
+ * TITLE in its metadata, and frees P.  0, or -1 on a write error or when
+ * memory ran out. */
+pen_pdf *pen_pdf_begin(void);
+cairo_t *pen_pdf_page(pen_pdf *p, double width, double height);
+int pen_pdf_end(pen_pdf *p, FILE *f, const char *title);
+
 #endif

@@ -83,6 +83,7 @@ const char *surface_format_name(render_format f)
     return names[f];
 }
 
+/* PDF through cairo's own writer, which embeds subsets of the fonts. */
 static cairo_status_t write_stream(void *closure, const unsigned char *data,
                                    unsigned int length)
 {
@@ -91,8 +92,34 @@ static cairo_status_t write_stream(void *closure, const unsigned char *data,
                                                 : CAIRO_STATUS_WRITE_ERROR;
 }
 
+static cairo_status_t cairo_pdf(const rdoc *doc, const theme *t, const char *title,
+                                FILE *f)
+{
+    const rpage *first = &doc->pages[0];
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_stream, f, first->width,
+                                                             first->height);
+    /* no creation date: the same input gives the same bytes */
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "");
+    if (title)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "cjm");
+    cairo_t *cr = cairo_create(s);
+    for (int i = 0; i < doc->count; i++) {
+        const rpage *p = &doc->pages[i];
+        cairo_pdf_surface_set_size(s, p->width, p->height);
+        draw_page(cr, p, t);
+        cairo_show_page(cr);
+    }
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    cairo_status_t status = cairo_surface_status(s);
+    cairo_surface_destroy(s);
+    return status;
+}
+
 int surface_write(const rdoc *doc, const theme *t, render_format format,
-                  double dpi, const char *title, const char *path, diag_list *d)
+                  double dpi, const char *title, const char *path, int embed_fonts,
+                  diag_list *d)
 {
     if (doc->count == 0) {
         diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "nothing to draw");
@@ -132,26 +159,22 @@ int surface_write(const rdoc *doc, const theme *t, render_format format,
             if (pen_svg_end(svg, f, title, first) < 0)
                 status = CAIRO_STATUS_WRITE_ERROR;
         }
+    } else if (embed_fonts) {
+        status = cairo_pdf(doc, t, title, f);
     } else {
-        cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_stream, f,
-                                                                 first->width,
-                                                                 first->height);
-        /* no creation date: the same input gives the same bytes */
-        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "");
-        if (title)
-            cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
-        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "cjm");
-        cairo_t *cr = cairo_create(s);
-        for (int i = 0; i < doc->count; i++) {
-            const rpage *p = &doc->pages[i];
-            cairo_pdf_surface_set_size(s, p->width, p->height);
-            draw_page(cr, p, t);
-            cairo_show_page(cr);
+        pen_pdf *pdf = pen_pdf_begin();
+        if (!pdf) {
+            status = CAIRO_STATUS_NO_MEMORY;
+        } else {
+            for (int i = 0; i < doc->count; i++) {
+                const rpage *p = &doc->pages[i];
+                cairo_t *cr = pen_pdf_page(pdf, p->width, p->height);
+                if (cr)
+                    draw_page(cr, p, t);
+            }
+            if (pen_pdf_end(pdf, f, title) < 0)
+                status = CAIRO_STATUS_WRITE_ERROR;
         }
-        cairo_destroy(cr);
-        cairo_surface_finish(s);
-        status = cairo_surface_status(s);
-        cairo_surface_destroy(s);
     }
     if (status != CAIRO_STATUS_SUCCESS) {
         diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "cannot draw: %s",
