@@ -387,6 +387,7 @@ static void pdf_layout(void *self, cairo_t *cr, PangoLayout *layout)
     cairo_get_matrix(cr, &m);
     color(b, cr, "rg");
     sbuf_puts(b, "BT\n");
+    sbuf boxes = { 0 };                 /* characters no font has */
     int font = -1, open = 0;            /* open: inside a [...] TJ */
     double next_x = 0, next_y = 0;      /* where the next glyph lands unmoved */
     int have_pos = 0;
@@ -406,9 +407,19 @@ static void pdf_layout(void *self, cairo_t *cr, PangoLayout *layout)
             double gx = x0 + (double)(x + info->geometry.x_offset) / PANGO_SCALE;
             double gy = y0 + (double)(baseline + info->geometry.y_offset) / PANGO_SCALE;
             x += info->geometry.width;
-            if (info->glyph == PANGO_GLYPH_EMPTY || (info->glyph & PANGO_GLYPH_UNKNOWN_FLAG)
-                || !sf)
-                continue;   /* unknown glyphs are counted and warned about in layout */
+            if (info->glyph == PANGO_GLYPH_EMPTY)
+                continue;
+            if ((info->glyph & PANGO_GLYPH_UNKNOWN_FLAG) || !sf) {
+                /* no font has it: an empty box after the text, as Pango
+                 * draws one (layout has warned about it) */
+                double w = (double)info->geometry.width / PANGO_SCALE;
+                double h = (double)logical.height / PANGO_SCALE;
+                double top = y0 + (double)logical.y / PANGO_SCALE;
+                pt(&boxes, gx + w * 0.1, top + h * 0.15);
+                pt(&boxes, w * 0.8, h * 0.7);
+                sbuf_puts(&boxes, "re\n");
+                continue;
+            }
             const char *s;
             size_t n;
             cluster_text(run, i, text, &s, &n);
@@ -456,6 +467,19 @@ static void pdf_layout(void *self, cairo_t *cr, PangoLayout *layout)
     if (open)
         sbuf_puts(b, ">]TJ\n");
     sbuf_puts(b, "ET\n");
+    if (boxes.len) {
+        /* in layout space: under the CTM, stroked in the text's colour */
+        sbuf_puts(b, "q ");
+        matrix(b, m.xx, m.yx, m.xy, m.yy, m.x0, m.y0);
+        sbuf_puts(b, "cm ");
+        color(b, cr, "RG");
+        sbuf_puts(b, "0.5 w [] 0 d\n");
+        sbuf_put(b, boxes.data, boxes.len);
+        sbuf_puts(b, "S Q\n");
+    }
+    if (boxes.failed)
+        p->failed = 1;
+    sbuf_free(&boxes);
 }
 
 static const pen_ops pdf_ops = {
