@@ -77,7 +77,9 @@ typedef struct rdoc {
 void text_begin(const theme *t, const char *locale);
 
 /* TEXT shaped in STYLE, wrapped at WIDTH points (WIDTH <= 0: no wrap).
- * ALIGN: 0 left, 1 centre.  The caller owns the layout. */
+ * ALIGN: 0 left, 1 centre.  The caller owns a reference to the layout;
+ * the same text in the same style is shaped once between text_begin
+ * calls and shared, so layouts must not be changed. */
 PangoLayout *text_shape(const char *text, text_style style, double width,
                         int align);
 

@@ -17,6 +17,10 @@
 #include <sys/stat.h>
 
 static PangoContext *context;
+/* Layouts already shaped since text_begin, by style, width, alignment and
+ * text: the same label (a lane name, "participant") is often measured and
+ * then placed, or placed many times; each use takes a reference. */
+static GHashTable *shaped;
 static PangoFontMap *own_map;
 
 /* Debian's folders for the two families cjm asks for.  Loading just these
@@ -95,6 +99,10 @@ static char family[96];
 void text_begin(const theme *t, const char *locale)
 {
     current_theme = t;
+    if (shaped)
+        g_hash_table_remove_all(shaped);
+    else
+        shaped = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
     if (!context) {
         own_map = make_font_map();
         PangoFontMap *map = own_map ? own_map : pango_cairo_font_map_get_default();
@@ -134,7 +142,13 @@ static GQuark scale_quark;
 PangoLayout *text_shape(const char *text, text_style style, double width,
                         int align)
 {
-    PangoLayout *layout = pango_layout_new(context);
+    char *key = g_strdup_printf("%d %d %.3f %s", (int)style, align, width, text);
+    PangoLayout *layout = g_hash_table_lookup(shaped, key);
+    if (layout) {
+        g_free(key);
+        return g_object_ref(layout);
+    }
+    layout = pango_layout_new(context);
     double *scale = g_new(double, 1);
     *scale = current_theme->text_size[style] / SHAPE_SIZE;
     if (!scale_quark)
@@ -154,6 +168,7 @@ PangoLayout *text_shape(const char *text, text_style style, double width,
     }
     pango_layout_set_alignment(layout, align ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
     pango_layout_set_text(layout, text, -1);
+    g_hash_table_insert(shaped, key, g_object_ref(layout));
     return layout;
 }
 
@@ -183,6 +198,10 @@ void text_extent(PangoLayout *layout, double *w, double *h)
 
 void text_end(void)
 {
+    if (shaped) {
+        g_hash_table_destroy(shaped);
+        shaped = NULL;
+    }
     if (!context)
         return;
     int default_map = own_map == NULL;
