@@ -86,6 +86,11 @@ static void path_ops(sbuf *b, const cairo_path_t *path, int flip, double *bbox)
     double s = flip ? -1 : 1;
     for (int i = 0; i < path->num_data; i += path->data[i].header.length) {
         const cairo_path_data_t *d = &path->data[i];
+        int next = i + d->header.length;
+        /* cairo follows a close with a move to the start: drop it at the end */
+        if (d->header.type == CAIRO_PATH_MOVE_TO
+            && (next >= path->num_data || path->data[next].header.type == CAIRO_PATH_MOVE_TO))
+            continue;
         int points = d->header.type == CAIRO_PATH_CURVE_TO ? 3
                    : d->header.type == CAIRO_PATH_CLOSE_PATH ? 0 : 1;
         for (int k = 1; k <= points; k++) {
