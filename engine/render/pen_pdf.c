@@ -574,6 +574,7 @@ static void obj(pdf_file *w, int num)
             w->failed = 1;
             return;
         }
+        memset(o + w->cap, 0, (size_t)(cap - w->cap) * sizeof *o);
         w->offsets = o;
         w->cap = cap;
     }

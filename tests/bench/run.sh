@@ -36,29 +36,35 @@ i=1; files=""
 while [ $i -le 20 ]; do cp $J $B/many/j$i.lua; files="$files $B/many/j$i.lua"; i=$((i + 1)); done
 v=$(median_ms 3 "$CJM" render $files -o $B/out/ --format svg)
 line "render 20 journeys in one process, SVG (ms)" "$v" "300 ms" 300
+v=$(median_ms 3 "$CJM" render $files -o $B/out/ --format pdf)
+line "render 20 journeys in one process, PDF (ms)" "$v" "-" 1e9
+v=$(median_ms 10 "$CJM" render scripts/acme_b2b.yaml --view report -o $B/report.pdf)
+line "report PDF of acme_b2b, 9 pages (ms)" "$v" "-" 1e9
+v=$(median_ms 10 "$CJM" render scripts/acme_b2b.yaml --view report --embed-fonts -o $B/report_ef.pdf)
+line "the same with --embed-fonts (cairo) (ms)" "$v" "-" 1e9
 echo "simulate: 7-phase B2B journey, 4-gatekeeper approval chain (tests/bench/bench_sim.yaml)"
 S=tests/bench/bench_sim.yaml
 ref=$($B/ref_sim 2000000 | cut -d' ' -f1)
-# the fastest of 3 runs each: on a shared machine the least disturbed one
-best_ns() {
-    best=0; i=0
-    while [ $i -lt 3 ]; do
-        t0=$(date +%s%N); "$@" >/dev/null 2>&1; t1=$(date +%s%N)
-        d=$((t1 - t0)); if [ $best = 0 ] || [ $d -lt $best ]; then best=$d; fi
-        i=$((i + 1))
+# 1 and 2 threads measured in turn, five times each, the fastest of each
+# kept: on a shared VM the other core is now and then busy elsewhere
+ns1=0; ns2=0; i=0
+while [ $i -lt 5 ]; do
+    for th in 1 2; do
+        t0=$(date +%s%N); "$CJM" simulate $S -n 20000000 --threads $th -o $B/s$th.json >/dev/null 2>&1
+        t1=$(date +%s%N); d=$((t1 - t0))
+        if [ $th = 1 ]; then { [ $ns1 = 0 ] || [ $d -lt $ns1 ]; } && ns1=$d
+        else { [ $ns2 = 0 ] || [ $d -lt $ns2 ]; } && ns2=$d; fi
     done
-    echo $best
-}
-ns1=$(best_ns "$CJM" simulate $S -n 20000000 --threads 1 -o $B/s1.json)
+    i=$((i + 1))
+done
 steps=$(python3 -c 'import json; print(json.load(open("'$B'/s1.json"))["scenarios"][0]["monte_carlo"]["journey_days"])')
 one=$(awk -v s="$steps" -v ns=$ns1 'BEGIN { printf "%.3g", s / (ns / 1e9) }')
 line "plain C loop (ref_sim), journey-days/s" "$(awk -v r="$ref" 'BEGIN { printf "%.3g", r }')" "-" 1e99
 line "engine, 1 thread, journey-days/s" "$one" "-" 1e99
 ratio=$(awk -v a="$one" -v b="$ref" 'BEGIN { printf "%.2f", a / b }')
 printf '  %-44s %9s   target > %-8s %s\n' "engine / reference" "$ratio" "0.5" "$(awk -v r="$ratio" 'BEGIN { print (r >= 0.5) ? "ok" : "MISSED" }')"
-ns2=$(best_ns "$CJM" simulate $S -n 20000000 --threads 2 -o $B/s2.json)
 speed=$(awk -v a="$ns1" -v b="$ns2" 'BEGIN { printf "%.2f", a / b }')
-printf '  %-44s %9s   target > %-8s %s\n' "2 threads / 1 thread (best of 3)" "$speed" "1.8" "$(awk -v r="$speed" 'BEGIN { print (r >= 1.8) ? "ok" : "MISSED" }')"
+printf '  %-44s %9s   target > %-8s %s\n' "2 threads / 1 thread (best of 5 each)" "$speed" "1.8" "$(awk -v r="$speed" 'BEGIN { print (r >= 1.8) ? "ok" : "MISSED" }')"
 v=$(median_ms 3 "$CJM" simulate $S -n 1e7 -o $B/s3.json); line "10^7 journeys, all cores (ms)" "$v" "2000 ms" 2000
 v=$(median_ms 10 "$CJM" simulate $S --exact -o $B/s4.json); line "exact analysis, 365 days (ms)" "$v" "50 ms" 50
 mem=$( { /usr/bin/time -f %M "$CJM" simulate $S -n 1e7 -o $B/s5.json; } 2>&1 | tail -1)
