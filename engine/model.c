@@ -656,6 +656,13 @@ static const field card_fields[] = {
     { "time", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_card_time, write_card_time },
 };
 
+void model_card_init(cjm_card *card)
+{
+    memset(card, 0, sizeof *card);
+    card->fail_rate = -1;
+    card->time.standard = card->time.tolerance = -1;
+}
+
 /* A card is text, or a mapping with text and optional id and evidence. */
 static void read_cards(bctx *c, const node *n, const char *path,
                        cjm_cards *out)
@@ -666,9 +673,8 @@ static void read_cards(bctx *c, const node *n, const char *path,
             /* a single card where a list was expected: take it as one */
             out->items = arena_alloc(c->a, sizeof *out->items);
             cjm_card *card = &out->items[0];
+            model_card_init(card);
             card->src = n;
-            card->fail_rate = -1;
-            card->time.standard = card->time.tolerance = -1;
             if (n->kind == NODE_STR)
                 card->text = read_text(c, n, path);
             else
@@ -683,10 +689,8 @@ static void read_cards(bctx *c, const node *n, const char *path,
     int i = 0;
     for (const node *k = n->first; k; k = k->next, i++) {
         cjm_card *card = &out->items[out->count];
-        memset(card, 0, sizeof *card);
+        model_card_init(card);
         card->src = k;
-        card->fail_rate = -1;
-        card->time.standard = card->time.tolerance = -1;
         index_path(p, sizeof p, path, i);
         if (k->kind == NODE_MAP)
             read_fields(c, k, p, card_fields, COUNT(card_fields), card);

@@ -77,6 +77,9 @@ typedef struct cjm_card {
 
 typedef struct { cjm_card *items; int count; } cjm_cards;
 
+/* CARD empty, with no fail rate and no time. */
+void model_card_init(cjm_card *card);
+
 /* An edit of a number: "=0.4", "*1.2", "+0.05". */
 typedef enum { EDIT_SET, EDIT_MUL, EDIT_ADD } cjm_edit_op;
 typedef struct { cjm_edit_op op; double value; int present; } cjm_edit;

@@ -158,8 +158,10 @@ static cjm_cards strs_as_cards(mctx *m, const cjm_strs *s)
 {
     cjm_cards c = { arena_alloc(&m->doc->mem, sizeof(cjm_card) * (size_t)(s->count + 1)),
                     s->count };
-    for (int i = 0; i < s->count; i++)
+    for (int i = 0; i < s->count; i++) {
+        model_card_init(&c.items[i]);
         c.items[i].text = s->items[i];
+    }
     return c;
 }
 
@@ -709,12 +711,11 @@ static void blueprint_page(rdoc *doc, const cjm_journey *j,
                     for (int q = 0; q < ac->lanes.count; q++)
                         if (!strcmp(ac->lanes.items[q], lane_ids[l])) {
                             cjm_card *pc = &planned.items[planned.count++];
+                            model_card_init(pc);
                             pc->text = arena_printf(&doc->mem, "Planned: %s%s%s", ac->title,
                                                     ac->owner ? " — " : "",
                                                     ac->owner ? ac->owner : "");
                             pc->id = ac->id;
-                            pc->fail_rate = -1;
-                            pc->time.standard = pc->time.tolerance = -1;
                         }
                 }
                 if (planned.count)

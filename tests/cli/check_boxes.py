@@ -1,7 +1,7 @@
 """Checks on a `cjm render --boxes` file: text boxes never overlap, every
 box is on its page, and (for the map and persona views) every phase,
 persona, touchpoint use, pain and opportunity of the journey appears
-exactly once.  usage: check_boxes.py BOXES.json JOURNEY.json VIEW"""
+exactly once, and every need, activity and content item reads as written.  usage: check_boxes.py BOXES.json JOURNEY.json VIEW"""
 import json
 import sys
 from collections import Counter
@@ -33,10 +33,17 @@ def once(ref):
     if refs[ref] != 1:
         problems.append(f"{ref} appears {refs[ref]} times, expected once")
 
+texts = Counter(b["text"] for p in boxes["pages"] for b in p["boxes"] if b["kind"] == "text")
+
 if view == "map":
     involved = any(v != "none" for ph in journey["phases"] for v in ph.get("involvement", {}).values())
     for ph in journey["phases"]:
         once("phase:" + ph["id"])
+        # plain text lanes show their items as they are, nothing added
+        for lane in ("needs", "activities", "content"):
+            for item in ph.get(lane, []):
+                if texts[item] < 1:
+                    problems.append(f"{lane} of {ph['id']}: no card reads exactly {item!r}")
         for tp in ph.get("touchpoints", []):
             once(f"touchpoint:{ph['id']}/{tp}")
         for pain in ph.get("pains", []):
