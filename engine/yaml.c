@@ -19,6 +19,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "sbuf.h"
+
 /* ---- reading files ---------------------------------------------------- */
 
 char *yaml_read_file(const char *path, size_t *len, size_t max, diag_list *d)
@@ -748,31 +750,11 @@ node *yaml_load_file(arena *a, const char *path, diag_list *d)
 
 /* ---- the emitter ------------------------------------------------------ */
 
-typedef struct outbuf {
-    char *data;
-    size_t len, cap;
-    int failed;
-} outbuf;
-
 static int write_handler(void *data, unsigned char *buffer, size_t size)
 {
-    outbuf *o = data;
-    if (o->len + size + 1 > o->cap) {
-        size_t cap = o->cap ? o->cap : 4096;
-        while (cap < o->len + size + 1)
-            cap *= 2;
-        char *grown = realloc(o->data, cap);
-        if (!grown) {
-            o->failed = 1;
-            return 0;
-        }
-        o->data = grown;
-        o->cap = cap;
-    }
-    memcpy(o->data + o->len, buffer, size);
-    o->len += size;
-    o->data[o->len] = '\0';
-    return 1;
+    sbuf *o = data;
+    sbuf_put(o, buffer, size);
+    return !o->failed;
 }
 
 void yaml_format_float(double v, char *buf, int json)
@@ -936,7 +918,7 @@ char *yaml_emit_inline(const node *n, diag_list *d)
 static char *emit_document(const node *root, int flow, size_t *len,
                            diag_list *d)
 {
-    outbuf out = { 0 };
+    sbuf out = { 0 };
     yaml_emitter_t e;
     yaml_event_t ev;
     if (!yaml_emitter_initialize(&e)) {
@@ -963,10 +945,14 @@ static char *emit_document(const node *root, int flow, size_t *len,
                  e.problem ? e.problem : "out of memory");
         d->internal = 1;
         yaml_emitter_delete(&e);
-        free(out.data);
+        sbuf_free(&out);
         return NULL;
     }
     yaml_emitter_delete(&e);
-    *len = out.len;
-    return out.data;
+    char *text = sbuf_finish(&out, len);
+    if (!text) {
+        diag_add(d, DIAG_ERROR, NULL, 0, 0, NULL, "cannot emit YAML: out of memory");
+        d->internal = 1;
+    }
+    return text;
 }

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../sbuf.h"
+
 rdoc *rdoc_new(void)
 {
     rdoc *doc = calloc(1, sizeof *doc);
@@ -154,99 +156,51 @@ void page_fit(rpage *p, double content_w, double content_h, double page_w,
 
 /* ---- JSON ------------------------------------------------------------------ */
 
-typedef struct jtext {
-    char *data;
-    size_t len, cap;
-} jtext;
-
-static void jadd(jtext *j, const char *s, size_t n)
-{
-    if (j->len + n + 1 > j->cap) {
-        size_t cap = j->cap ? j->cap * 2 : 65536;
-        while (cap < j->len + n + 1)
-            cap *= 2;
-        char *grown = realloc(j->data, cap);
-        if (!grown) {
-            fputs("cjm: error: out of memory\n", stderr);
-            exit(EXIT_LIMIT);
-        }
-        j->data = grown;
-        j->cap = cap;
-    }
-    memcpy(j->data + j->len, s, n);
-    j->len += n;
-    j->data[j->len] = '\0';
-}
-
-static void jprintf(jtext *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void jprintf(jtext *j, const char *fmt, ...)
-{
-    char buf[256];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    jadd(j, buf, (size_t)(n < (int)sizeof buf ? n : (int)sizeof buf - 1));
-}
-
-static void jstr(jtext *j, const char *s)
-{
-    jadd(j, "\"", 1);
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') {
-            char e[2] = { '\\', (char)c };
-            jadd(j, e, 2);
-        } else if (c < 0x20) {
-            jprintf(j, "\\u%04x", c);
-        } else {
-            jadd(j, (const char *)s, 1);
-        }
-    }
-    jadd(j, "\"", 1);
-}
-
 static const char *const kind_names[] = {
     "text", "rect", "line", "icon", "curve", "mark", "avatar", "arrow", "pips"
 };
 
 char *rdoc_to_json(const rdoc *doc, size_t *len)
 {
-    jtext j = { 0 };
-    jadd(&j, "{\"pages\": [\n", 12);
+    sbuf j = { 0 };
+    sbuf_put(&j, "{\"pages\": [\n", 12);
     for (int i = 0; i < doc->count; i++) {
         const rpage *p = &doc->pages[i];
-        jprintf(&j, "{\"width\": %.2f, \"height\": %.2f, \"boxes\": [\n",
+        sbuf_printf(&j, "{\"width\": %.2f, \"height\": %.2f, \"boxes\": [\n",
                 p->width, p->height);
         for (int k = 0; k < p->count; k++) {
             const box *b = &p->boxes[k];
-            jprintf(&j, "{\"kind\": \"%s\", \"x\": %.2f, \"y\": %.2f, "
+            sbuf_printf(&j, "{\"kind\": \"%s\", \"x\": %.2f, \"y\": %.2f, "
                     "\"w\": %.2f, \"h\": %.2f, \"role\": %d", kind_names[b->kind],
                     p->ox + b->x * p->scale, p->oy + b->y * p->scale,
                     b->w * p->scale, b->h * p->scale, b->role);
             if (b->text) {
-                jadd(&j, ", \"text\": ", 10);
-                jstr(&j, b->text);
+                sbuf_put(&j, ", \"text\": ", 10);
+                sbuf_json_string(&j, b->text, strlen(b->text));
             }
             if (b->ref) {
-                jadd(&j, ", \"ref\": ", 9);
-                jstr(&j, b->ref);
+                sbuf_put(&j, ", \"ref\": ", 9);
+                sbuf_json_string(&j, b->ref, strlen(b->ref));
             }
             if (b->npts) {
-                jadd(&j, ", \"points\": [", 13);
+                sbuf_put(&j, ", \"points\": [", 13);
                 for (int q = 0; q < b->npts; q++)
-                    jprintf(&j, "%s[%.2f, %.2f]", q ? ", " : "",
+                    sbuf_printf(&j, "%s[%.2f, %.2f]", q ? ", " : "",
                             p->ox + b->pts[2 * q] * p->scale,
                             p->oy + b->pts[2 * q + 1] * p->scale);
-                jadd(&j, "]", 1);
+                sbuf_put(&j, "]", 1);
             }
-            jprintf(&j, "}%s\n", k + 1 < p->count ? "," : "");
+            sbuf_printf(&j, "}%s\n", k + 1 < p->count ? "," : "");
         }
-        jprintf(&j, "]}%s\n", i + 1 < doc->count ? "," : "");
+        sbuf_printf(&j, "]}%s\n", i + 1 < doc->count ? "," : "");
     }
-    jprintf(&j, "], \"unknown_glyphs\": %d}\n", doc->unknown_glyphs);
-    *len = j.len;
-    return j.data;
+    sbuf_printf(&j, "], \"unknown_glyphs\": %d}\n", doc->unknown_glyphs);
+    char *text = sbuf_finish(&j, len);
+    if (!text) {
+        fputs("cjm: error: out of memory\n", stderr);
+        exit(EXIT_LIMIT);
+    }
+    return text;
 }
 
 const char *layout_initials(arena *a, const char *name)

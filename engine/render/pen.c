@@ -147,6 +147,65 @@ cairo_path_t *pen_glyph_path(cairo_t *scratch, cairo_scaled_font_t *sf,
     return p;
 }
 
+/* Where the characters of glyph I of RUN are in the layout's TEXT: with
+ * the first glyph of a cluster, in logical order. */
+static void cluster_text(const PangoLayoutRun *run, int i, const char *text,
+                         const char **s, size_t *n)
+{
+    const PangoGlyphString *gs = run->glyphs;
+    int start = gs->log_clusters[i], end = run->item->length;
+    int prev = run->item->analysis.level & 1 ? i + 1 : i - 1;
+    *s = text + run->item->offset + start;
+    *n = 0;
+    if (prev >= 0 && prev < gs->num_glyphs && gs->log_clusters[prev] == start)
+        return;
+    for (int k = 0; k < gs->num_glyphs; k++)
+        if (gs->log_clusters[k] > start && gs->log_clusters[k] < end)
+            end = gs->log_clusters[k];
+    *n = (size_t)(end - start);
+}
+
+void pen_each_glyph(PangoLayout *layout, double x0, double y0,
+                    int (*fn)(void *ctx, const pen_glyph_at *g), void *ctx)
+{
+    const char *text = pango_layout_get_text(layout);
+    PangoLayoutIter *it = pango_layout_get_iter(layout);
+    int stop = 0;
+    do {
+        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+        if (!run)
+            continue;
+        PangoRectangle logical;
+        pango_layout_iter_get_run_extents(it, NULL, &logical);
+        int baseline = pango_layout_iter_get_baseline(it);
+        cairo_scaled_font_t *sf =
+            pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font));
+        int x = logical.x;
+        for (int i = 0; i < run->glyphs->num_glyphs && !stop; i++) {
+            const PangoGlyphInfo *info = &run->glyphs->glyphs[i];
+            pen_glyph_at g = { sf, info->glyph, 0, 0, { 0, 0, 0, 0 }, NULL, 0 };
+            g.x = x0 + (double)(x + info->geometry.x_offset) / PANGO_SCALE;
+            g.y = y0 + (double)(baseline + info->geometry.y_offset) / PANGO_SCALE;
+            x += info->geometry.width;
+            if (info->glyph == PANGO_GLYPH_EMPTY)
+                continue;
+            if ((info->glyph & PANGO_GLYPH_UNKNOWN_FLAG) || !sf) {
+                /* no font has it: the box Pango would draw */
+                double w = (double)info->geometry.width / PANGO_SCALE;
+                double h = (double)logical.height / PANGO_SCALE;
+                g.sf = NULL;
+                g.box[0] = g.x + w * 0.1;
+                g.box[1] = y0 + (double)logical.y / PANGO_SCALE + h * 0.15;
+                g.box[2] = w * 0.8;
+                g.box[3] = h * 0.7;
+            }
+            cluster_text(run, i, text, &g.text, &g.text_len);
+            stop = fn(ctx, &g);
+        }
+    } while (!stop && pango_layout_iter_next_run(it));
+    pango_layout_iter_free(it);
+}
+
 static cairo_status_t png_to_sbuf(void *closure, const unsigned char *data,
                                   unsigned int length)
 {

@@ -7,7 +7,7 @@
 #define CJM_PEN_INTERNAL_H
 
 #include "pen.h"
-#include "sbuf.h"
+#include "../sbuf.h"
 
 typedef struct pen_ops {
     void (*fill)(void *self, cairo_t *cr);          /* keeps the path */
@@ -31,6 +31,21 @@ void pen_source_rgba(cairo_t *cr, double *r, double *g, double *b, double *a);
 /* GLYPH of SF as a path in the font's space (y down), from SCRATCH. */
 cairo_path_t *pen_glyph_path(cairo_t *scratch, cairo_scaled_font_t *sf,
                              unsigned long glyph);
+/* A glyph of a layout and where it goes. */
+typedef struct pen_glyph_at {
+    cairo_scaled_font_t *sf;    /* NULL: a character no font has */
+    unsigned long glyph;
+    double x, y;                /* its origin, in the layout's user space */
+    double box[4];              /* for a missing character: x, y, w, h */
+    const char *text;           /* the characters it stands for: TEXT_LEN */
+    size_t text_len;            /* bytes; 0 for the later glyphs of a cluster */
+} pen_glyph_at;
+
+/* Call FN for each glyph of LAYOUT drawn from (X0, Y0), line by line;
+ * FN returns non-zero to stop. */
+void pen_each_glyph(PangoLayout *layout, double x0, double y0,
+                    int (*fn)(void *ctx, const pen_glyph_at *g), void *ctx);
+
 /* IMG encoded as PNG into OUT; 0 or -1. */
 int pen_png(cairo_surface_t *img, sbuf *out);
 

@@ -360,131 +360,96 @@ static void hex_byte(sbuf *b, int v)
     sbuf_put(b, t, 2);
 }
 
-/* Where the characters of glyph I of RUN are in the layout's text. */
-static void cluster_text(const PangoLayoutRun *run, int i, const char *text,
-                         const char **s, size_t *n)
+/* A text object being written: the glyphs of one layout. */
+typedef struct pdf_text {
+    pen_pdf *p;
+    sbuf *b;
+    cairo_matrix_t m;           /* the layout's user space to the page */
+    int font, open;             /* open: inside a [...] TJ */
+    int have_pos;
+    double next_x, next_y;      /* where the next glyph lands unmoved */
+    sbuf boxes;                 /* characters no font has */
+} pdf_text;
+
+static int pdf_show_glyph(void *ctx, const pen_glyph_at *at)
 {
-    const PangoGlyphString *gs = run->glyphs;
-    int start = gs->log_clusters[i], end = run->item->length;
-    int rtl = run->item->analysis.level & 1;
-    /* the text goes with the first glyph of a cluster, in logical order */
-    int prev = rtl ? i + 1 : i - 1;
-    if (prev >= 0 && prev < gs->num_glyphs && gs->log_clusters[prev] == start) {
-        *s = text;
-        *n = 0;
-        return;
+    pdf_text *t = ctx;
+    sbuf *b = t->b;
+    if (!at->sf) {
+        /* an empty box after the text, as Pango draws one */
+        pt(&t->boxes, at->box[0], at->box[1]);
+        pt(&t->boxes, at->box[2], at->box[3]);
+        sbuf_puts(&t->boxes, "re\n");
+        return 0;
     }
-    for (int k = 0; k < gs->num_glyphs; k++)
-        if (gs->log_clusters[k] > start && gs->log_clusters[k] < end)
-            end = gs->log_clusters[k];
-    *s = text + run->item->offset + start;
-    *n = (size_t)(end - start);
+    int gi = pdf_glyph_index(t->p, at->sf, at->glyph, at->text, at->text_len);
+    if (gi < 0) {
+        t->p->failed = 1;
+        return 1;
+    }
+    const pdf_glyph *g = &t->p->glyphs[gi];
+    if (g->font != t->font) {
+        if (t->open)
+            sbuf_puts(b, ">]TJ\n");
+        t->open = 0;
+        sbuf_puts(b, "/F");
+        sbuf_int(b, g->font);
+        sbuf_puts(b, " 1 Tf\n");
+        t->font = g->font;
+    }
+    double dx = at->x - t->next_x;
+    if (!t->have_pos || fabs(at->y - t->next_y) > 1e-6 || fabs(dx) > 50) {
+        if (t->open)
+            sbuf_puts(b, ">]TJ\n");
+        t->open = 0;
+        /* glyph space (y up) to the page: the CTM, flipped */
+        const cairo_matrix_t *m = &t->m;
+        matrix(b, m->xx, m->yx, -m->xy, -m->yy, m->xx * at->x + m->xy * at->y + m->x0,
+               m->yx * at->x + m->yy * at->y + m->y0);
+        sbuf_puts(b, "Tm\n");
+        t->have_pos = 1;
+    } else if (fabs(dx) > 0.0005) {
+        sbuf_puts(b, t->open ? ">" : "[");
+        sbuf_num_digits(b, -dx * 1000, 1);
+        sbuf_puts(b, "<");
+        t->open = 1;
+    }
+    if (!t->open) {
+        sbuf_puts(b, "[<");
+        t->open = 1;
+    }
+    hex_byte(b, g->code);
+    t->next_x = at->x + g->width;
+    t->next_y = at->y;
+    return 0;
 }
 
 static void pdf_layout(void *self, cairo_t *cr, PangoLayout *layout)
 {
     pen_pdf *p = self;
-    sbuf *b = content(p);
-    const char *text = pango_layout_get_text(layout);
+    pdf_text t = { .p = p, .b = content(p), .font = -1 };
     double x0 = 0, y0 = 0;
     cairo_get_current_point(cr, &x0, &y0);
-    cairo_matrix_t m;
-    cairo_get_matrix(cr, &m);
-    color(b, cr, "rg");
-    sbuf_puts(b, "BT\n");
-    sbuf boxes = { 0 };                 /* characters no font has */
-    int font = -1, open = 0;            /* open: inside a [...] TJ */
-    double next_x = 0, next_y = 0;      /* where the next glyph lands unmoved */
-    int have_pos = 0;
-    PangoLayoutIter *it = pango_layout_get_iter(layout);
-    do {
-        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
-        if (!run)
-            continue;
-        PangoRectangle logical;
-        pango_layout_iter_get_run_extents(it, NULL, &logical);
-        int baseline = pango_layout_iter_get_baseline(it);
-        cairo_scaled_font_t *sf =
-            pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font));
-        int x = logical.x;
-        for (int i = 0; i < run->glyphs->num_glyphs; i++) {
-            const PangoGlyphInfo *info = &run->glyphs->glyphs[i];
-            double gx = x0 + (double)(x + info->geometry.x_offset) / PANGO_SCALE;
-            double gy = y0 + (double)(baseline + info->geometry.y_offset) / PANGO_SCALE;
-            x += info->geometry.width;
-            if (info->glyph == PANGO_GLYPH_EMPTY)
-                continue;
-            if ((info->glyph & PANGO_GLYPH_UNKNOWN_FLAG) || !sf) {
-                /* no font has it: an empty box after the text, as Pango
-                 * draws one (layout has warned about it) */
-                double w = (double)info->geometry.width / PANGO_SCALE;
-                double h = (double)logical.height / PANGO_SCALE;
-                double top = y0 + (double)logical.y / PANGO_SCALE;
-                pt(&boxes, gx + w * 0.1, top + h * 0.15);
-                pt(&boxes, w * 0.8, h * 0.7);
-                sbuf_puts(&boxes, "re\n");
-                continue;
-            }
-            const char *s;
-            size_t n;
-            cluster_text(run, i, text, &s, &n);
-            int gi = pdf_glyph_index(p, sf, info->glyph, s, n);
-            if (gi < 0) {
-                p->failed = 1;
-                break;
-            }
-            const pdf_glyph *g = &p->glyphs[gi];
-            if (g->font != font) {
-                if (open)
-                    sbuf_puts(b, ">]TJ\n");
-                open = 0;
-                sbuf_puts(b, "/F");
-                sbuf_int(b, g->font);
-                sbuf_puts(b, " 1 Tf\n");
-                font = g->font;
-            }
-            double dx = gx - next_x;
-            if (!have_pos || fabs(gy - next_y) > 1e-6 || fabs(dx) > 50) {
-                if (open)
-                    sbuf_puts(b, ">]TJ\n");
-                open = 0;
-                /* glyph space (y up) to the page: the CTM, flipped */
-                matrix(b, m.xx, m.yx, -m.xy, -m.yy, m.xx * gx + m.xy * gy + m.x0,
-                       m.yx * gx + m.yy * gy + m.y0);
-                sbuf_puts(b, "Tm\n");
-                have_pos = 1;
-            } else if (fabs(dx) > 0.0005) {
-                sbuf_puts(b, open ? ">" : "[");
-                sbuf_num_digits(b, -dx * 1000, 1);
-                sbuf_puts(b, "<");
-                open = 1;
-            }
-            if (!open) {
-                sbuf_puts(b, "[<");
-                open = 1;
-            }
-            hex_byte(b, g->code);
-            next_x = gx + g->width;
-            next_y = gy;
-        }
-    } while (pango_layout_iter_next_run(it));
-    pango_layout_iter_free(it);
-    if (open)
-        sbuf_puts(b, ">]TJ\n");
-    sbuf_puts(b, "ET\n");
-    if (boxes.len) {
+    cairo_get_matrix(cr, &t.m);
+    color(t.b, cr, "rg");
+    sbuf_puts(t.b, "BT\n");
+    pen_each_glyph(layout, x0, y0, pdf_show_glyph, &t);
+    if (t.open)
+        sbuf_puts(t.b, ">]TJ\n");
+    sbuf_puts(t.b, "ET\n");
+    if (t.boxes.len) {
         /* in layout space: under the CTM, stroked in the text's colour */
-        sbuf_puts(b, "q ");
-        matrix(b, m.xx, m.yx, m.xy, m.yy, m.x0, m.y0);
-        sbuf_puts(b, "cm ");
-        color(b, cr, "RG");
-        sbuf_puts(b, "0.5 w [] 0 d\n");
-        sbuf_put(b, boxes.data, boxes.len);
-        sbuf_puts(b, "S Q\n");
+        sbuf_puts(t.b, "q ");
+        matrix(t.b, t.m.xx, t.m.yx, t.m.xy, t.m.yy, t.m.x0, t.m.y0);
+        sbuf_puts(t.b, "cm ");
+        color(t.b, cr, "RG");
+        sbuf_puts(t.b, "0.5 w [] 0 d\n");
+        sbuf_put(t.b, t.boxes.data, t.boxes.len);
+        sbuf_puts(t.b, "S Q\n");
     }
-    if (boxes.failed)
+    if (t.boxes.failed)
         p->failed = 1;
-    sbuf_free(&boxes);
+    sbuf_free(&t.boxes);
 }
 
 static const pen_ops pdf_ops = {

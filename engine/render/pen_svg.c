@@ -256,6 +256,39 @@ static int glyph_id(pen_svg *s, cairo_scaled_font_t *sf, unsigned long glyph)
     return pen_glyphs_add(&s->glyphs, sf, glyph, id) < 0 ? -1 : id;
 }
 
+static int svg_glyph(void *ctx, const pen_glyph_at *g)
+{
+    pen_svg *s = ctx;
+    sbuf *b = &s->body;
+    if (!g->sf) {
+        sbuf_puts(b, "<rect x=\"");
+        sbuf_num(b, g->box[0]);
+        sbuf_puts(b, "\" y=\"");
+        sbuf_num(b, g->box[1]);
+        sbuf_puts(b, "\" width=\"");
+        sbuf_num(b, g->box[2]);
+        sbuf_puts(b, "\" height=\"");
+        sbuf_num(b, g->box[3]);
+        sbuf_puts(b, "\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"0.5\"/>\n");
+        return 0;
+    }
+    int id = glyph_id(s, g->sf, g->glyph);
+    if (id < 0) {
+        b->failed = 1;
+        return 1;
+    }
+    if (id > 0) {
+        sbuf_puts(b, "<use xlink:href=\"#g");
+        sbuf_int(b, id);
+        sbuf_puts(b, "\" x=\"");
+        sbuf_num(b, g->x);
+        sbuf_puts(b, "\" y=\"");
+        sbuf_num(b, g->y);
+        sbuf_puts(b, "\"/>\n");
+    }
+    return 0;
+}
+
 static void svg_layout(void *self, cairo_t *cr, PangoLayout *layout)
 {
     pen_svg *s = self;
@@ -273,56 +306,7 @@ static void svg_layout(void *self, cairo_t *cr, PangoLayout *layout)
         matrix_attr(b, &m);
     }
     sbuf_puts(b, ">\n");
-    PangoLayoutIter *it = pango_layout_get_iter(layout);
-    do {
-        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
-        if (!run)
-            continue;
-        PangoRectangle logical;
-        pango_layout_iter_get_run_extents(it, NULL, &logical);
-        int baseline = pango_layout_iter_get_baseline(it);
-        cairo_scaled_font_t *sf =
-            pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(run->item->analysis.font));
-        int x = logical.x;
-        for (int i = 0; i < run->glyphs->num_glyphs; i++) {
-            const PangoGlyphInfo *gi = &run->glyphs->glyphs[i];
-            double gx = x0 + (double)(x + gi->geometry.x_offset) / PANGO_SCALE;
-            double gy = y0 + (double)(baseline + gi->geometry.y_offset) / PANGO_SCALE;
-            x += gi->geometry.width;
-            if (gi->glyph == PANGO_GLYPH_EMPTY)
-                continue;
-            if ((gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG) || !sf) {
-                /* no font has it: an empty box, as Pango draws one */
-                double w = (double)gi->geometry.width / PANGO_SCALE;
-                double h = (double)logical.height / PANGO_SCALE;
-                sbuf_puts(b, "<rect x=\"");
-                sbuf_num(b, gx + w * 0.1);
-                sbuf_puts(b, "\" y=\"");
-                sbuf_num(b, y0 + (double)logical.y / PANGO_SCALE + h * 0.15);
-                sbuf_puts(b, "\" width=\"");
-                sbuf_num(b, w * 0.8);
-                sbuf_puts(b, "\" height=\"");
-                sbuf_num(b, h * 0.7);
-                sbuf_puts(b, "\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"0.5\"/>\n");
-                continue;
-            }
-            int id = glyph_id(s, sf, gi->glyph);
-            if (id < 0) {
-                b->failed = 1;
-                break;
-            }
-            if (id == 0)
-                continue;
-            sbuf_puts(b, "<use xlink:href=\"#g");
-            sbuf_int(b, id);
-            sbuf_puts(b, "\" x=\"");
-            sbuf_num(b, gx);
-            sbuf_puts(b, "\" y=\"");
-            sbuf_num(b, gy);
-            sbuf_puts(b, "\"/>\n");
-        }
-    } while (pango_layout_iter_next_run(it));
-    pango_layout_iter_free(it);
+    pen_each_glyph(layout, x0, y0, svg_glyph, s);
     sbuf_puts(b, "</g>\n");
 }
 

@@ -4,6 +4,8 @@
 #include "sbuf.h"
 
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,6 +74,69 @@ void sbuf_num(sbuf *b, double v)
 void sbuf_int(sbuf *b, long v)
 {
     sbuf_num_digits(b, (double)v, 0);
+}
+
+void sbuf_printf(sbuf *b, const char *fmt, ...)
+{
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof small) {
+        sbuf_put(b, small, (size_t)n);
+        return;
+    }
+    char *big = malloc((size_t)n + 1);
+    if (!big) {
+        b->failed = 1;
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    sbuf_put(b, big, (size_t)n);
+    free(big);
+}
+
+void sbuf_json_string(sbuf *b, const char *s, size_t n)
+{
+    sbuf_put(b, "\"", 1);
+    size_t run = 0;         /* characters copied as they are, pending */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *esc = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n"
+                        : c == '\r' ? "\\r" : c == '\t' ? "\\t" : NULL;
+        if (!esc && c >= 0x20) {
+            run++;
+            continue;
+        }
+        sbuf_put(b, s + i - run, run);
+        run = 0;
+        if (esc)
+            sbuf_puts(b, esc);
+        else
+            sbuf_printf(b, "\\u%04x", c);
+    }
+    sbuf_put(b, s + n - run, run);
+    sbuf_put(b, "\"", 1);
+}
+
+char *sbuf_finish(sbuf *b, size_t *len)
+{
+    sbuf_put(b, "", 1);
+    if (b->failed || !b->data) {
+        sbuf_free(b);
+        return NULL;
+    }
+    if (len)
+        *len = b->len - 1;
+    char *text = b->data;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return text;
 }
 
 void sbuf_free(sbuf *b)
