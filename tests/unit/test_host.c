@@ -220,6 +220,30 @@ static void test_cycle_and_functions_refused(void **state)
     assert_string_equal(f->d.last->path, "f");
 }
 
+static void test_text_must_be_utf8(void **state)
+{
+    fixture *f = *state;
+    /* accepted: ASCII, 2-, 3- and 4-byte forms at the edges */
+    assert_non_null(run(f, "return { t = 'a\\xC2\\x80 \\xE2\\x82\\xAC \\xED\\x9F\\xBF "
+                           "\\xF0\\x9F\\x98\\x80 \\xF4\\x8F\\xBF\\xBF' }"));
+    static const char *const bad[] = {
+        "\\xC0\\xAF",          /* overlong '/' */
+        "\\xE0\\x80\\xAF",      /* overlong, 3 bytes */
+        "\\xED\\xA0\\x80",      /* a UTF-16 surrogate */
+        "\\xF4\\x90\\x80\\x80",  /* past U+10FFFF */
+        "ok\\xE2\\x82",        /* cut short at the end */
+        "\\x80",              /* a continuation byte first */
+        "\\xE9t\\xE9",         /* Latin-1 */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char script[96];
+        snprintf(script, sizeof script, "return { list = { 'fine', '%s' } }", bad[i]);
+        assert_null(run(f, script));
+        assert_string_equal(f->d.last->path, "list[1]");
+        assert_true(message_has(f, "not valid UTF-8"));
+    }
+}
+
 static void test_shared_table_is_not_a_cycle(void **state)
 {
     fixture *f = *state;
@@ -394,6 +418,7 @@ int main(void)
         T(test_time_limit),
         T(test_error_values),
         T(test_cycle_and_functions_refused),
+        T(test_text_must_be_utf8),
         T(test_shared_table_is_not_a_cycle),
         T(test_require_search),
         T(test_require_loop),
