@@ -1,14 +1,16 @@
 /*
  * pen.h — where drawing goes.  draw.c and icons.c build their paths with
  * cairo and then fill, stroke, clip, paint and show text through these
- * calls.  On an ordinary cairo_t they are cairo's own; on one with an SVG
- * writer attached (pen_svg_begin) they write SVG elements directly:
- * paths in page coordinates, text as glyph outlines defined once and
- * placed with <use>, clips as <clipPath>, images as embedded PNG.
+ * calls.  On an ordinary cairo_t (PNG, and PDF with --embed-fonts) they
+ * are cairo's own; on one with a writer attached they write the file's
+ * elements directly: pen_svg.c (paths in page coordinates, glyph outlines
+ * defined once and placed with <use>, <clipPath>, embedded PNG) and
+ * pen_pdf.c (the same paths, Type 3 fonts of glyph outlines with ToUnicode
+ * maps, clips, image XObjects).
  *
- * Why not cairo's SVG surface: it formats every number with printf and
- * replays the page twice, most of the time of an SVG render.  The writer
- * here formats numbers itself, to 0.01 pt.
+ * Why not cairo's SVG and PDF surfaces: they format every number with
+ * printf and replay each page two or three times, which was most of the
+ * time of a render (~3x the instructions of these writers).
  */
 #ifndef CJM_PEN_H
 #define CJM_PEN_H
