@@ -478,8 +478,10 @@ cairo_t *pen_pdf_page(pen_pdf *p, double width, double height)
         cairo_destroy(p->cr);
         p->cr = NULL;
     }
-    if (grow((void **)&p->pages, &p->page_cap, p->page_count, sizeof *p->pages) < 0)
+    if (grow((void **)&p->pages, &p->page_cap, p->page_count, sizeof *p->pages) < 0) {
+        p->failed = 1;
         return NULL;
+    }
     pdf_page *pg = &p->pages[p->page_count++];
     memset(pg, 0, sizeof *pg);
     pg->w = width;
