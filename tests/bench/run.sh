@@ -45,15 +45,20 @@ line "the same with --embed-fonts (cairo) (ms)" "$v" "-" 1e9
 echo "simulate: 7-phase B2B journey, 4-gatekeeper approval chain (tests/bench/bench_sim.yaml)"
 S=tests/bench/bench_sim.yaml
 ref=$($B/ref_sim 2000000 | cut -d' ' -f1)
-# 1 and 2 threads measured in turn, five times each, the fastest of each
-# kept: on a shared VM the other core is now and then busy elsewhere
-ns1=0; ns2=0; i=0
-while [ $i -lt 5 ]; do
+# 1 and 2 threads measured in turn, seven times each, the fastest of each
+# kept: on a shared VM the other core is now and then busy elsewhere.  The
+# CPU time of the fastest 2-thread run is kept too: CPU time / wall time
+# is how busy the engine kept both cores, whatever the VM's speed.
+ns1=0; ns2=0; cpu2=0; i=0
+while [ $i -lt 7 ]; do
     for th in 1 2; do
-        t0=$(date +%s%N); "$CJM" simulate $S -n 20000000 --threads $th -o $B/s$th.json >/dev/null 2>&1
+        t0=$(date +%s%N)
+        /usr/bin/time -o $B/cpu.txt -f "%U %S" "$CJM" simulate $S -n 20000000 \
+            --threads $th -o $B/s$th.json >/dev/null 2>&1
+        cpu=$(cat $B/cpu.txt)
         t1=$(date +%s%N); d=$((t1 - t0))
         if [ $th = 1 ]; then { [ $ns1 = 0 ] || [ $d -lt $ns1 ]; } && ns1=$d
-        else { [ $ns2 = 0 ] || [ $d -lt $ns2 ]; } && ns2=$d; fi
+        elif [ $ns2 = 0 ] || [ $d -lt $ns2 ]; then ns2=$d; cpu2=$cpu; fi
     done
     i=$((i + 1))
 done
@@ -64,7 +69,9 @@ line "engine, 1 thread, journey-days/s" "$one" "-" 1e99
 ratio=$(awk -v a="$one" -v b="$ref" 'BEGIN { printf "%.2f", a / b }')
 printf '  %-44s %9s   target > %-8s %s\n' "engine / reference" "$ratio" "0.5" "$(awk -v r="$ratio" 'BEGIN { print (r >= 0.5) ? "ok" : "MISSED" }')"
 speed=$(awk -v a="$ns1" -v b="$ns2" 'BEGIN { printf "%.2f", a / b }')
-printf '  %-44s %9s   target > %-8s %s\n' "2 threads / 1 thread (best of 5 each)" "$speed" "1.8" "$(awk -v r="$speed" 'BEGIN { print (r >= 1.8) ? "ok" : "MISSED" }')"
+printf '  %-44s %9s   target > %-8s %s\n' "2 threads / 1 thread (best of 7 each)" "$speed" "1.8" "$(awk -v r="$speed" 'BEGIN { print (r >= 1.8) ? "ok" : "MISSED" }')"
+busy=$(echo $cpu2 | awk -v ns=$ns2 '{ printf "%.2f", ($1 + $2) / (ns / 1e9) }')
+line "  cores kept busy by that 2-thread run" "$busy" "-" 1e9
 v=$(median_ms 3 "$CJM" simulate $S -n 1e7 -o $B/s3.json); line "10^7 journeys, all cores (ms)" "$v" "2000 ms" 2000
 v=$(median_ms 10 "$CJM" simulate $S --exact -o $B/s4.json); line "exact analysis, 365 days (ms)" "$v" "50 ms" 50
 mem=$( { /usr/bin/time -f %M "$CJM" simulate $S -n 1e7 -o $B/s5.json; } 2>&1 | tail -1)
