@@ -2,11 +2,13 @@
  * layout_plan.c — the action plan's pages: the impact-effort matrix, the
  * roadmap and the table.
  *
- * In the matrix each action is a dot at (effort, impact); its title is
- * placed beside it at the first of a ring of candidate positions that
- * overlaps no other text, dot or edge, so labels never collide; a title
- * that finds no room gets its rank as a label and stands in the list on
- * the right.
+ * In the matrix each action is a dot at (effort, impact), with impact 3
+ * of 1..5 counted as high (the rows 3-5 fill the top half, so no dot sits
+ * on the dividing line); its title is placed beside it at the first of a
+ * ring of candidate positions that overlaps no other text, dot or edge,
+ * inside the dot's own quadrant when one fits, so labels never collide; a
+ * title that finds no room gets its rank as a label and stands in a list
+ * on the right, a column the page has only then.
  */
 #include "layout.h"
 
@@ -33,8 +35,8 @@ static void matrix(rdoc *doc, const cjm_journey *j, const plan *pl, const layout
     const theme *t = o->theme;
     rpage *p = rdoc_add_page(doc);
     arena *a = &doc->mem;
-    double W = 470, H = 330, x0 = 40, y0;
-    y0 = page_text(doc, p, 0, 0, 760, arena_printf(a, "Impact and effort — %s", j->title),
+    double W = 540, H = 380, x0 = 70, y0;
+    y0 = page_text(doc, p, 0, 0, x0 + W, arena_printf(a, "Impact and effort — %s", j->title),
                    TS_TITLE, 0, 0, "title") + 16;
     double max_effort = 5;
     for (int k = 0; k < pl->count; k++)
@@ -49,18 +51,27 @@ static void matrix(rdoc *doc, const cjm_journey *j, const plan *pl, const layout
     for (int q = 0; q < 4; q++)
         page_text(doc, p, x0 + (q % 2) * W / 2 + 6, y0 + (q / 2) * H / 2 + 4, W / 2 - 12,
                   names[q], TS_SECTION, BF_MUTED, 0, NULL);
-    page_text(doc, p, x0, y0 + H + 4, W, arena_printf(a, "effort → (0 to %g)", max_effort),
-              TS_SMALL, BF_MUTED, 1, NULL);
-    page_text(doc, p, 0, y0 + H / 2 - 20, x0 - 4, "impact ↑", TS_SMALL, BF_MUTED, 0, NULL);
+    /* Impact 3 of 1..5 counts as high: the rows 3, 4, 5 fill the top half
+     * and 1, 2 the bottom, so no dot sits on the dividing line. */
+#define IMPACT_Y(im) ((im) >= 2.5 ? y0 + (5.5 - (im)) / 3 * H / 2 \
+                                  : y0 + H / 2 + (2.5 - (im)) / 2 * H / 2)
+    for (int im = 1; im <= 5; im++)
+        page_text(doc, p, x0 - 14, IMPACT_Y(im) - 5, 12, arena_printf(a, "%d", im),
+                  TS_SMALL, BF_MUTED, 1, NULL);
+    for (int k = 0; k <= 2; k++)
+        page_text(doc, p, x0 + W * 0.05 + k * W * 0.45 - 15, y0 + H + 3, 30,
+                  arena_printf(a, "%g", max_effort * k / 2), TS_SMALL, BF_MUTED, 1, NULL);
+    page_text(doc, p, x0, y0 + H + 16, W, "effort →", TS_SMALL, BF_MUTED, 1, NULL);
+    page_text(doc, p, 0, y0 + 2, x0 - 18, "impact ↑", TS_SMALL, BF_MUTED, 0, NULL);
     /* dots first, so labels avoid every dot */
     double *dx = arena_alloc(a, sizeof(double) * (size_t)(pl->count + 1));
     double *dy = arena_alloc(a, sizeof(double) * (size_t)(pl->count + 1));
     for (int k = 0; k < pl->count; k++) {
         const cjm_action *ac = pl->items[k].action;
         /* nudge equal positions apart */
-        double ex = ac->effort / max_effort, im = (ac->impact - 0.5) / 5;
+        double ex = ac->effort / max_effort;
         dx[k] = x0 + ex * W * 0.9 + W * 0.05;
-        dy[k] = y0 + H - im * H;
+        dy[k] = IMPACT_Y(ac->impact);
         for (int q = 0; q < k; q++)
             if (fabs(dx[q] - dx[k]) < 4 && fabs(dy[q] - dy[k]) < 4)
                 dx[k] += 9;
@@ -76,7 +87,11 @@ static void matrix(rdoc *doc, const cjm_journey *j, const plan *pl, const layout
         double lw, lh;
         text_extent(lay, &lw, &lh);
         g_object_unref(lay);
+        /* first within the dot's own quadrant, then anywhere in the matrix */
+        double qx = dx[k] < x0 + W / 2 ? x0 : x0 + W / 2;
+        double qy = dy[k] < y0 + H / 2 ? y0 : y0 + H / 2;
         int placed = 0;
+        for (int pass = 0; pass < 2 && !placed; pass++)
         for (int ring = 0; ring < 4 && !placed; ring++) {
             double gap = 6 + ring * 10;
             double cand[8][2] = {
@@ -88,6 +103,9 @@ static void matrix(rdoc *doc, const cjm_journey *j, const plan *pl, const layout
             for (int c = 0; c < 8 && !placed; c++) {
                 double cx = cand[c][0], cy = cand[c][1];
                 if (cx < x0 || cy < y0 || cx + lw > x0 + W || cy + lh > y0 + H)
+                    continue;
+                if (pass == 0 && (cx < qx || cy < qy || cx + lw > qx + W / 2
+                                  || cy + lh > qy + H / 2))
                     continue;
                 if (overlaps(p, cx, cy, lw, lh))
                     continue;
@@ -110,7 +128,9 @@ static void matrix(rdoc *doc, const cjm_journey *j, const plan *pl, const layout
                                 arena_printf(a, "action:%s", ac->id)) + 3;
         }
     }
-    double w = list_x + 200, h = y0 + H + 24;
+#undef IMPACT_Y
+    /* the list column only when a title went there */
+    double w = list_y > y0 ? list_x + 200 : x0 + W, h = y0 + H + 30;
     page_fit(p, w, h, o->page_w, o->page_h, t->margin);
 }
 

@@ -97,6 +97,35 @@ pdfinfo plan.pdf | grep -q '^Pages: *3$'
 pdftotext plan.pdf - | grep -q 'Quick wins'
 "$CJM" build "$ROOT/scripts/b2b_template.yaml" -o jb.json
 python3 "$ROOT/tests/cli/check_boxes.py" boxes.json jb.json plan
+# the matrix: higher impact stands higher, no dot on the dividing lines,
+# and each title beside its dot stays in the dot's quadrant when it can
+"$CJM" plan "$ROOT/scripts/acme_b2b.yaml" -o acme_plan.pdf --boxes ab.json
+"$CJM" build "$ROOT/scripts/acme_b2b.yaml" -o ja.json
+python3 - <<'PY'
+import json
+page = json.load(open("ab.json"))["pages"][0]
+quads = [b for b in page["boxes"] if b["kind"] == "rect"][:4]
+midx, midy = quads[1]["x"], quads[2]["y"]
+dots = [b for b in page["boxes"] if b["kind"] == "mark"]
+actions = json.load(open("ja.json"))["actions"]
+by_id = {a["id"]: a for a in actions}
+labels = {b["ref"][len("action:"):]: b for b in page["boxes"] if b.get("ref", "").startswith("action:")}
+assert len(dots) == len(actions) == len(labels), (len(dots), len(actions), len(labels))
+# dot k (plan order) goes with the title numbered k + 1
+for k, d in enumerate(dots):
+    cy, cx = d["y"] + d["h"] / 2, d["x"] + d["w"] / 2
+    assert abs(cy - midy) > 5 and abs(cx - midx) > 5, ("on a dividing line", d)
+    lab = next(b for b in labels.values() if b["text"].startswith(f"{k + 1} "))
+    d["impact"] = by_id[lab["ref"][len("action:"):]]["impact"]
+    if cx < midx:
+        assert lab["x"] + lab["w"] <= midx + 0.5, ("label leaves its quadrant", lab["text"])
+    else:
+        assert lab["x"] >= midx - 0.5, ("label leaves its quadrant", lab["text"])
+for a in dots:
+    for b in dots:
+        if a["impact"] > b["impact"]:
+            assert a["y"] < b["y"], "a higher impact is drawn lower"
+PY
 # the mapping project's step 6 carries its customer journey's plan
 "$CJM" plan "$ROOT/scripts/mapping_project.yaml" -o mp.md
 grep -q 'ROI calculator on the pricing page' mp.md
