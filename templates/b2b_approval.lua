@@ -349,7 +349,9 @@ function template.build(p, ctx)
   return cjm.journey {
     id = "b2b_approval",
     title = TITLE[loc]:format(p.product, p.employees),
-    description = ("%s, %d employees, %d stakeholders"):format(p.product, p.employees, #group),
+    description = T(loc, { en = "%s, %d employees, %d stakeholders",
+                           ja = "%s、従業員%d名、関係者%d名",
+                           zh = "%s，员工%d人，相关人员%d人" }):format(p.product, p.employees, #group),
     kind = "b2b",
     locale = loc,
     personas = group,

@@ -220,9 +220,15 @@ function template.build(p, ctx)
   return cjm.journey {
     id = "b2c_acd",
     title = T(loc, titles):format(p.product),
-    description = ("%d stages%s, %d customer segment%s"):format(
-      p.stages, p.post_purchase and " and after-purchase phases" or "",
-      p.segments, p.segments == 1 and "" or "s"),
+    description = T(loc, {
+      en = p.post_purchase and "%d stages and after-purchase phases, %d customer segment%s"
+                            or "%d stages, %d customer segment%s",
+      ja = p.post_purchase and "%dステージと購入後のフェーズ、顧客セグメント%d%s"
+                            or "%dステージ、顧客セグメント%d%s",
+      zh = p.post_purchase and "%d个阶段及购后阶段，%d个客户群%s"
+                            or "%d个阶段，%d个客户群%s",
+    }):format(p.stages, p.segments,
+              p.segments ~= 1 and T(loc, { en = "s", ja = "", zh = "" }) or ""),
     kind = "b2c",
     locale = loc,
     personas = group,

@@ -27,3 +27,8 @@ grep -q "b2c_acd: channel_mix has an unknown channel 'tv'" err.txt
 "$CJM" build t.yaml --seed 3 -o a.yaml
 "$CJM" build t.yaml --seed 3 -o b.yaml
 cmp a.yaml b.yaml
+# the description speaks the journey's language too
+"$CJM" build "$ROOT/scripts/b2c_zh.yaml" -o zh.yaml
+grep -q '^description: 3个阶段及购后阶段，2个客户群$' zh.yaml
+"$CJM" build "$ROOT/scripts/b2b_ja.yaml" -o ja.yaml
+grep -q '^description: 分析ダッシュボード、従業員300名、関係者5名$' ja.yaml
