@@ -44,7 +44,8 @@ void sbuf_num_digits(sbuf *b, double v, int digits)
         digits = 6;
     if (!isfinite(v) || fabs(v) > 1e12)
         v = 0;
-    long long k = llround(v * pow10[digits]);
+    double scaled = v * pow10[digits];
+    long long k = (long long)(scaled + (scaled < 0 ? -0.5 : 0.5));    /* half away from 0 */
     int neg = k < 0;
     unsigned long long u = neg ? (unsigned long long)-k : (unsigned long long)k;
     int trailing = 1;

@@ -153,15 +153,17 @@ static void cluster_text(const PangoLayoutRun *run, int i, const char *text,
                          const char **s, size_t *n)
 {
     const PangoGlyphString *gs = run->glyphs;
-    int start = gs->log_clusters[i], end = run->item->length;
-    int prev = run->item->analysis.level & 1 ? i + 1 : i - 1;
+    int start = gs->log_clusters[i];
+    int step = run->item->analysis.level & 1 ? -1 : 1;     /* logical order */
     *s = text + run->item->offset + start;
     *n = 0;
+    int prev = i - step;
     if (prev >= 0 && prev < gs->num_glyphs && gs->log_clusters[prev] == start)
         return;
-    for (int k = 0; k < gs->num_glyphs; k++)
-        if (gs->log_clusters[k] > start && gs->log_clusters[k] < end)
-            end = gs->log_clusters[k];
+    int k = i + step;
+    while (k >= 0 && k < gs->num_glyphs && gs->log_clusters[k] == start)
+        k += step;
+    int end = k >= 0 && k < gs->num_glyphs ? gs->log_clusters[k] : run->item->length;
     *n = (size_t)(end - start);
 }
 
