@@ -613,6 +613,25 @@ static void blueprint_page(rdoc *doc, const cjm_journey *j,
                    TS_TITLE, 0, 0, "title") + 10;
     y += header_row(&m, y) + t->gap;
 
+    /* an empty blueprint says how to fill it rather than showing bare lanes */
+    int entries = 0;
+    for (int i = 0; i < m.n; i++) {
+        const cjm_blueprint *bp = &j->phases[i].blueprint;
+        entries += bp->evidence.count + bp->customer.count + bp->frontstage.count
+                 + bp->backstage.count + bp->support.count;
+    }
+    if (!entries) {
+        static const label3 hint = {
+            "No blueprint entries yet: give the phases a blueprint with evidence, "
+            "customer, frontstage, backstage and support.",
+            "ブループリントの項目がまだありません。各フェーズに blueprint（evidence, customer, "
+            "frontstage, backstage, support）を書いてください。",
+            "还没有服务蓝图条目：请在各阶段写上 blueprint（evidence、customer、frontstage、"
+            "backstage、support）。" };
+        y += page_text(doc, m.p, 0, y, m.width, L(&m, &hint), TS_BODY, BF_MUTED, 0,
+                       "blueprint:empty") + t->gap;
+    }
+
     /* step times against each phase's budget (Shostack) */
     int timed = 0;
     for (int i = 0; i < m.n; i++)

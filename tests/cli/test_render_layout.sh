@@ -12,3 +12,8 @@ for src in "$ROOT"/scripts/*.yaml "$ROOT"/scripts/*.lua; do
         done
     done
 done
+# an empty blueprint says how to fill it; a filled one does not
+"$CJM" render "$ROOT/scripts/coffee_b2c.lua" --view blueprint -o e.svg --boxes e.json
+grep -q '"ref": "blueprint:empty"' e.json
+"$CJM" render "$ROOT/scripts/acme_b2b.yaml" --view blueprint -o f.svg --boxes f.json
+! grep -q 'blueprint:empty' f.json
