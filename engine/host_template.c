@@ -462,6 +462,58 @@ static int ctx_new(lua_State *L)
     return 1;
 }
 
+/* The merge ran in Lua, where values carry no positions: give each value
+ * of RESULT that the journey file set (OVER, matched the way cjm.merge
+ * matches: maps by key, lists of items with ids by id, other lists by
+ * place) the file, line and column it was written at, so that problems
+ * point into the journey file rather than into the template. */
+static const char *item_id(const node *n)
+{
+    const node *id = n->kind == NODE_MAP ? node_map_get(n, "id") : NULL;
+    return id && id->kind == NODE_STR ? id->v.str.s : NULL;
+}
+
+static void restore_positions(node *result, const node *over)
+{
+    if (!result || !over || !over->file)
+        return;
+    if (over->kind == NODE_MAP && result->kind == NODE_MAP) {
+        for (const node *c = over->first; c; c = c->next) {
+            node *r = node_map_get(result, c->key);
+            if (r) {
+                r->key_line = c->key_line;
+                r->key_col = c->key_col;
+            }
+            restore_positions(r, c);
+        }
+        return;
+    }
+    if (over->kind == NODE_SEQ && result->kind == NODE_SEQ) {
+        node *r = result->first;
+        for (const node *c = over->first; c; c = c->next) {
+            const char *id = item_id(c);
+            if (id) {
+                for (r = result->first; r; r = r->next) {
+                    const char *rid = item_id(r);
+                    if (rid && strcmp(rid, id) == 0)
+                        break;
+                }
+                restore_positions(r, c);
+            } else {
+                restore_positions(r, c);
+                r = r ? r->next : NULL;
+            }
+        }
+        return;
+    }
+    if (over->kind == result->kind || (over->kind != NODE_MAP && over->kind != NODE_SEQ
+                                       && result->kind != NODE_MAP && result->kind != NODE_SEQ)) {
+        result->file = over->file;
+        result->line = over->line;
+        result->col = over->col;
+    }
+}
+
 /* ---- instantiation ------------------------------------------------------------ */
 
 node *host_instantiate(host *h, arena *a, const node *doc,
@@ -591,6 +643,8 @@ node *host_instantiate(host *h, arena *a, const node *doc,
     if (hostp_resolve_scenarios(h, file) < 0)
         goto done;
     result = hostp_to_node(h, a, file);
+    if (result && over->count)
+        restore_positions(result, over);
 done:
     lua_settop(L, top);
     return result;
