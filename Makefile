@@ -130,7 +130,7 @@ build/bench/ref_png: tests/bench/ref_png.c
 
 # ---- fuzzing (clang's libFuzzer; not part of make test) ---------------------
 
-FUZZ_SRC := engine/arena.c engine/diag.c engine/node.c engine/yaml.c engine/model.c \
+FUZZ_SRC := engine/arena.c engine/diag.c engine/node.c engine/yaml.c engine/sbuf.c engine/model.c \
             engine/validate.c engine/emit.c
 FUZZ_SECONDS ?= 60
 
