@@ -293,6 +293,7 @@ int cmd_plan(int argc, char **argv)
             const theme *t = theme_get("light");
             text_begin(t, j->locale);
             rdoc *doc = rdoc_new();
+            doc->lang = j->locale;
             double pw, ph;
             pw = 297 / 25.4 * 72;
             ph = 210 / 25.4 * 72;

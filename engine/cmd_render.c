@@ -112,6 +112,7 @@ static rdoc *lay_out(const cjm_journey *j, const render_job *job, const char *pa
     int all = job->persona && strcmp(job->persona, "all") == 0;
     lo.persona = all ? NULL : job->persona;
     rdoc *doc = rdoc_new();
+    doc->lang = j->locale;
     if (strcmp(job->view, "personas") == 0) {
         layout_personas(doc, j, &lo, d);
     } else if (strcmp(job->view, "blueprint") == 0) {

@@ -581,6 +581,7 @@ int cmd_simulate(int argc, char **argv)
             const theme *t = theme_get("light");
             text_begin(t, j->locale);
             rdoc *doc = rdoc_new();
+            doc->lang = j->locale;
             layout_options lo2 = { .theme = t };
             chart_data c;
             sim_chart_fill(&doc->mem, &c, arena_printf(&doc->mem, "Simulation — %s", j->title),

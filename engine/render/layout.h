@@ -68,6 +68,7 @@ typedef struct rdoc {
     int count, cap;
     int unknown_glyphs;     /* characters no font could show */
     const char *unknown_sample;
+    const char *lang;       /* the journey's locale, for the files' metadata */
 } rdoc;
 
 /* ---- text (text.c) ------------------------------------------------------ */

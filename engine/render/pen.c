@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct pen_target { const pen_ops *ops; void *self; } pen_target;
 
@@ -109,6 +110,17 @@ void pen_show_layout(cairo_t *cr, PangoLayout *layout)
         return;
     }
     pango_cairo_show_layout(cr, layout);
+}
+
+const char *pen_lang_tag(const char *lang)
+{
+    if (!lang || !*lang || strlen(lang) > 35)
+        return NULL;
+    for (const char *c = lang; *c; c++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z')
+              || (*c >= '0' && *c <= '9') || *c == '-'))
+            return NULL;
+    return lang;
 }
 
 cairo_path_t *pen_page_path(cairo_t *cr)

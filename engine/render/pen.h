@@ -43,20 +43,25 @@ pen_svg *pen_svg_begin(double width, double height);
 cairo_t *pen_svg_context(pen_svg *s);
 
 /* Write the SVG document to F, with TITLE and, as its description, the
- * texts of page P (cairo-drawn text is outlines: these carry the words
- * for screen readers and search).  Frees S.  0, or -1 on a write error
- * or when memory ran out while drawing. */
-int pen_svg_end(pen_svg *s, FILE *f, const char *title, const rpage *p);
+ * texts of page P (text is drawn as outlines: these carry the words for
+ * screen readers and search), in language LANG (a locale such as "ja";
+ * NULL: none said).  Frees S.  0, or -1 on a write error or when memory
+ * ran out while drawing. */
+int pen_svg_end(pen_svg *s, FILE *f, const char *title, const char *lang,
+                const rpage *p);
 
 typedef struct pen_pdf pen_pdf;
 
 /* A PDF document; NULL when out of memory.  Each pen_pdf_page gives the
  * cairo context to draw a new page of WIDTH x HEIGHT points on (valid
  * until the next page or the end); pen_pdf_end writes the file to F with
- * TITLE in its metadata, and frees P.  0, or -1 on a write error or when
+ * TITLE and the language LANG in its metadata, and frees P.  0, or -1 on a write error or when
  * memory ran out. */
 pen_pdf *pen_pdf_begin(void);
 cairo_t *pen_pdf_page(pen_pdf *p, double width, double height);
-int pen_pdf_end(pen_pdf *p, FILE *f, const char *title);
+int pen_pdf_end(pen_pdf *p, FILE *f, const char *title, const char *lang);
+
+/* LANG when it is a plain language tag (letters, digits, '-'), else NULL. */
+const char *pen_lang_tag(const char *lang);
 
 #endif

@@ -649,7 +649,7 @@ static void free_pdf(pen_pdf *p)
     free(p);
 }
 
-int pen_pdf_end(pen_pdf *p, FILE *f, const char *title)
+int pen_pdf_end(pen_pdf *p, FILE *f, const char *title, const char *lang)
 {
     pdf_file w = { .f = f };
     if (deflateInit(&w.z, Z_BEST_SPEED) != Z_OK) {
@@ -684,7 +684,13 @@ int pen_pdf_end(pen_pdf *p, FILE *f, const char *title)
     if (!failed) {
         outs(&w, "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n");
         obj(&w, 1);
-        outs(&w, "<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+        outs(&w, "<< /Type /Catalog /Pages 2 0 R");
+        if ((lang = pen_lang_tag(lang))) {
+            outs(&w, " /Lang (");
+            outs(&w, lang);
+            outs(&w, ")");
+        }
+        outs(&w, " >>\nendobj\n");
         obj(&w, 2);
         sbuf_puts(&b, "<< /Type /Pages /Count ");
         sbuf_int(&b, p->page_count);

@@ -348,7 +348,8 @@ cairo_t *pen_svg_context(pen_svg *s)
     return s->cr;
 }
 
-int pen_svg_end(pen_svg *s, FILE *f, const char *title, const rpage *p)
+int pen_svg_end(pen_svg *s, FILE *f, const char *title, const char *lang,
+                const rpage *p)
 {
     sbuf head = { 0 };
     sbuf_puts(&head, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -361,7 +362,13 @@ int pen_svg_end(pen_svg *s, FILE *f, const char *title, const rpage *p)
     sbuf_num(&head, s->width);
     sbuf_put(&head, " ", 1);
     sbuf_num(&head, s->height);
-    sbuf_puts(&head, "\" version=\"1.1\">\n<title>");
+    sbuf_puts(&head, "\" version=\"1.1\"");
+    if ((lang = pen_lang_tag(lang))) {
+        sbuf_puts(&head, " xml:lang=\"");
+        sbuf_puts(&head, lang);
+        sbuf_put(&head, "\"", 1);
+    }
+    sbuf_puts(&head, ">\n<title>");
     xml_text(&head, title ? title : "cjm");
     sbuf_puts(&head, "</title>\n<desc>");
     for (int i = 0; p && i < p->count; i++)

@@ -156,7 +156,7 @@ int surface_write(const rdoc *doc, const theme *t, render_format format,
             status = CAIRO_STATUS_NO_MEMORY;
         } else {
             draw_page(pen_svg_context(svg), first, t);
-            if (pen_svg_end(svg, f, title, first) < 0)
+            if (pen_svg_end(svg, f, title, doc->lang, first) < 0)
                 status = CAIRO_STATUS_WRITE_ERROR;
         }
     } else if (embed_fonts) {
@@ -172,7 +172,7 @@ int surface_write(const rdoc *doc, const theme *t, render_format format,
                 if (cr)
                     draw_page(cr, p, t);
             }
-            if (pen_pdf_end(pdf, f, title) < 0)
+            if (pen_pdf_end(pdf, f, title, doc->lang) < 0)
                 status = CAIRO_STATUS_WRITE_ERROR;
         }
     }

@@ -70,3 +70,5 @@ pdffonts e.pdf | grep -q 'Identity-H'
 ! pdffonts e.pdf | grep -q 'Type 3'
 pdftotext e.pdf - | grep -q '課題認識'
 pdffonts j.pdf | grep -q 'Type 3'
+# the document's language, for screen readers
+grep -a -q '/Type /Catalog /Pages 2 0 R /Lang (ja)' j.pdf

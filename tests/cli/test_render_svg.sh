@@ -73,3 +73,6 @@ if compare shift.svg l.png; then echo "an SVG with shifted text compared equal";
 "$CJM" render photo.yaml --view personas -o photo_personas.svg
 grep -q 'data:image/png;base64,' photo_personas.svg
 grep -q '<title>Photo &amp; &lt;clip&gt; test</title>' photo_personas.svg
+# the drawing's language, for screen readers
+"$CJM" render "$ROOT/scripts/b2b_ja.yaml" -o ja.svg
+grep -q '<svg [^>]*xml:lang="ja"' ja.svg
