@@ -496,6 +496,7 @@ typedef struct counts {
     long long converted, dropped, in_progress, conv_sum, conv_sq, days, steps;
     long long emotion_days;     /* millionths */
     long long *convert_day, *days_in, *days_in_sq, *visits, *reached, *dropped_in;
+    long long batch_n[SIM_BATCHES], batch_conv[SIM_BATCHES], batch_days[SIM_BATCHES];
 } counts;
 
 static int counts_init(counts *c, int n, int horizon)
@@ -533,6 +534,11 @@ static void counts_add(counts *a, const counts *b, int n, int horizon)
     a->days += b->days;
     a->steps += b->steps;
     a->emotion_days += b->emotion_days;
+    for (int k = 0; k < SIM_BATCHES; k++) {
+        a->batch_n[k] += b->batch_n[k];
+        a->batch_conv[k] += b->batch_conv[k];
+        a->batch_days[k] += b->batch_days[k];
+    }
     for (int t = 0; t <= horizon; t++)
         a->convert_day[t] += b->convert_day[t];
     for (int i = 0; i < n; i++) {
@@ -585,9 +591,10 @@ static inline int drop_or_back(const sim_phase *p, double u)
 }
 
 static void simulate_block(const sim_model *m, uint64_t seed, long long block,
-                           long long count, counts *c, long long *emo, int *seen,
-                           long long *days_local)
+                           long long count, long long total, counts *c, long long *emo,
+                           int *seen, long long *days_local)
 {
+    long long first = block * SIM_BLOCK;
     rng r;
     rng_seed(&r, seed, (uint64_t)block);
     int n = m->phase_count, H = m->horizon;
@@ -665,11 +672,15 @@ static void simulate_block(const sim_model *m, uint64_t seed, long long block,
             c->visits[i]++;
             seen[i] = 1;
         }
+        int batch = (int)((first + j) * SIM_BATCHES / total);
+        c->batch_n[batch]++;
         if (outcome == 1) {
             c->converted++;
             c->convert_day[t]++;
             c->conv_sum += t;
             c->conv_sq += t * t;
+            c->batch_conv[batch]++;
+            c->batch_days[batch] += t;
         } else if (outcome == 2) {
             c->dropped++;
         } else {
@@ -734,7 +745,8 @@ static void *worker_main(void *arg)
         long long first = b * SIM_BLOCK;
         long long count = w->run->journeys - first < SIM_BLOCK
                               ? w->run->journeys - first : SIM_BLOCK;
-        simulate_block(m, w->run->seed, b, count, &local, emo, seen, days_local);
+        simulate_block(m, w->run->seed, b, count, w->run->journeys, &local, emo, seen,
+                       days_local);
         atomic_fetch_add(w->done, 1);
     }
     counts_add(&w->c, &local, n, m->horizon);
@@ -833,6 +845,11 @@ sim_result *sim_monte_carlo(const sim_model *m, const sim_run *run)
     r->steps = total.steps;
     r->monte_carlo = 1;
     r->emotion_days = (double)total.emotion_days;
+    for (int k = 0; k < SIM_BATCHES; k++) {
+        r->batch_journeys[k] = (double)total.batch_n[k];
+        r->batch_converted[k] = (double)total.batch_conv[k];
+        r->batch_convert_days[k] = (double)total.batch_days[k];
+    }
     for (int t = 0; t <= m->horizon; t++)
         r->convert_day[t] = (double)total.convert_day[t];
     for (int i = 0; i < m->phase_count; i++) {

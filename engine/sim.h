@@ -84,6 +84,11 @@ void sim_free(sim_model *m);
 
 /* What a run measures.  For the exact engine counts are probabilities
  * (journeys = 1); for Monte Carlo they are counts over `journeys`. */
+/* Monte Carlo journeys are also counted in this many batches by journey
+ * number, so two runs with the same seed (which share random streams and
+ * so move together) can be compared with a paired interval. */
+#define SIM_BATCHES 32
+
 typedef struct sim_result {
     int phase_count, horizon;
     int monte_carlo;            /* counts (emotion_days in millionths) */
@@ -99,6 +104,10 @@ typedef struct sim_result {
     double emotion_days;        /* sum of emotion x days */
     double days;                /* sum of days */
     long long steps;            /* journey-days simulated (Monte Carlo) */
+    /* Monte Carlo, by batch of journey numbers (not kept in shard files):
+     * journeys, conversions, and the days those conversions took */
+    double batch_journeys[SIM_BATCHES], batch_converted[SIM_BATCHES];
+    double batch_convert_days[SIM_BATCHES];
 } sim_result;
 
 sim_result *sim_result_new(int phase_count, int horizon);
