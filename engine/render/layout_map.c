@@ -450,8 +450,41 @@ static double legend(mctx *m, double y)
         { -3, EVID_QUANTITATIVE, L(m, &LBL_EVIDENCE) },
         { MARK_LOW, 0, L(m, &LBL_LOW) },
     };
+    /* only what this map shows */
+    int shown[sizeof items / sizeof items[0]] = { 0 };
+    const cjm_journey *j = m->j;
+    for (int i = 0; i < j->phase_count; i++) {
+        const cjm_phase *ph = &j->phases[i];
+        for (int q = 0; ph->involvement && q < j->persona_count; q++) {
+            cjm_involvement lv = ph->involvement[q].level;
+            shown[0] |= lv == INV_DRIVER;
+            shown[1] |= lv == INV_PARTICIPANT;
+            shown[2] |= lv == INV_GATEKEEPER;
+        }
+        shown[3] |= ph->pains.count > 0;
+        shown[4] |= ph->opportunities.count > 0;
+        for (int k = 0; k < ph->touchpoints.count; k++) {
+            int ti = model_find_touchpoint(j, ph->touchpoints.items[k]);
+            if (ti < 0)
+                continue;
+            shown[5] |= j->touchpoints[ti].online;
+            shown[6] |= !j->touchpoints[ti].online;
+            shown[7] |= j->touchpoints[ti].control != CONTROL_INDIRECT;
+            shown[8] |= j->touchpoints[ti].control == CONTROL_INDIRECT;
+        }
+        const cjm_cards *cards[5] = { &ph->steps, &ph->actions, &ph->thoughts, &ph->pains,
+                                      &ph->opportunities };
+        for (int l = 0; l < 5; l++)
+            for (int k = 0; k < cards[l]->count; k++)
+                shown[9] |= cards[l]->items[k].evidence != EVID_NONE;
+        shown[10] |= ph->emotion_count > 0;
+    }
     double x = 0, row_h = 14;
+    int any = 0;
     for (size_t k = 0; k < sizeof items / sizeof items[0]; k++) {
+        if (!shown[k])
+            continue;
+        any = 1;
         PangoLayout *lay = text_shape(items[k].label, TS_SMALL, 0, 0);
         double tw, th;
         text_extent(lay, &tw, &th);
@@ -479,7 +512,7 @@ static double legend(mctx *m, double y)
                   BF_MUTED, 0, NULL);
         x += item_w;
     }
-    return y + row_h;
+    return any ? y + row_h : y;
 }
 
 /* The map with columns COLW wide, as a new page of DOC. */

@@ -17,3 +17,17 @@ done
 grep -q '"ref": "blueprint:empty"' e.json
 "$CJM" render "$ROOT/scripts/acme_b2b.yaml" --view blueprint -o f.svg --boxes f.json
 ! grep -q 'blueprint:empty' f.json
+# the legend explains only what the map shows: no touchpoints, no emotions
+# in the mapping project, so no online/offline/direct/indirect/low point
+"$CJM" render "$ROOT/scripts/mapping_project.yaml" -o m.svg --boxes m.json
+"$CJM" render "$ROOT/scripts/acme_b2b.yaml" -o a.svg --boxes a.json
+python3 - <<'PY'
+import json
+def texts(f):
+    return {b.get("text") for p in json.load(open(f))["pages"] for b in p["boxes"]}
+m, a = texts("m.json"), texts("a.json")
+for label in ("online", "offline", "direct", "indirect", "low point"):
+    assert label not in m, label
+    assert label in a, label
+assert "gatekeeper" in m and "Pains" in m
+PY
