@@ -580,8 +580,14 @@ static double best_column_width(const cjm_journey *j, const layout_options *o,
     double fit = (o->page_w - 2 * t->margin - t->label_width - (n - 1) * t->gap) / n;
     double best = t->col_width, best_scale = -1;
     double candidates[] = { fit, t->col_width * 0.75, t->col_width, t->col_width * 1.3 };
+    double avail_w = o->page_w - 2 * t->margin;
     for (size_t k = 0; k < sizeof candidates / sizeof candidates[0]; k++) {
         double w = candidates[k] < t->col_min_width ? t->col_min_width : candidates[k];
+        /* the page is at least this wide, so its scale at most this: a
+         * width that cannot beat the best so far is not laid out */
+        double bound = avail_w / (t->label_width + n * w + (n - 1) * t->gap);
+        if (fmin(bound, 1.5) <= best_scale + 1e-9)
+            continue;
         rdoc *scratch = rdoc_new();
         page(scratch, j, o, w);
         double sc = scratch->pages[scratch->count - 1].scale;
