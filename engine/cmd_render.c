@@ -183,6 +183,17 @@ static void render_one(const char *path, const char *out, render_format format,
     arena_free(&a);
 }
 
+/* The name a journey file PATH gets in an output folder, into NAME (N
+ * bytes): its file name without folder and extension. */
+static void target_name(const char *path, char *name, size_t n)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    const char *dot = strrchr(base, '.');
+    snprintf(name, n, "%.*s", dot && dot != base ? (int)(dot - base) : (int)strlen(base),
+             base);
+}
+
 static int is_dir_target(const char *out)
 {
     size_t n = strlen(out);
@@ -278,6 +289,22 @@ int cmd_render(int argc, char **argv)
         fputs("cjm render: --boxes takes one journey\n", stderr);
         return EXIT_USAGE;
     }
+    /* in a folder, each journey is named after its file: two files of the
+     * same name (from different folders) would overwrite each other */
+    for (int i = 0; dir && i < args.positional_count; i++)
+        for (int k = 0; k < i; k++) {
+            char a[1024], b[1024];
+            target_name(args.positional[i], a, sizeof a);
+            target_name(args.positional[k], b, sizeof b);
+            if (strcmp(a, b) == 0) {
+                fprintf(stderr, "cjm render: %s and %s would both be written to %s%s%s.%s; "
+                        "render them into different folders\n", args.positional[k],
+                        args.positional[i], out, out[strlen(out) - 1] == '/' ? "" : "/", a,
+                        surface_format_name((render_format)format));
+                return EXIT_USAGE;
+            }
+        }
+
     if (dir && mkdir(out, 0777) != 0 && errno != EEXIST) {
         fprintf(stderr, "cjm render: cannot create folder %s: %s\n", out, strerror(errno));
         return EXIT_INPUT;
@@ -288,13 +315,11 @@ int cmd_render(int argc, char **argv)
         const char *path = args.positional[i];
         char target[4096];
         if (dir) {
-            const char *slash = strrchr(path, '/');
-            const char *base = slash ? slash + 1 : path;
-            const char *dot = strrchr(base, '.');
             size_t n = strlen(out);
-            snprintf(target, sizeof target, "%s%s%.*s.%s", out,
-                     n && out[n - 1] == '/' ? "" : "/",
-                     dot ? (int)(dot - base) : (int)strlen(base), base,
+            char name[1024];
+            target_name(path, name, sizeof name);
+            snprintf(target, sizeof target, "%s%s%s.%s", out,
+                     n && out[n - 1] == '/' ? "" : "/", name,
                      surface_format_name((render_format)format));
         } else {
             snprintf(target, sizeof target, "%s", out);

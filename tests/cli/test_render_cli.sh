@@ -21,3 +21,12 @@ grep -q 'no persona "nobody"' err.txt
 printf 'keep\n' > keep.svg
 expect 1 "$CJM" render "$ROOT"/tests/cli/cases/empty.yaml -o keep.svg
 [ "$(cat keep.svg)" = keep ]
+# two journeys of the same file name would overwrite each other in a folder
+mkdir -p one two
+cp "$ROOT/scripts/acme_b2b.yaml" one/j.yaml
+cp "$ROOT/scripts/b2b_ja.yaml" two/j.yaml
+expect 2 "$CJM" render one/j.yaml two/j.yaml -o same/
+[ ! -e same ]
+"$CJM" render one/j.yaml two/j.yaml -o same/ 2>&1 | grep -q 'one/j.yaml and two/j.yaml would both be written to same/j.svg'
+"$CJM" render one/j.yaml "$ROOT/scripts/b2b_ja.yaml" -o both/
+[ -f both/j.svg ] && [ -f both/b2b_ja.svg ]
