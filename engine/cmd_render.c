@@ -183,15 +183,15 @@ static void render_one(const char *path, const char *out, render_format format,
     arena_free(&a);
 }
 
-/* The name a journey file PATH gets in an output folder, into NAME (N
- * bytes): its file name without folder and extension. */
-static void target_name(const char *path, char *name, size_t n)
+/* The name a journey file PATH gets in an output folder: its file name
+ * without folder and extension, at *NAME; returns its length. */
+static int target_name(const char *path, const char **name)
 {
     const char *slash = strrchr(path, '/');
     const char *base = slash ? slash + 1 : path;
     const char *dot = strrchr(base, '.');
-    snprintf(name, n, "%.*s", dot && dot != base ? (int)(dot - base) : (int)strlen(base),
-             base);
+    *name = base;
+    return dot && dot != base ? (int)(dot - base) : (int)strlen(base);
 }
 
 static int is_dir_target(const char *out)
@@ -293,13 +293,12 @@ int cmd_render(int argc, char **argv)
      * same name (from different folders) would overwrite each other */
     for (int i = 0; dir && i < args.positional_count; i++)
         for (int k = 0; k < i; k++) {
-            char a[1024], b[1024];
-            target_name(args.positional[i], a, sizeof a);
-            target_name(args.positional[k], b, sizeof b);
-            if (strcmp(a, b) == 0) {
-                fprintf(stderr, "cjm render: %s and %s would both be written to %s%s%s.%s; "
+            const char *a, *b;
+            int na = target_name(args.positional[i], &a), nb = target_name(args.positional[k], &b);
+            if (na == nb && memcmp(a, b, (size_t)na) == 0) {
+                fprintf(stderr, "cjm render: %s and %s would both be written to %s%s%.*s.%s; "
                         "render them into different folders\n", args.positional[k],
-                        args.positional[i], out, out[strlen(out) - 1] == '/' ? "" : "/", a,
+                        args.positional[i], out, out[strlen(out) - 1] == '/' ? "" : "/", na, a,
                         surface_format_name((render_format)format));
                 return EXIT_USAGE;
             }
@@ -316,10 +315,10 @@ int cmd_render(int argc, char **argv)
         char target[4096];
         if (dir) {
             size_t n = strlen(out);
-            char name[1024];
-            target_name(path, name, sizeof name);
-            snprintf(target, sizeof target, "%s%s%s.%s", out,
-                     n && out[n - 1] == '/' ? "" : "/", name,
+            const char *name;
+            int len = target_name(path, &name);
+            snprintf(target, sizeof target, "%s%s%.*s.%s", out,
+                     n && out[n - 1] == '/' ? "" : "/", len, name,
                      surface_format_name((render_format)format));
         } else {
             snprintf(target, sizeof target, "%s", out);
