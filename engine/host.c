@@ -99,6 +99,11 @@ static const char *kill_message(const host *h, char *buf, size_t size)
         snprintf(buf, size, "time limit of %g s exceeded (raise it with "
                  "--timeout)", h->opt.timeout);
         break;
+    case KILL_NESTING:
+        snprintf(buf, size, "coroutines nested deeper than %d levels (a "
+                 "coroutine resuming or closing another, which closes "
+                 "another...)", CO_MAX_NESTING);
+        break;
     default:
         snprintf(buf, size, "stopped");
     }
@@ -254,11 +259,19 @@ int hostp_call(host *h, int nargs, int nresults, const char *file)
     int status = lua_pcall(L, nargs, nresults, base);
     host_leave(h);
     lua_remove(L, base);
-    if (status == LUA_OK)
-        return 0;
     if (status == LUA_ERRMEM || h->mem_refused) {
         if (h->killed == KILL_NONE)
             h->killed = KILL_MEMORY;
+    }
+    if (h->killed == KILL_NONE && atomic_load(&h->timed_out))
+        h->killed = KILL_TIME;
+    if (status == LUA_OK && h->killed == KILL_NONE)
+        return 0;
+    /* A limit fired: the run ends even if the script caught the error
+     * (pcall) and returned normally before the hook could fire again. */
+    if (status == LUA_OK) {
+        lua_pop(L, nresults == LUA_MULTRET ? lua_gettop(L) - base + 1 : nresults);
+        lua_pushnil(L);
     }
     report_lua_error(h, file);
     lua_pop(L, 1);
@@ -327,6 +340,42 @@ static int charged_thread_ctor(lua_State *L)
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
     return lua_gettop(L);
+}
+
+/* coroutine.resume, coroutine.close and the functions coroutine.wrap
+ * returns, with their nesting counted: a chain of coroutines resuming or
+ * closing one another (through __close handlers, which Lua 5.4.4 does not
+ * count against its own C-call limit) is stopped at CO_MAX_NESTING
+ * before it can overflow the C stack.  The call is protected so that the
+ * count comes down again whatever happens inside. */
+static int nested_co_call(lua_State *L)
+{
+    host *h = hostp_of(L);
+    if (h->co_nesting >= CO_MAX_NESTING && h->killed == KILL_NONE)
+        h->killed = KILL_NESTING;
+    if (h->killed != KILL_NONE) {
+        char msg[160];
+        lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+        return luaL_error(L, "%s", kill_message(h, msg, sizeof msg));
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    h->co_nesting++;
+    int status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
+    h->co_nesting--;
+    if (status != LUA_OK)
+        return lua_error(L);
+    return lua_gettop(L);
+}
+
+/* coroutine.wrap: the function it returns is counted as nested_co_call. */
+static int counted_wrap(lua_State *L)
+{
+    lua_pushvalue(L, lua_upvalueindex(1));      /* the charged wrap */
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    lua_pushcclosure(L, nested_co_call, 1);
+    return 1;
 }
 
 static int strict_index(lua_State *L)
@@ -647,7 +696,15 @@ static int open_sandbox(lua_State *L)
         const char *ctor = i == 0 ? "create" : "wrap";
         lua_getfield(L, -1, ctor);
         lua_pushcclosure(L, charged_thread_ctor, 1);
+        if (i == 1)
+            lua_pushcclosure(L, counted_wrap, 1);
         lua_setfield(L, -2, ctor);
+    }
+    for (int i = 0; i < 2; i++) {
+        const char *fn = i == 0 ? "resume" : "close";
+        lua_getfield(L, -1, fn);
+        lua_pushcclosure(L, nested_co_call, 1);
+        lua_setfield(L, -2, fn);
     }
     lua_pop(L, 1);
 
@@ -860,6 +917,11 @@ static node *table_to_node(conv *cv, int idx, char *path, size_t plen,
         n->col = parent->col;
     } else {
         n->file = cv->file;
+    }
+    /* each level holds the table, a key, a value and scratch slots */
+    if (!lua_checkstack(L, 8)) {
+        conv_error(cv, n, path, "tables nested too deep for the Lua stack");
+        return NULL;
     }
     apply_mark(cv, idx, n);
     if (depth > CONVERT_MAX_DEPTH) {

@@ -19,8 +19,10 @@
 #define CONVERT_MAX_NODES 1000000L
 #define WATCHDOG_GRACE_NS 1000000000LL      /* after the deadline */
 #define MODULE_MAX_BYTES (8L * 1024 * 1024)
+#define CO_MAX_NESTING 100         /* coroutines resuming/closing others */
 
-typedef enum { KILL_NONE, KILL_INSTRUCTIONS, KILL_MEMORY, KILL_TIME } kill_reason;
+typedef enum { KILL_NONE, KILL_INSTRUCTIONS, KILL_MEMORY, KILL_TIME,
+               KILL_NESTING } kill_reason;
 
 struct host {
     lua_State *L;
@@ -34,6 +36,7 @@ struct host {
     size_t mem_used;
     int mem_refused;
     kill_reason killed;
+    int co_nesting;                 /* nested_co_call depth */
 
     /* watchdog */
     pthread_t watchdog;
