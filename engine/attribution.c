@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fsin.h"
+#include "limit.h"
 #include "yaml.h"
 
 #define MAX_STATES 4000
@@ -245,7 +247,7 @@ static void fit_free(fit *f)
 attr_result *attribution_run(arena *a, const char *path, int order, diag_list *d)
 {
     size_t len;
-    char *text = yaml_read_file(path, &len, 256L << 20, d);
+    char *text = fsin_read(path, limit_bytes(LIM_FILE), &len, d);
     if (!text)
         return NULL;
     diag_add_source(d, path, text, len < (1 << 20) ? len : (1 << 20));

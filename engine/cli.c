@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "limit.h"
+#include "watchdog.h"
 
 #ifndef CJM_DATADIR
 #define CJM_DATADIR "/usr/local/share/cjm"
@@ -138,36 +140,47 @@ int cli_number(const char *command, const char *name, const char *s, double min,
     return 0;
 }
 
+int cli_apply_limits(const char *command, const cli_option *options,
+                     const cli_args *args)
+{
+    /* the shorthands first, so that a --limit given too wins */
+    for (int i = 0; i < LIM_COUNT; i++) {
+        const limit_info *li = &LIMIT_INFO[i];
+        const char *s = li->flag ? cli_value(options, args, li->flag) : NULL;
+        double v;
+        if (!s)
+            continue;
+        if (cli_number(command, li->flag, s, li->min, li->max, &v) < 0)
+            return EXIT_USAGE;
+        limit_set((limit_id)i, v);
+    }
+    int il = cli_index(options, "limit");
+    for (int k = 0; il >= 0 && k < args->seen[il] && k < CLI_MAX_VALUES; k++) {
+        char err[400];
+        if (limit_parse(args->multi[il][k], err, sizeof err) < 0)
+            return usage_error(command, "%s%s", err, "");
+    }
+    watchdog_arm(limit_get(LIM_TIMEOUT));
+    return 0;
+}
+
 int cli_load_options(const char *command, const cli_option *options,
                      const cli_args *args, load_options *load)
 {
     memset(load, 0, sizeof *load);
+    int rc = cli_apply_limits(command, options, args);
+    if (rc)
+        return rc;
     load->host.datadir = cli_datadir();
     load->host.seed = 1;
-    load->host.max_instructions = 2000000000LL;
-    load->host.max_memory = (size_t)512 << 20;
-    load->host.timeout = 60;
+    load->host.max_instructions = limit_count(LIM_INSTRUCTIONS);
+    load->host.max_memory = limit_bytes(LIM_MEMORY);
     double v;
     const char *s;
     if ((s = cli_value(options, args, "seed"))) {
         if (cli_number(command, "seed", s, 0, 9007199254740992.0, &v) < 0)
             return EXIT_USAGE;
         load->host.seed = (uint64_t)v;
-    }
-    if ((s = cli_value(options, args, "max-instructions"))) {
-        if (cli_number(command, "max-instructions", s, 1000, 1e15, &v) < 0)
-            return EXIT_USAGE;
-        load->host.max_instructions = (long long)v;
-    }
-    if ((s = cli_value(options, args, "max-memory"))) {
-        if (cli_number(command, "max-memory", s, 1, 65536, &v) < 0)
-            return EXIT_USAGE;
-        load->host.max_memory = (size_t)(v * 1024 * 1024);
-    }
-    if ((s = cli_value(options, args, "timeout"))) {
-        if (cli_number(command, "timeout", s, 0.001, 86400, &v) < 0)
-            return EXIT_USAGE;
-        load->host.timeout = v;
     }
     int ip = cli_index(options, "param"), it = cli_index(options, "templates");
     if (ip >= 0) {
@@ -201,6 +214,8 @@ int cli_start(const char *command, const cli_option *options, int argc, char **a
         return EXIT_USAGE;
     }
     if (load && (rc = cli_load_options(command, options, args, load)))
+        return rc;
+    if (!load && (rc = cli_apply_limits(command, options, args)))
         return rc;
     return -1;
 }

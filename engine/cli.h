@@ -54,7 +54,12 @@ void cli_print_options(const cli_option *options, FILE *out);
     { "templates", 'T', 1, "DIR", "also look for templates in DIR (repeatable)" }, \
     { "max-instructions", 0, 1, "N", "Lua instruction budget (default 2e9)" }, \
     { "max-memory", 0, 1, "MB", "Lua memory cap in MB (default 512)" },     \
-    { "timeout", 0, 1, "SECONDS", "wall-clock limit for Lua (default 60)" }
+    CLI_LIMIT_OPTIONS
+
+/* The limits alone, for commands that read no journey. */
+#define CLI_LIMIT_OPTIONS                                                    \
+    { "timeout", 0, 1, "SECONDS", "wall-clock limit of the whole run (default 300)" }, \
+    { "limit", 0, 1, "NAME=VALUE", "set a limit (repeatable; 'cjm help limits' lists them)" }
 
 /* The end every command shares: print D's problems, free D and A (A may
  * be NULL), and return the exit status D calls for — EXIT_INPUT when
@@ -66,7 +71,13 @@ int cli_finish(diag_list *d, arena *a, int produced);
 int cli_number(const char *command, const char *name, const char *s, double min,
                double max, double *out);
 
-/* Fill LOAD from the common options in ARGS.  Returns 0 or 2 after a
+/* Apply --timeout, --max-memory, --max-instructions and every --limit
+ * in ARGS to the limits table (those in OPTIONS).  0, or 2 after a usage
+ * message. */
+int cli_apply_limits(const char *command, const cli_option *options,
+                     const cli_args *args);
+
+/* Fill LOAD from the common options in ARGS (limits applied first).  Returns 0 or 2 after a
  * usage message.  Keeps pointers into ARGS. */
 int cli_load_options(const char *command, const cli_option *options,
                      const cli_args *args, load_options *load);

@@ -22,6 +22,7 @@ static const cli_option attribution_options[] = {
     { "output", 'o', 1, "FILE", "write .csv, .md, .yaml or .json (default: a table)" },
     { "fit-journey", 0, 1, "FILE", "map channels onto FILE's touchpoints and write it with fitted reach and lift to -o" },
     { "help", 'h', 0, "", "show this help" },
+    CLI_LIMIT_OPTIONS,
     { NULL, 0, 0, NULL, NULL }
 };
 

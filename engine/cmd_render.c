@@ -130,7 +130,7 @@ static rdoc *lay_out(const cjm_journey *j, const render_job *job, const char *pa
             layout_map(doc, j, &lo, d);
         }
         layout_blueprint(doc, j, &lo, d);
-        sim_report_page(doc, j, &lo);   /* when the journey can be simulated */
+        sim_report_page(doc, j, &lo, path, d);   /* when the journey can be simulated */
         if (j->action_count) {
             /* the action plan: matrix, roadmap, table */
             arena pa;

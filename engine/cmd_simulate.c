@@ -36,7 +36,7 @@ static const cli_option simulate_options[] = {
     { "templates", 'T', 1, "DIR", "also look for templates in DIR (repeatable)" },
     { "max-instructions", 0, 1, "N", "Lua instruction budget (default 2e9)" },
     { "max-memory", 0, 1, "MB", "Lua memory cap in MB (default 512)" },
-    { "timeout", 0, 1, "SECONDS", "wall-clock limit for Lua (default 60)" },
+    CLI_LIMIT_OPTIONS,
     { NULL, 0, 0, NULL, NULL }
 };
 
@@ -496,6 +496,10 @@ int cmd_simulate(int argc, char **argv)
             }
             if (!m)
                 break;
+            if (!markov_fits(m, &d, DIAG_ERROR, path, NULL)) {
+                sim_free(m);
+                break;
+            }
             run_out *ru = &runs[count++];
             ru->id = sc ? sc->id : "baseline";
             ru->name = sc ? sc->name : "baseline";
@@ -618,6 +622,7 @@ int cmd_simulate(int argc, char **argv)
 static const cli_option merge_options[] = {
     { "output", 'o', 1, "FILE", "the merged report: .yaml, .json or .md (default: a table)" },
     { "help", 'h', 0, "", "show this help" },
+    CLI_LIMIT_OPTIONS,
     { NULL, 0, 0, NULL, NULL }
 };
 
@@ -650,6 +655,8 @@ int cmd_merge(int argc, char **argv)
 {
     static cli_args args;
     int rc = cli_parse("merge", merge_options, argc, argv, &args);
+    if (!rc)
+        rc = cli_apply_limits("merge", merge_options, &args);
     if (rc)
         return rc;
     if (cli_value(merge_options, &args, "help")) {

@@ -24,8 +24,6 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -36,21 +34,17 @@
 #include <lua.h>
 #include <lualib.h>
 
+#include "fsin.h"
 #include "fsout.h"
+#include "limit.h"
 #include "rng.h"
+#include "watchdog.h"
 #include "yaml.h"
 
 
 static const char *const MARKS_KEY = "cjm.marks";     /* table -> "L:C:FILE" */
 static const char *const LOADED_KEY = "cjm.loaded";   /* module name -> value */
 static const char *const RNG_META = "cjm.random";
-
-static long long now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
 
 host *hostp_of(lua_State *L)
 {
@@ -97,7 +91,7 @@ static const char *kill_message(const host *h, char *buf, size_t size)
         break;
     case KILL_TIME:
         snprintf(buf, size, "time limit of %g s exceeded (raise it with "
-                 "--timeout)", h->opt.timeout);
+                 "--timeout)", watchdog_seconds());
         break;
     case KILL_NESTING:
         snprintf(buf, size, "coroutines nested deeper than %d levels (a "
@@ -118,7 +112,7 @@ static void count_hook(lua_State *L, lua_Debug *ar)
     if (h->killed == KILL_NONE) {
         if (h->instructions > h->opt.max_instructions)
             h->killed = KILL_INSTRUCTIONS;
-        else if (atomic_load(&h->timed_out))
+        else if (watchdog_expired())
             h->killed = KILL_TIME;
     }
     if (h->killed != KILL_NONE) {
@@ -129,57 +123,18 @@ static void count_hook(lua_State *L, lua_Debug *ar)
     }
 }
 
-static void *watchdog_main(void *arg)
-{
-    host *h = arg;
-    pthread_mutex_lock(&h->wake_lock);
-    while (!atomic_load(&h->stop)) {
-        /* a 20 ms tick, cut short when host_free says stop */
-        struct timespec until;
-        clock_gettime(CLOCK_MONOTONIC, &until);
-        until.tv_nsec += 20 * 1000000L;
-        if (until.tv_nsec >= 1000000000L) {
-            until.tv_sec++;
-            until.tv_nsec -= 1000000000L;
-        }
-        pthread_cond_timedwait(&h->wake, &h->wake_lock, &until);
-        if (atomic_load(&h->stop) || !atomic_load(&h->inside))
-            continue;
-        long long now = now_ns(), deadline = atomic_load(&h->deadline_ns);
-        if (now > deadline)
-            atomic_store(&h->timed_out, 1);
-        if (now > deadline + WATCHDOG_GRACE_NS && atomic_load(&h->inside)) {
-            /* Stuck in a C function or a finalizer: no hook will fire. */
-            char msg[160];
-            h->killed = KILL_TIME;
-            fprintf(stderr, "cjm: error: %s; the script was stopped inside "
-                    "a library call\n", kill_message(h, msg, sizeof msg));
-            fsout_remove_all();
-            _exit(EXIT_LIMIT);
-        }
-    }
-    pthread_mutex_unlock(&h->wake_lock);
-    return NULL;
-}
-
+/* Lua runs between host_enter and host_leave (nested calls allowed):
+ * the watchdog gives the count hook a grace period to stop it. */
 static void host_enter(host *h)
 {
-    if (h->depth++ > 0)
-        return;                 /* nested: the outer call keeps the clock */
-    long long remaining = (long long)(h->opt.timeout * 1e9) - h->used_ns;
-    if (remaining < 0)
-        remaining = 0;
-    h->entered_ns = now_ns();
-    atomic_store(&h->deadline_ns, h->entered_ns + remaining);
-    atomic_store(&h->inside, 1);
+    if (h->depth++ == 0)
+        watchdog_lua_enter();
 }
 
 static void host_leave(host *h)
 {
-    if (--h->depth > 0)
-        return;
-    atomic_store(&h->inside, 0);
-    h->used_ns += now_ns() - h->entered_ns;
+    if (--h->depth == 0)
+        watchdog_lua_leave();
 }
 
 /* ---- errors ----------------------------------------------------------- */
@@ -263,7 +218,7 @@ int hostp_call(host *h, int nargs, int nresults, const char *file)
         if (h->killed == KILL_NONE)
             h->killed = KILL_MEMORY;
     }
-    if (h->killed == KILL_NONE && atomic_load(&h->timed_out))
+    if (h->killed == KILL_NONE && watchdog_expired())
         h->killed = KILL_TIME;
     if (status == LUA_OK && h->killed == KILL_NONE)
         return 0;
@@ -534,12 +489,6 @@ static int open_core(lua_State *L)
 
 /* ---- require ---------------------------------------------------------- */
 
-static int file_exists(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
 /* Module names are dotted identifiers; dots become folders. */
 int hostp_valid_module_name(const char *name)
 {
@@ -556,58 +505,69 @@ int hostp_valid_module_name(const char *name)
     return 1;
 }
 
-/* Find NAME: fills PATH (the file) and CHUNK (its chunk name). */
-static int find_module(host *h, const char *name, char *path, size_t size,
-                       char *chunk, size_t chunk_size)
+/* The folders require searches, in order: stdlib/, the journey's folder,
+ * the --templates folders, templates/.  The I-th, with the label its
+ * chunk names use (NULL: the path itself); NULL past the last. */
+static const char *search_dir(host *h, int i, char *buf, size_t size,
+                              const char **label)
 {
-    char rel[512];
-    snprintf(rel, sizeof rel, "%s", name);
-    for (char *p = rel; *p; p++)
-        if (*p == '.')
-            *p = '/';
-    struct { const char *dir; const char *label; } where[64];
-    int n = 0;
-    char stdlib_dir[4096], templates_dir[4096];
-    snprintf(stdlib_dir, sizeof stdlib_dir, "%s/stdlib", h->datadir);
-    snprintf(templates_dir, sizeof templates_dir, "%s/templates", h->datadir);
-    where[n].dir = stdlib_dir, where[n++].label = "stdlib";
-    if (h->input_dir)
-        where[n].dir = h->input_dir, where[n++].label = NULL;
-    for (int i = 0; i < h->opt.template_dir_count && n < 62; i++)
-        where[n].dir = h->template_dirs[i], where[n++].label = NULL;
-    where[n].dir = templates_dir, where[n++].label = "templates";
-    for (int i = 0; i < n; i++) {
-        snprintf(path, size, "%s/%s.lua", where[i].dir, rel);
-        if (file_exists(path)) {
-            if (where[i].label)
-                snprintf(chunk, chunk_size, "@%s/%s.lua", where[i].label, rel);
-            else
-                snprintf(chunk, chunk_size, "@%s", path);
-            return 1;
-        }
+    int extra = h->opt.template_dir_count;
+    *label = NULL;
+    if (i == 0) {
+        snprintf(buf, size, "%s/stdlib", h->datadir);
+        *label = "stdlib";
+        return buf;
     }
-    return 0;
+    if (h->input_dir && i == 1)
+        return h->input_dir;
+    i -= h->input_dir ? 2 : 1;
+    if (i < extra)
+        return h->template_dirs[i];
+    if (i == extra) {
+        snprintf(buf, size, "%s/templates", h->datadir);
+        *label = "templates";
+        return buf;
+    }
+    return NULL;
 }
 
-/* Load a Lua source file as a text chunk; pushes the function or raises. */
-static void load_source(lua_State *L, const char *path, const char *chunk)
+/* Find module NAME and push it loaded as a text chunk (not yet run);
+ * raises when it is not found or cannot be read. */
+static void load_module(lua_State *L, host *h, const char *name)
 {
-    diag_list scratch;
-    diag_init(&scratch);
-    size_t len;
-    char *text = yaml_read_file(path, &len, MODULE_MAX_BYTES, &scratch);
-    diag_free(&scratch);
-    if (!text)
-        luaL_error(L, "cannot read %s", chunk + 1);
-    int status = luaL_loadbufferx(L, text, len, chunk, "t");
-    free(text);
-    if (status != LUA_OK)
-        lua_error(L);
+    char rel[512];
+    snprintf(rel, sizeof rel, "%s.lua", name);
+    for (char *p = rel; *p && p < rel + strlen(name); p++)
+        if (*p == '.')
+            *p = '/';
+    char buf[4096], why[300];
+    const char *dir, *label;
+    for (int i = 0; (dir = search_dir(h, i, buf, sizeof buf, &label)); i++) {
+        size_t len;
+        fsin_status st;
+        char *text = fsin_read_beneath(dir, rel, limit_bytes(LIM_FILE), &len, &st,
+                                       why, sizeof why);
+        if (!text && st == FSIN_NOT_FOUND)
+            continue;
+        if (!text)
+            luaL_error(L, "require '%s': %s/%s %s", name, dir, rel, why);
+        if (label)
+            lua_pushfstring(L, "@%s/%s", label, rel);
+        else
+            lua_pushfstring(L, "@%s/%s", dir, rel);
+        int status = luaL_loadbufferx(L, text, len, lua_tostring(L, -1), "t");
+        free(text);
+        lua_remove(L, -2);
+        if (status != LUA_OK)
+            lua_error(L);
+        return;
+    }
+    luaL_error(L, "module '%s' not found (looked in stdlib/, the journey's "
+               "folder, --templates folders and templates/)", name);
 }
 
 int hostp_require(lua_State *L)
 {
-    host *h = hostp_of(L);
     const char *name = luaL_checkstring(L, 1);
     if (!hostp_valid_module_name(name))
         return luaL_error(L, "require: invalid module name '%s'", name);
@@ -623,16 +583,16 @@ int hostp_require(lua_State *L)
     if (strcmp(name, "cjm.core") == 0) {
         open_core(L);
     } else {
-        char path[4096], chunk[4200];
-        if (!find_module(h, name, path, sizeof path, chunk, sizeof chunk))
-            return luaL_error(L, "module '%s' not found (looked in stdlib/, "
-                              "the journey's folder, --templates folders "
-                              "and templates/)", name);
+        load_module(L, hostp_of(L), name);
         lua_pushlightuserdata(L, (void *)LOADED_KEY);  /* "loading" mark */
         lua_setfield(L, loaded, name);
-        load_source(L, path, chunk);
+        /* protected, so that a module that fails does not stay marked */
         lua_pushstring(L, name);
-        lua_call(L, 1, 1);
+        if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+            lua_pushnil(L);
+            lua_setfield(L, loaded, name);      /* not loading any more */
+            return lua_error(L);
+        }
         if (lua_isnil(L, -1)) {
             lua_pop(L, 1);
             lua_pushboolean(L, 1);
@@ -787,8 +747,6 @@ host *host_new(const host_options *opt, diag_list *d)
         h->opt.max_memory = (size_t)512 << 20;
     if (h->opt.max_instructions <= 0)
         h->opt.max_instructions = 2000000000LL;
-    if (h->opt.timeout <= 0)
-        h->opt.timeout = 60;
 
     h->L = lua_newstate(limited_alloc, h);
     if (!h->L || !h->template_dirs) {
@@ -797,14 +755,6 @@ host *host_new(const host_options *opt, diag_list *d)
         host_free(h);
         return NULL;
     }
-    pthread_condattr_t ca;
-    pthread_condattr_init(&ca);
-    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-    pthread_cond_init(&h->wake, &ca);
-    pthread_condattr_destroy(&ca);
-    pthread_mutex_init(&h->wake_lock, NULL);
-    if (pthread_create(&h->watchdog, NULL, watchdog_main, h) == 0)
-        h->watchdog_started = 1;
     lua_sethook(h->L, count_hook, LUA_MASKCOUNT, HOOK_STEP);
     lua_pushcfunction(h->L, open_sandbox);
     if (hostp_call(h, 0, 0, "<sandbox>") < 0) {
@@ -824,15 +774,6 @@ void host_free(host *h)
         host_enter(h);
         lua_close(h->L);
         host_leave(h);
-    }
-    if (h->watchdog_started) {
-        pthread_mutex_lock(&h->wake_lock);
-        atomic_store(&h->stop, 1);
-        pthread_cond_signal(&h->wake);
-        pthread_mutex_unlock(&h->wake_lock);
-        pthread_join(h->watchdog, NULL);
-        pthread_cond_destroy(&h->wake);
-        pthread_mutex_destroy(&h->wake_lock);
     }
     for (int i = 0; h->template_dirs && h->template_dirs[i]; i++)
         free(h->template_dirs[i]);
@@ -1230,7 +1171,7 @@ node *host_run_file(host *h, arena *a, const char *path)
 {
     lua_State *L = h->L;
     size_t len;
-    char *text = yaml_read_file(path, &len, MODULE_MAX_BYTES, h->d);
+    char *text = fsin_read(path, limit_bytes(LIM_FILE), &len, h->d);
     if (!text)
         return NULL;
     diag_add_source(h->d, path, text, len);

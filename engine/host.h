@@ -9,11 +9,12 @@
  * --templates folders and templates/, in that order.
  *
  * Limits: an instruction budget (count hook, charged globally across
- * coroutines), a memory cap (custom allocator) and a wall-clock deadline
- * kept by a watchdog thread, which also ends the process (exit 3, after
- * removing temporary output files) when a C function such as string.find
- * runs past the deadline, where no hook can fire.  Once a limit fires it
- * keeps firing, so pcall inside a script cannot swallow it.
+ * coroutines), a memory cap (custom allocator), a cap on coroutines
+ * resuming or closing one another, and the run's wall-clock deadline
+ * (watchdog.h), which also ends the process when a C function such as
+ * string.find runs past it, where no hook can fire.  Once a limit fires
+ * it keeps firing, and a call during which one fired fails even if the
+ * script caught the error, so pcall inside a script cannot swallow it.
  *
  * Errors are added to the caller's diag_list as FILE:LINE: error: MESSAGE
  * with the traceback as extra text; a limit sets diag->limit_hit.
@@ -35,7 +36,6 @@ typedef struct host_options {
     uint64_t seed;
     long long max_instructions;
     size_t max_memory;              /* bytes */
-    double timeout;                 /* seconds of Lua execution in all */
 } host_options;
 
 typedef struct host host;

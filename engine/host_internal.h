@@ -8,8 +8,6 @@
 #ifndef CJM_HOST_INTERNAL_H
 #define CJM_HOST_INTERNAL_H
 
-#include <pthread.h>
-#include <stdatomic.h>
 #include <lua.h>
 
 #include "host.h"
@@ -17,8 +15,6 @@
 #define HOOK_STEP 1000
 #define CONVERT_MAX_DEPTH 100
 #define CONVERT_MAX_NODES 1000000L
-#define WATCHDOG_GRACE_NS 1000000000LL      /* after the deadline */
-#define MODULE_MAX_BYTES (8L * 1024 * 1024)
 #define CO_MAX_NESTING 100         /* coroutines resuming/closing others */
 
 typedef enum { KILL_NONE, KILL_INSTRUCTIONS, KILL_MEMORY, KILL_TIME,
@@ -38,18 +34,7 @@ struct host {
     kill_reason killed;
     int co_nesting;                 /* nested_co_call depth */
 
-    /* watchdog */
-    pthread_t watchdog;
-    int watchdog_started;
-    atomic_int stop;
-    pthread_mutex_t wake_lock;  /* host_free wakes the watchdog at once */
-    pthread_cond_t wake;
-    atomic_int inside;              /* Lua is running */
-    atomic_llong deadline_ns;       /* valid while inside */
-    atomic_int timed_out;
-    long long used_ns;              /* Lua time used so far */
     int depth;                      /* nesting of host_enter */
-    long long entered_ns;
 };
 
 /* The host that owns L (kept as the allocator's userdata). */

@@ -21,6 +21,8 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include "fsin.h"
+#include "limit.h"
 #include "yaml.h"
 
 /* ---- parameter specs ---------------------------------------------------- */
@@ -388,28 +390,29 @@ int host_list_templates(host *h, arena *a, host_template **out)
 /* ---- ctx.load ---------------------------------------------------------------- */
 
 /* ctx.load(path): the journey document at PATH, relative to the journey's
- * folder (no absolute paths, no ".."): a YAML file as a table, or the
- * value a Lua script returns.  Lets a template build on a journey file. */
+ * folder and inside it (fsin_read_beneath): a YAML file as a table, or
+ * the value a Lua script returns.  Lets a template build on a journey
+ * file. */
 static int ctx_load(lua_State *L)
 {
     host *h = hostp_of(L);
     const char *rel = luaL_checkstring(L, 1);
-    if (rel[0] == '/' || strstr(rel, "..") || !h->input_dir)
-        return luaL_error(L, "ctx.load: \"%s\" must be a path inside the "
-                          "journey's folder", rel);
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", h->input_dir, rel);
-    size_t len = strlen(path);
-    if (len > 4 && strcmp(path + len - 4, ".lua") == 0) {
-        diag_list scratch;
-        diag_init(&scratch);
-        size_t size;
-        char *text = yaml_read_file(path, &size, MODULE_MAX_BYTES, &scratch);
-        diag_free(&scratch);
-        if (!text)
-            return luaL_error(L, "ctx.load: cannot read \"%s\"", rel);
+    if (!h->input_dir)
+        return luaL_error(L, "ctx.load: \"%s\": this journey has no folder", rel);
+    size_t len;
+    fsin_status st;
+    char why[300];
+    char *text = fsin_read_beneath(h->input_dir, rel, limit_bytes(LIM_FILE), &len,
+                                   &st, why, sizeof why);
+    if (!text)
+        return luaL_error(L, "ctx.load: \"%s\" %s%s", rel, why,
+                          st == FSIN_TOO_BIG ? " (raise it with --limit file=MB)" : "");
+    lua_pushfstring(L, "%s/%s", h->input_dir, rel);
+    const char *path = lua_tostring(L, -1);
+    size_t plen = strlen(path);
+    if (plen > 4 && strcmp(path + plen - 4, ".lua") == 0) {
         lua_pushfstring(L, "@%s", path);
-        int status = luaL_loadbufferx(L, text, size, lua_tostring(L, -1), "t");
+        int status = luaL_loadbufferx(L, text, len, lua_tostring(L, -1), "t");
         free(text);
         if (status != LUA_OK)
             return lua_error(L);
@@ -420,7 +423,8 @@ static int ctx_load(lua_State *L)
     diag_list d;
     arena_init(&a);
     diag_init(&d);
-    node *doc = yaml_load_file(&a, path, &d);
+    node *doc = yaml_load_string(&a, path, text, len, &d);
+    free(text);
     if (!doc) {
         const diag *e = d.first;
         lua_pushfstring(L, "ctx.load: %s:%d:%d: %s", e ? e->file : rel,

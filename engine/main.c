@@ -12,6 +12,7 @@
 #include "commands.h"
 #include "diag.h"
 #include "fsout.h"
+#include "limit.h"
 
 #ifndef CJM_VERSION
 #define CJM_VERSION "dev"
@@ -44,7 +45,8 @@ static void print_usage(FILE *out)
           "commands:\n", out);
     for (const command *c = commands; c->name; c++)
         fprintf(out, "  %-12s %s\n", c->name, c->summary);
-    fputs("  help CMD     show the help of a command\n\n"
+    fputs("  help CMD     show the help of a command\n"
+          "  help limits  the limits every run keeps, and how to change them\n\n"
           "options:\n"
           "  -h, --help      show this help\n"
           "  -V, --version   show the version\n\n"
@@ -95,6 +97,10 @@ int main(int argc, char **argv)
     if (strcmp(name, "help") == 0) {
         if (argc < 3) {
             print_usage(stdout);
+            return EXIT_OK;
+        }
+        if (strcmp(argv[2], "limits") == 0) {
+            limit_print_help(stdout);
             return EXIT_OK;
         }
         const command *c = find_command(argv[2]);

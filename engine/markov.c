@@ -11,6 +11,8 @@
  */
 #include "sim.h"
 
+#include "limit.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,6 +117,36 @@ static double propagate(const chain *c, int absorb, sim_result *r)
     free(cur);
     free(next);
     return hit;
+}
+
+static int state_count(const sim_model *m)
+{
+    int states = 0;
+    for (int i = 0; i < m->phase_count; i++)
+        states += m->phases[i].has_duration ? m->phases[i].dur_max : 1;
+    return states;
+}
+
+double markov_work(const sim_model *m)
+{
+    /* one propagation for the result, one per later phase for reached[] */
+    return (double)state_count(m) * m->horizon * (m->phase_count > 0 ? m->phase_count : 1);
+}
+
+int markov_fits(const sim_model *m, diag_list *d, diag_severity sev, const char *file,
+                const char *instead)
+{
+    double work = markov_work(m), cap = limit_get(LIM_EXACT_WORK);
+    if (work <= cap)
+        return 1;
+    diag_add(d, sev, file, 0, 0, NULL, "the exact engine would sweep %.3g day-states "
+             "(%d states x %d days x %d passes), over the exact-work limit of %.3g "
+             "(raise it with %s)%s%s", work, state_count(m), m->horizon,
+             m->phase_count, cap, limit_hint(LIM_EXACT_WORK), instead ? "; " : "",
+             instead ? instead : "");
+    if (sev == DIAG_ERROR)
+        d->limit_hit = 1;
+    return 0;
 }
 
 sim_result *markov_solve(const sim_model *m)

@@ -134,6 +134,11 @@ plan *plan_build(arena *a, const cjm_journey *j, const plan_options *o, diag_lis
     diag_list quiet;
     diag_init(&quiet);
     sim_model *base_model = sim_compile(j, NULL, 0, &quiet);
+    if (base_model && !markov_fits(base_model, d, DIAG_WARNING, NULL,
+                                   "the plan leaves out simulated figures")) {
+        sim_free(base_model);
+        base_model = NULL;
+    }
     sim_result *base = base_model ? markov_solve(base_model) : NULL;
     pl->simulatable = base != NULL;
     if (base)

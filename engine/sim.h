@@ -121,6 +121,15 @@ void sim_result_free(sim_result *r);
 /* Exact analysis (markov.c). */
 sim_result *markov_solve(const sim_model *m);
 
+/* The day-states markov_solve would sweep: states x horizon x passes. */
+double markov_work(const sim_model *m);
+
+/* Whether M fits the exact-work limit; if not, adds a message with
+ * severity SEV (an error also marks the limit as hit), ending with
+ * INSTEAD (what the caller does instead; may be NULL), and returns 0. */
+int markov_fits(const sim_model *m, diag_list *d, diag_severity sev, const char *file,
+                const char *instead);
+
 /* Monte Carlo: N journeys from SEED in blocks of SIM_BLOCK, on THREADS
  * threads (0: all cores); only blocks k with k % shard_count == shard
  * when sharding.  Bit-identical results whatever the thread count.

@@ -49,34 +49,34 @@ void sim_chart_fill(arena *a, chart_data *c, const char *title, int phase_count,
     c->converted_ci = any_mc ? ci : NULL;
 }
 
-int sim_report_page(rdoc *doc, const cjm_journey *j, const layout_options *o)
+int sim_report_page(rdoc *doc, const cjm_journey *j, const layout_options *o,
+                    const char *file, diag_list *d)
 {
     diag_list scratch;
     diag_init(&scratch);
     int count = j->scenario_count + 1;
-    if (count > 64)
-        count = 64;
-    sim_result *results[64] = { 0 };
-    const char *names[64];
+    arena *a = &doc->mem;
+    sim_result **results = arena_alloc(a, sizeof(sim_result *) * (size_t)count);
+    const char **names = arena_alloc(a, sizeof(char *) * (size_t)count);
     int ok = 1;
     for (int s = 0; s < count && ok; s++) {
         const cjm_scenario *sc = s == 0 ? NULL : &j->scenarios[s - 1];
         sim_model *m = sim_compile(j, sc, 0, &scratch);
-        results[s] = m ? markov_solve(m) : NULL;
+        if (m && !markov_fits(m, d, DIAG_WARNING, file, arena_printf(a, "the report "
+                              "leaves out its simulation page (%s)", sc ? sc->id : "baseline")))
+            ok = 0;
+        results[s] = m && ok ? markov_solve(m) : NULL;
         names[s] = sc ? sc->name : "baseline";
-        ok = results[s] != NULL;
+        ok = ok && results[s] != NULL;
         sim_free(m);
     }
     if (ok) {
-        arena *a = &doc->mem;
         const char **phase_names = arena_alloc(a, sizeof(char *) * (size_t)(j->phase_count + 1));
         for (int i = 0; i < j->phase_count; i++)
             phase_names[i] = j->phases[i].name;
-        const char **kept = arena_alloc(a, sizeof(char *) * (size_t)count);
-        memcpy(kept, names, sizeof(char *) * (size_t)count);
         chart_data c;
         sim_chart_fill(a, &c, arena_printf(a, "Simulation (exact) — %s", j->title),
-                       j->phase_count, phase_names, results[0], count, kept,
+                       j->phase_count, phase_names, results[0], count, names,
                        (const sim_result *const *)results);
         layout_charts(doc, &c, o);
     }

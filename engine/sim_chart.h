@@ -17,6 +17,7 @@ void sim_chart_fill(arena *a, chart_data *c, const char *title, int phase_count,
 /* Add the simulation page of J (exact engine: baseline and every
  * scenario) to DOC.  Returns 0, or -1 when J cannot be simulated (a phase
  * with no way on): no page is added then. */
-int sim_report_page(rdoc *doc, const cjm_journey *j, const layout_options *o);
+int sim_report_page(rdoc *doc, const cjm_journey *j, const layout_options *o,
+                    const char *file, diag_list *d);
 
 #endif

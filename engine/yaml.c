@@ -19,55 +19,9 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "fsin.h"
+#include "limit.h"
 #include "sbuf.h"
-
-/* ---- reading files ---------------------------------------------------- */
-
-char *yaml_read_file(const char *path, size_t *len, size_t max, diag_list *d)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s",
-                 strerror(errno));
-        return NULL;
-    }
-    size_t cap = 8192, used = 0;
-    char *buf = malloc(cap + 1);
-    while (buf) {
-        if (used == cap) {
-            if (cap >= max) {
-                diag_add(d, DIAG_ERROR, path, 0, 0, NULL,
-                         "file is larger than %zu MB", max >> 20);
-                free(buf);
-                fclose(f);
-                return NULL;
-            }
-            cap *= 2;
-            char *grown = realloc(buf, cap + 1);
-            if (!grown) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = grown;
-        }
-        size_t got = fread(buf + used, 1, cap - used, f);
-        used += got;
-        if (got == 0)
-            break;
-    }
-    if (!buf || ferror(f)) {
-        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s",
-                 buf ? strerror(errno) : "out of memory");
-        free(buf);
-        fclose(f);
-        return NULL;
-    }
-    fclose(f);
-    buf[used] = '\0';
-    *len = used;
-    return buf;
-}
 
 /* ---- scalar resolution (YAML 1.1, as PyYAML reads it) ----------------- */
 
@@ -739,7 +693,7 @@ node *yaml_load_string(arena *a, const char *file, const char *text,
 node *yaml_load_file(arena *a, const char *path, diag_list *d)
 {
     size_t len;
-    char *text = yaml_read_file(path, &len, YAML_MAX_FILE_BYTES, d);
+    char *text = fsin_read(path, limit_bytes(LIM_FILE), &len, d);
     if (!text)
         return NULL;
     diag_add_source(d, path, text, len);

@@ -56,8 +56,5 @@ char *yaml_emit_inline(const node *n, diag_list *d);
  * JSON=1 to get null for non-finite values.  BUF needs 40 bytes. */
 void yaml_format_float(double v, char *buf, int json);
 
-/* Read a whole file into a malloc'd buffer (NUL added).  NULL after an
- * error naming PATH is added to D. */
-char *yaml_read_file(const char *path, size_t *len, size_t max, diag_list *d);
 
 #endif

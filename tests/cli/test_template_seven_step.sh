@@ -39,4 +39,4 @@ PY
 "$CJM" check -q t.yaml --param journey=b2c_acd --param 'journey_params={stages: 5}'
 rc=0; "$CJM" check t.yaml --param journey=../secret.yaml 2>err.txt || rc=$?
 [ "$rc" = 1 ] || { echo "line $LINENO: exit $rc, want 1"; exit 1; }
-grep -q 'must be a path inside the journey' err.txt
+grep -q 'leads out of its folder' err.txt

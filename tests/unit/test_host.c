@@ -16,6 +16,7 @@
 
 #include "host.h"
 #include "yaml.h"
+#include "watchdog.h"
 
 typedef struct fixture {
     arena a;
@@ -37,7 +38,7 @@ static int setup(void **state)
     f->opt.seed = 1;
     f->opt.max_instructions = 20000000;
     f->opt.max_memory = (size_t)64 << 20;
-    f->opt.timeout = 10;
+    watchdog_arm(10);
     *state = f;
     return 0;
 }
@@ -194,7 +195,7 @@ static void test_memory_limit_then_healthy(void **state)
 static void test_time_limit(void **state)
 {
     fixture *f = *state;
-    f->opt.timeout = 0.3;
+    watchdog_arm(0.3);
     f->opt.max_instructions = 1000000000000LL;
     assert_null(run(f, "while true do end"));
     assert_true(message_has(f, "time limit of 0.3 s exceeded"));
