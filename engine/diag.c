@@ -3,6 +3,7 @@
  */
 #include "diag.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +83,42 @@ static const diag_source *find_source(const diag_list *d, const char *file)
     return NULL;
 }
 
+size_t diag_write_safe(FILE *out, const char *s, size_t len, size_t max, int newlines)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t chars = 0, cols = 0, i = 0;
+    for (; i < len && chars < max; i++) {
+        unsigned c = p[i];
+        int esc = (c < 0x20 && c != '\t' && !(newlines && c == '\n')) || c == 0x7F
+                  || (c == 0xC2 && i + 1 < len && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F);
+        if (esc) {
+            unsigned v = c == 0xC2 ? p[++i] : c;
+            fprintf(out, "\\x%02X", v);
+            cols += 4;
+            chars++;
+            continue;
+        }
+        fputc((int)c, out);
+        if ((c & 0xC0) != 0x80) {
+            chars++;
+            cols++;
+        }
+    }
+    if (i < len) {
+        size_t rest = 0;
+        for (; i < len; i++)
+            rest += (p[i] & 0xC0) != 0x80;
+        if (rest)
+            cols += (size_t)fprintf(out, "... (%zu more characters)", rest);
+    }
+    return cols;
+}
+
+static void put_text(FILE *out, const char *s, size_t max)
+{
+    diag_write_safe(out, s, strlen(s), max, 0);
+}
+
 /* Quote line LINE of SRC with a caret under column COL (in characters). */
 static void print_excerpt(const diag_source *src, int line, int col, FILE *out)
 {
@@ -101,13 +138,24 @@ static void print_excerpt(const diag_source *src, int line, int col, FILE *out)
         eol--;
     if (eol - p > 200)
         return;             /* a minified line helps nobody */
-    fprintf(out, "%5d | %.*s\n      | ", line, (int)(eol - p), p);
-    /* Pad with the line's own whitespace so tabs keep the caret aligned. */
+    char num[16];
+    int w = snprintf(num, sizeof num, "%d", line);
+    if (w < 5)
+        w = 5;
+    fprintf(out, "%*d | ", w, line);
+    diag_write_safe(out, p, (size_t)(eol - p), 200, 0);
+    fprintf(out, "\n%*s | ", w, "");
+    /* Pad with the line's own whitespace so tabs keep the caret aligned;
+     * an escaped character takes the width of its escape. */
     int c = 1;
     for (const char *q = p; q < eol && c < col; q++) {
-        if (((unsigned char)*q & 0xC0) == 0x80)
+        unsigned char ch = (unsigned char)*q;
+        if ((ch & 0xC0) == 0x80)
             continue;
-        fputc(*q == '\t' ? '\t' : ' ', out);
+        if (ch == '\t')
+            fputc('\t', out);
+        else
+            fputs((ch < 0x20 || ch == 0x7F) ? "    " : " ", out);
         c++;
     }
     fputs("^\n", out);
@@ -117,29 +165,50 @@ void diag_print(const diag_list *d, FILE *out)
 {
     static const char *const names[] = { "error", "warning", "note" };
     for (const diag *e = d->first; e; e = e->next) {
-        if (e->file && e->line > 0 && e->col > 0)
-            fprintf(out, "%s:%d:%d: ", e->file, e->line, e->col);
-        else if (e->file && e->line > 0)
-            fprintf(out, "%s:%d: ", e->file, e->line);
-        else if (e->file)
-            fprintf(out, "%s: ", e->file);
-        else
+        if (e->file) {
+            put_text(out, e->file, DIAG_MAX_NAME);
+            if (e->line > 0)
+                fprintf(out, ":%d", e->line);
+            if (e->line > 0 && e->col > 0)
+                fprintf(out, ":%d", e->col);
+            fputs(": ", out);
+        } else {
             fputs("cjm: ", out);
+        }
         fprintf(out, "%s: ", names[e->severity]);
-        if (e->path)
-            fprintf(out, "%s: ", e->path);
-        fprintf(out, "%s\n", e->message);
+        if (e->path) {
+            put_text(out, e->path, DIAG_MAX_NAME);
+            fputs(": ", out);
+        }
+        put_text(out, e->message, DIAG_MAX_MESSAGE);
+        fputc('\n', out);
         if (e->line > 0 && e->col > 0) {
             const diag_source *src = find_source(d, e->file);
             if (src)
                 print_excerpt(src, e->line, e->col, out);
         }
-        if (e->extra)
-            fprintf(out, "%s\n", e->extra);
+        if (e->extra) {
+            diag_write_safe(out, e->extra, strlen(e->extra), DIAG_MAX_EXTRA, 1);
+            fputc('\n', out);
+        }
     }
     if (d->dropped)
         fprintf(out, "cjm: note: %d more error%s not shown (stopped at %d)\n",
                 d->dropped, d->dropped == 1 ? "" : "s", DIAG_MAX_ERRORS);
+}
+
+const char *diag_num(double v, char *buf)
+{
+    if (v == floor(v) && fabs(v) < 1e15) {
+        snprintf(buf, 32, "%.0f", v);
+        return buf;
+    }
+    for (int prec = 6; prec <= 17; prec++) {
+        snprintf(buf, 32, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    return buf;
 }
 
 int diag_exit_code(const diag_list *d)

@@ -13,7 +13,9 @@
  *
  * The source excerpt is shown when the file's text was registered with
  * diag_add_source().  The list keeps at most DIAG_MAX_ERRORS errors; later
- * ones are counted and summarised in one line.
+ * ones are counted and summarised in one line.  Input quoted in a message
+ * cannot drive a terminal or flood it: control characters are escaped and
+ * every part is cut to a length (DIAG_MAX_*).
  */
 #ifndef CJM_DIAG_H
 #define CJM_DIAG_H
@@ -22,6 +24,12 @@
 #include "arena.h"
 
 #define DIAG_MAX_ERRORS 50
+/* Printed lengths, in characters: a file name or model path, a message,
+ * the extra text (a traceback).  Longer ones end in "... (N more
+ * characters)"; control characters are printed as \xNN. */
+#define DIAG_MAX_NAME 300
+#define DIAG_MAX_MESSAGE 1000
+#define DIAG_MAX_EXTRA 4000
 
 typedef enum { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE } diag_severity;
 
@@ -71,8 +79,18 @@ void diag_set_extra(diag_list *d, const char *text);
 void diag_add_source(diag_list *d, const char *file, const char *text,
                      size_t len);
 
+/* Write S (LEN bytes) for a terminal: control characters (but tab, and
+ * line feed when NEWLINES) are written as \xNN, so no input can drive the
+ * terminal; at most MAX characters, then "... (N more characters)".
+ * Returns the columns written (an escape counts 4). */
+size_t diag_write_safe(FILE *out, const char *s, size_t len, size_t max, int newlines);
+
 /* Print every entry to OUT; then a summary line if errors were dropped. */
 void diag_print(const diag_list *d, FILE *out);
+
+/* V as the shortest text that reads back as V ("1.0000001", "0.3"), so a
+ * message shows the value that was given.  BUF needs 32 bytes. */
+const char *diag_num(double v, char *buf);
 
 /* The exit status the list calls for: 0, EXIT_INPUT or EXIT_LIMIT. */
 int diag_exit_code(const diag_list *d);

@@ -250,19 +250,33 @@ static int safe_load(lua_State *L)
     return lua_gettop(L);
 }
 
-/* print writes to standard error: standard output carries the results. */
+/* print writes to standard error: standard output carries the results.
+ * Control characters are escaped, and a run prints at most
+ * PRINT_MAX_BYTES: a script cannot drive or flood the terminal. */
 static int safe_print(lua_State *L)
 {
+    host *h = hostp_of(L);
     int n = lua_gettop(L);
+    if (h->printed > PRINT_MAX_BYTES)
+        return 0;
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
     for (int i = 1; i <= n; i++) {
-        size_t len;
-        const char *s = luaL_tolstring(L, i, &len);
         if (i > 1)
-            fputc('\t', stderr);
-        fwrite(s, 1, len, stderr);
-        lua_pop(L, 1);
+            luaL_addchar(&b, '\t');
+        luaL_tolstring(L, i, NULL);
+        luaL_addvalue(&b);
     }
+    luaL_pushresult(&b);
+    size_t len;
+    const char *s = lua_tolstring(L, -1, &len);
+    size_t room = PRINT_MAX_BYTES - h->printed;
+    h->printed += len + 1;
+    diag_write_safe(stderr, s, len, len < room ? len : room, 1);
     fputc('\n', stderr);
+    if (h->printed > PRINT_MAX_BYTES)
+        fprintf(stderr, "cjm: note: the script printed more than %d KB; the rest "
+                "is not shown\n", PRINT_MAX_BYTES / 1024);
     return 0;
 }
 
@@ -865,9 +879,9 @@ static node *table_to_node(conv *cv, int idx, char *path, size_t plen,
         return NULL;
     }
     apply_mark(cv, idx, n);
-    if (depth > CONVERT_MAX_DEPTH) {
-        conv_error(cv, n, path, "tables nested deeper than %d levels",
-                   CONVERT_MAX_DEPTH);
+    if (depth >= limit_count(LIM_DEPTH)) {
+        conv_error(cv, n, path, "tables nested deeper than %lld levels (raise it "
+                   "with %s)", limit_count(LIM_DEPTH), limit_hint(LIM_DEPTH));
         return NULL;
     }
     lua_pushvalue(L, idx);
@@ -997,10 +1011,11 @@ static node *to_node(conv *cv, int idx, char *path, size_t plen, int depth,
                      const node *parent)
 {
     lua_State *L = cv->h->L;
-    if (++cv->nodes > CONVERT_MAX_NODES) {
+    if (++cv->nodes > limit_count(LIM_NODES)) {
         if (!cv->failed)
-            conv_error(cv, parent, path, "the journey has more than %ld "
-                       "values", CONVERT_MAX_NODES);
+            conv_error(cv, parent, path, "the journey has more than %lld "
+                       "values (raise it with %s)", limit_count(LIM_NODES),
+                       limit_hint(LIM_NODES));
         return NULL;
     }
     node *n;

@@ -13,8 +13,7 @@
 #include "host.h"
 
 #define HOOK_STEP 1000
-#define CONVERT_MAX_DEPTH 100
-#define CONVERT_MAX_NODES 1000000L
+#define PRINT_MAX_BYTES (64 * 1024)  /* what print may write in a run */
 #define CO_MAX_NESTING 100         /* coroutines resuming/closing others */
 
 typedef enum { KILL_NONE, KILL_INSTRUCTIONS, KILL_MEMORY, KILL_TIME,
@@ -33,6 +32,7 @@ struct host {
     int mem_refused;
     kill_reason killed;
     int co_nesting;                 /* nested_co_call depth */
+    size_t printed;                 /* bytes print wrote */
 
     int depth;                      /* nesting of host_enter */
 };

@@ -57,9 +57,12 @@ const node *host_check_param(host *h, arena *a, const char *tname,
         }
         if ((!isnan(spec->min) && x < spec->min)
             || (!isnan(spec->max) && x > spec->max))
-            snprintf(msg, sizeof msg, "%.10g is out of range (%.10g..%.10g)", x,
-                     isnan(spec->min) ? -INFINITY : spec->min,
-                     isnan(spec->max) ? INFINITY : spec->max);
+        {
+            char a1[32], a2[32], a3[32];
+            snprintf(msg, sizeof msg, "%s is out of range (%s..%s)", diag_num(x, a1),
+                     diag_num(isnan(spec->min) ? -INFINITY : spec->min, a2),
+                     diag_num(isnan(spec->max) ? INFINITY : spec->max, a3));
+        }
         break;
     }
     case PT_STRING:
@@ -68,7 +71,7 @@ const node *host_check_param(host *h, arena *a, const char *tname,
             if (v->kind == NODE_INT)
                 snprintf(buf, sizeof buf, "%lld", v->v.integer);
             else
-                snprintf(buf, sizeof buf, "%g", v->v.number);
+                diag_num(v->v.number, buf);
             node *s = node_new_str(a, buf, strlen(buf));
             s->file = v->file, s->line = v->line, s->col = v->col;
             out = s;
@@ -589,7 +592,7 @@ node *host_instantiate(host *h, arena *a, const node *doc,
     lua_rawget(L, tmpl);
     node *values = node_new(a, NODE_MAP, NULL, 0, 0);
     for (int i = 0; i < spec_count; i++) {
-        long budget = CONVERT_MAX_NODES;
+        long budget = (long)limit_count(LIM_NODES);
         node *v = node_copy(a, specs[i].value, &budget);
         if (v)
             node_map_put(a, values, specs[i].name, v);
@@ -624,7 +627,7 @@ node *host_instantiate(host *h, arena *a, const node *doc,
     node *over = node_new(a, NODE_MAP, doc->file, doc->line, doc->col);
     for (const node *k = doc->first; k; k = k->next)
         if (strcmp(k->key, "template") != 0 && strcmp(k->key, "params") != 0) {
-            long budget = CONVERT_MAX_NODES;
+            long budget = (long)limit_count(LIM_NODES);
             node *copy = node_copy(a, k, &budget);
             if (copy)
                 node_append(over, copy);

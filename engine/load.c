@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "textcheck.h"
 #include "validate.h"
 #include "yaml.h"
 
@@ -111,6 +112,8 @@ cjm_journey *load_journey(arena *a, const char *path, const load_options *o,
         goto done;
     }
     if (o->scenarios && add_scenarios(a, doc, o->scenarios, h, &ho, d) < 0)
+        goto done;
+    if (textcheck_tree(doc, d) > 0)
         goto done;
     j = model_build(a, doc, d);
     val_journey(a, j, d);

@@ -106,7 +106,8 @@ static const char *describe(const node *n, char *buf, size_t size)
         snprintf(buf, size, "an integer %lld", n->v.integer);
         break;
     case NODE_FLOAT:
-        snprintf(buf, size, "a number %g", n->v.number);
+        char num[32];
+        snprintf(buf, size, "a number %s", diag_num(n->v.number, num));
         break;
     case NODE_BOOL:
         snprintf(buf, size, "a boolean %s", n->v.boolean ? "true" : "false");
@@ -150,9 +151,8 @@ static const char *read_text(bctx *c, const node *n, const char *path)
     if (n->kind == NODE_INT)
         return arena_printf(c->a, "%lld", n->v.integer);
     if (n->kind == NODE_FLOAT) {
-        char f[48];
-        snprintf(f, sizeof f, "%g", n->v.number);
-        return arena_strdup(c->a, f);
+        char f[32];
+        return arena_strdup(c->a, diag_num(n->v.number, f));
     }
     if (n->kind == NODE_BOOL)
         model_error(c->d, n, 0, path,
@@ -251,14 +251,15 @@ static int check_range(bctx *c, const node *n, const char *path, double v,
                        double min, double max)
 {
     if (v < min || v > max) {
-        char lo[40], hi[40];
-        snprintf(lo, sizeof lo, "%g", min);
-        snprintf(hi, sizeof hi, "%g", max);
+        char lo[32], hi[32], val[32];
+        diag_num(min, lo);
+        diag_num(max, hi);
+        diag_num(v, val);
         if (isinf(max))
-            model_error(c->d, n, 0, path, "%g is out of range (must be at "
-                        "least %s)", v, lo);
+            model_error(c->d, n, 0, path, "%s is out of range (must be at "
+                        "least %s)", val, lo);
         else
-            model_error(c->d, n, 0, path, "%g is out of range (%s..%s)", v,
+            model_error(c->d, n, 0, path, "%s is out of range (%s..%s)", val,
                         lo, hi);
         return -1;
     }
@@ -392,9 +393,10 @@ static void read_fields(bctx *c, const node *n, const char *path,
         }
         case FT_INT:
             if (read_number(c, k, p, &v) == 0) {
+                char num[32];
                 if (v != floor(v))
                     model_error(c->d, k, 0, p, "expected a whole number, "
-                                "got %g", v);
+                                "got %s", diag_num(v, num));
                 else if (check_range(c, k, p, v, f->min, f->max) == 0)
                     *AT(obj, f->offset, int) = (int)v;
             }

@@ -102,11 +102,12 @@ static void idset_add(vctx *c, idset *s, const char *id, const node *src,
 static void check_edit_probability(vctx *c, const cjm_edit *e, const node *src,
                                    const char *path)
 {
+    char num[32];
     if (e->present && e->op == EDIT_SET && (e->value < 0 || e->value > 1))
-        VERR(c, src, 0, path, "%g is out of range (0..1)", e->value);
+        VERR(c, src, 0, path, "%s is out of range (0..1)", diag_num(e->value, num));
     if (e->present && e->op == EDIT_MUL && e->value < 0)
-        VERR(c, src, 0, path, "a factor must not be negative (got *%g)",
-             e->value);
+        VERR(c, src, 0, path, "a factor must not be negative (got *%s)",
+             diag_num(e->value, num));
 }
 
 static void check_changes(vctx *c, const cjm_changes *changes,
@@ -266,7 +267,7 @@ static void check_phase(vctx *c, int index, const idset *phases,
     if (total > 1 + 1e-9) {
         const node *tn = node_map_get(ph->src, "transitions");
         VERR(c, tn ? tn : ph->src, 0, path, "advance + drop + back add up to "
-             "%g, more than 1", total);
+             "%.12g, more than 1", total);
     }
     for (int i = 0; i < ph->approve_count; i++) {
         const cjm_prob *ap = &ph->approve[i];
@@ -290,9 +291,12 @@ static void check_phase(vctx *c, int index, const idset *phases,
         const node *dn = node_map_get(ph->src, "duration");
         if (!(ph->duration_min <= ph->duration_mode
               && ph->duration_mode <= ph->duration_max))
+        {
+            char a1[32], a2[32], a3[32];
             VERR(c, dn ? dn : ph->src, 0, path, "duration needs min <= mode "
-                 "<= max (got %g, %g, %g)", ph->duration_min,
-                 ph->duration_mode, ph->duration_max);
+                 "<= max (got %s, %s, %s)", diag_num(ph->duration_min, a1),
+                 diag_num(ph->duration_mode, a2), diag_num(ph->duration_max, a3));
+        }
         if (ph->has_advance)
             VERR(c, dn ? dn : ph->src, 0, path, "give either "
                  "transitions.advance or duration, not both");

@@ -4,7 +4,7 @@
  * Security stance: input files are untrusted.  libyaml 0.2.5 has no
  * nesting limit, does not expand aliases, accepts duplicate keys and lets
  * `&a [*a]` build a cycle; each of those is handled here.  Aliases are
- * expanded by copying, charged against YAML_MAX_NODES before the copy is
+ * expanded by copying, charged against the nodes limit before the copy is
  * made, so the cost of a hostile file is bounded by the limit, not by the
  * expansion it asks for.
  */
@@ -249,7 +249,9 @@ typedef struct loader {
     const char *file;
     const char *text;
     size_t len;
-    frame stack[YAML_MAX_DEPTH + 1];
+    frame *stack;           /* depth limit + 1 frames */
+    int max_depth;
+    int aliases;            /* aliases met so far */
     int depth;
     long budget;            /* nodes still allowed */
     anchor_entry *anchors[ANCHOR_BUCKETS];
@@ -302,14 +304,24 @@ static void anchor_set(loader *ld, const char *name, node *value)
     e->value = value;
 }
 
+/* The message for a document past the nodes limit. */
+static void too_many_nodes(loader *ld, int line, int col)
+{
+    if (ld->aliases)
+        load_error(ld, line, col, "aliases expand the document past %lld values "
+                   "(a \"billion laughs\" file?); refusing to expand it (the "
+                   "limit is raised with %s)", limit_count(LIM_NODES),
+                   limit_hint(LIM_NODES));
+    else
+        load_error(ld, line, col, "the document has more than %lld values (raise "
+                   "the limit with %s)", limit_count(LIM_NODES), limit_hint(LIM_NODES));
+}
+
 static int charge(loader *ld, long nodes, const yaml_mark_t *m)
 {
     ld->budget -= nodes;
     if (ld->budget < 0) {
-        load_error(ld, (int)m->line + 1, (int)m->column + 1,
-                   "document expands to more than %ld nodes "
-                   "(an alias bomb?); refusing to expand it",
-                   YAML_MAX_NODES);
+        too_many_nodes(ld, (int)m->line + 1, (int)m->column + 1);
         return -1;
     }
     return 0;
@@ -366,10 +378,7 @@ static void merge_one(loader *ld, node *map, node *m)
         long size = node_size(entry);
         ld->budget -= size;
         if (ld->budget < 0) {
-            load_error(ld, entry->line, entry->col,
-                       "document expands to more than %ld nodes "
-                       "(an alias bomb?); refusing to expand it",
-                       YAML_MAX_NODES);
+            too_many_nodes(ld, entry->line, entry->col);
             return;
         }
         node *copy = node_copy(ld->a, entry, &size);
@@ -502,9 +511,9 @@ static int open_container(loader *ld, const yaml_event_t *ev, node_kind kind,
             return -1;
         }
     }
-    if (ld->depth >= YAML_MAX_DEPTH) {
-        load_error(ld, line, col, "nesting deeper than %d levels",
-                   YAML_MAX_DEPTH);
+    if (ld->depth >= ld->max_depth) {
+        load_error(ld, line, col, "nesting deeper than %d levels (raise the "
+                   "limit with %s)", ld->max_depth, limit_hint(LIM_DEPTH));
         return -1;
     }
     if (charge(ld, 1, &ev->start_mark) < 0)
@@ -568,6 +577,7 @@ static void on_alias(loader *ld, const yaml_event_t *ev)
 {
     const char *name = (const char *)ev->data.alias.anchor;
     int line = (int)ev->start_mark.line + 1, col = (int)ev->start_mark.column + 1;
+    ld->aliases++;
     anchor_entry *e = anchor_find(ld, name);
     if (!e) {
         load_error(ld, line, col, "unknown alias *%s", name);
@@ -615,7 +625,14 @@ node *yaml_load_string(arena *a, const char *file, const char *text,
     ld->file = arena_strdup(a, file);
     ld->text = text;
     ld->len = len;
-    ld->budget = YAML_MAX_NODES;
+    ld->budget = (long)limit_count(LIM_NODES);
+    ld->max_depth = (int)limit_count(LIM_DEPTH);
+    ld->stack = calloc((size_t)ld->max_depth + 1, sizeof *ld->stack);
+    if (!ld->stack) {
+        free(ld);
+        diag_add(d, DIAG_ERROR, file, 0, 0, NULL, "out of memory");
+        return NULL;
+    }
 
     yaml_parser_t parser;
     yaml_parser_initialize(&parser);
@@ -686,6 +703,7 @@ node *yaml_load_string(arena *a, const char *file, const char *text,
     node *root = ld->failed ? NULL : ld->root;
     if (!ld->failed && !root)
         load_error(ld, 1, 1, "the file is empty: expected a journey mapping");
+    free(ld->stack);
     free(ld);
     return root;
 }

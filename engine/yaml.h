@@ -22,9 +22,6 @@
 #include "diag.h"
 #include "node.h"
 
-#define YAML_MAX_DEPTH 200
-#define YAML_MAX_NODES 1000000L      /* after alias expansion */
-#define YAML_MAX_FILE_BYTES (64L * 1024 * 1024)
 
 /* Parse LEN bytes of TEXT, naming it FILE in messages.  Returns the root
  * node (allocated in A) or NULL after adding errors to D.  An empty
