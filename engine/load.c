@@ -3,9 +3,11 @@
  */
 #include "load.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "image.h"
 #include "textcheck.h"
 #include "validate.h"
 #include "yaml.h"
@@ -82,6 +84,28 @@ static int add_scenarios(arena *a, node *doc, const char *file, host *h,
     return 0;
 }
 
+/* Every persona photo of J is a readable PNG inside FOLDER, within the
+ * image limits (image.h).  Problems point at the photo's line. */
+static void check_photos(const cjm_journey *j, const char *folder, diag_list *d)
+{
+    for (int i = 0; i < j->persona_count; i++) {
+        const cjm_persona *p = &j->personas[i];
+        if (!p->photo)
+            continue;
+        image_file im;
+        char why[300];
+        if (image_read(folder, p->photo, &im, why, sizeof why) == 0) {
+            image_free(&im);
+            continue;
+        }
+        const node *n = node_map_get(p->src, "photo");
+        char path[64];
+        snprintf(path, sizeof path, "personas[%d].photo", i);
+        diag_add(d, DIAG_ERROR, n ? n->file : NULL, n ? n->line : 0, n ? n->col : 0,
+                 path, "\"%s\" %s", p->photo, why);
+    }
+}
+
 cjm_journey *load_journey(arena *a, const char *path, const load_options *o,
                           diag_list *d)
 {
@@ -117,6 +141,8 @@ cjm_journey *load_journey(arena *a, const char *path, const load_options *o,
         goto done;
     j = model_build(a, doc, d);
     val_journey(a, j, d);
+    if (j)
+        check_photos(j, ho.input_dir, d);
 done:
     host_free(h);
     if (d->errors + d->dropped > errors_before || d->limit_hit || d->internal)

@@ -9,6 +9,7 @@
 #include "pen.h"
 
 #include <math.h>
+#include <string.h>
 
 static void set(cairo_t *cr, rgb c)
 {
@@ -198,13 +199,27 @@ static void draw_mark(cairo_t *cr, const box *b, const theme *t)
     }
 }
 
+typedef struct png_source { const unsigned char *p; size_t left; } png_source;
+
+static cairo_status_t read_png_bytes(void *closure, unsigned char *data, unsigned len)
+{
+    png_source *src = closure;
+    if (len > src->left)
+        return CAIRO_STATUS_READ_ERROR;
+    memcpy(data, src->p, len);
+    src->p += len;
+    src->left -= len;
+    return CAIRO_STATUS_SUCCESS;
+}
+
 static void draw_avatar(cairo_t *cr, const box *b, const theme *t)
 {
     double cx = b->x + b->w / 2, cy = b->y + b->h / 2, r = b->w / 2;
     cairo_new_path(cr);
     cairo_arc(cr, cx, cy, r, 0, 2 * M_PI);
-    cairo_surface_t *img = b->image ? cairo_image_surface_create_from_png(b->image)
-                                    : NULL;
+    png_source src = { b->image, b->image_len };
+    cairo_surface_t *img = b->image
+        ? cairo_image_surface_create_from_png_stream(read_png_bytes, &src) : NULL;
     if (img && cairo_surface_status(img) == CAIRO_STATUS_SUCCESS
         && cairo_image_surface_get_width(img) > 0) {
         double iw = cairo_image_surface_get_width(img);

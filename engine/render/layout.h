@@ -52,7 +52,8 @@ typedef struct box {
     PangoLayout *layout;    /* TEXT: shaped once */
     double *pts;            /* CURVE, LINE, ARROW: x0 y0 x1 y1 ... */
     int npts;
-    const char *image;      /* AVATAR: a PNG path, or NULL for initials */
+    const unsigned char *image; /* AVATAR: the photo's PNG bytes, or NULL */
+    size_t image_len;
 } box;
 
 typedef struct rpage {

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../image.h"
+
 typedef struct { const char *en, *ja, *zh; } label3;
 
 static const char *L(const char *loc, const label3 *l)
@@ -57,23 +59,25 @@ static const char *join_parts(arena *a, const char *const *parts, int n)
     return out;
 }
 
-/* The photo path if it names a readable PNG, else NULL (with a warning). */
-static const char *photo_path(arena *a, const cjm_persona *p, const char *base,
-                              const char *file, diag_list *d)
+/* The photo of P, read into A (image.h); NULL with a warning when it
+ * cannot be read (`check` reports that as an error first). */
+static const unsigned char *photo_bytes(arena *a, const cjm_persona *p, const char *base,
+                                        size_t *len, diag_list *d)
 {
     if (!p->photo)
         return NULL;
-    const char *path = p->photo[0] == '/' || !base
-        ? p->photo : arena_printf(a, "%s/%s", base, p->photo);
-    struct stat st;
-    size_t n = strlen(path);
-    if (stat(path, &st) != 0 || n < 4 || strcmp(path + n - 4, ".png") != 0) {
-        diag_add(d, DIAG_WARNING, file, 0, 0, NULL, "persona %s: photo \"%s\" is "
-                 "not a readable PNG file; drawing an initials badge instead",
-                 p->id, p->photo);
+    image_file im;
+    char why[300];
+    if (image_read(base ? base : ".", p->photo, &im, why, sizeof why) < 0) {
+        diag_add(d, DIAG_WARNING, NULL, 0, 0, NULL, "persona %s: photo \"%s\" %s; "
+                 "drawing an initials badge instead", p->id, p->photo, why);
         return NULL;
     }
-    return path;
+    unsigned char *copy = arena_alloc(a, im.len);
+    memcpy(copy, im.data, im.len);
+    *len = im.len;
+    image_free(&im);
+    return copy;
 }
 
 /* Lay out one card at (X, Y) WIDTH wide; returns its height.  With
@@ -99,7 +103,7 @@ static double persona_card(rdoc *doc, rpage *pg, const cjm_journey *j, int index
         box *ab = page_box(doc, pg, BOX_AVATAR, x + pad, cy, av, av);
         ab->text = layout_initials(a, p->name);
         ab->color = index % 8;
-        ab->image = photo_path(a, p, o->base_dir, NULL, d);
+        ab->image = photo_bytes(a, p, o->base_dir, &ab->image_len, d);
         if (!ab->image) {
             /* the initials, centred in the badge */
             double ih = measure_text(ab->text, TS_NAME, 0);
