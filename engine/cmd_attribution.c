@@ -10,6 +10,7 @@
 
 #include "attribution.h"
 #include "cli.h"
+#include "watchdog.h"
 #include "commands.h"
 #include "emit.h"
 #include "fsout.h"
@@ -146,6 +147,7 @@ int cmd_attribution(int argc, char **argv)
     diag_list d;
     arena_init(&a);
     diag_init(&d);
+    watchdog_stage("computing attribution");
     attr_result *r = attribution_run(&a, args.positional[0], order, &d);
     if (r && fit) {
         fit_journey(fit, r, out, &d);

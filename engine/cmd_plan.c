@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "watchdog.h"
 #include "commands.h"
 #include "emit.h"
 #include "fsout.h"
@@ -287,6 +288,7 @@ int cmd_plan(int argc, char **argv)
     arena_init(&a);
     diag_init(&d);
     cjm_journey *j = load_journey(&a, args.positional[0], &lo, &d);
+    watchdog_stage("planning");
     if (j) {
         plan *pl = plan_build(&a, j, &po, &d);
         if (fmt >= 4) {

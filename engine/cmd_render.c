@@ -18,6 +18,7 @@
 #include "commands.h"
 #include "fsout.h"
 #include "load.h"
+#include "watchdog.h"
 #include "render/layout.h"
 #include "render/surface.h"
 #include "sim_chart.h"
@@ -168,6 +169,7 @@ static void render_one(const char *path, const char *out, render_format format,
     arena_init(&a);
     cjm_journey *j = load_journey(&a, path, lo, d);
     if (j) {
+        watchdog_stage("drawing");
         rdoc *doc = lay_out(j, job, path, d);
         if (doc && job->boxes) {
             size_t len;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "watchdog.h"
 #include "commands.h"
 #include "emit.h"
 #include "fsout.h"
@@ -454,6 +455,7 @@ int cmd_simulate(int argc, char **argv)
     diag_init(&d);
     const char *path = args.positional[0];
     cjm_journey *j = load_journey(&a, path, &lo, &d);
+    watchdog_stage("simulating");
     run_out runs[65];
     int count = 0;
     if (j) {

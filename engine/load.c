@@ -9,6 +9,7 @@
 
 #include "image.h"
 #include "textcheck.h"
+#include "watchdog.h"
 #include "validate.h"
 #include "yaml.h"
 
@@ -110,6 +111,7 @@ cjm_journey *load_journey(arena *a, const char *path, const load_options *o,
                           diag_list *d)
 {
     int errors_before = d->errors + d->dropped;
+    watchdog_stage("loading the journey");
     host_options ho = o->host;
     ho.input_dir = folder_of(a, path);
     host *h = NULL;

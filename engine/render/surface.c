@@ -13,6 +13,7 @@
 #include <png.h>
 
 #include "../fsout.h"
+#include "../limit.h"
 #include "draw.h"
 #include "pen.h"
 
@@ -58,6 +59,8 @@ static int write_png(cairo_surface_t *img, FILE *f)
     free(row);
     return 0;
 }
+
+#define PNG_MAX_SIDE 32767            /* cairo's image surfaces */
 
 static const char *const names[] = { "svg", "png", "pdf" };
 
@@ -117,6 +120,26 @@ static cairo_status_t cairo_pdf(const rdoc *doc, const theme *t, const char *tit
     return status;
 }
 
+/* Whether a PNG page of W x H pixels is past what cairo can draw (32767 a
+ * side) or the page-pixels limit; adds the error then. */
+static int png_too_big(double w, double h, double dpi, const char *path, diag_list *d)
+{
+    char lim[64] = "";
+    if (w > PNG_MAX_SIDE || h > PNG_MAX_SIDE)
+        snprintf(lim, sizeof lim, "PNG pages are at most %d pixels a side", PNG_MAX_SIDE);
+    else if (w * h > (double)limit_count(LIM_PAGE_PIXELS))
+        snprintf(lim, sizeof lim, "the page-pixels limit is %g megapixels",
+                 limit_get(LIM_PAGE_PIXELS));
+    if (!lim[0])
+        return 0;
+    diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "the picture would be %.0f x %.0f pixels "
+             "at %g dpi and %s; write SVG or PDF, or lower --dpi%s%s", w, h, dpi, lim,
+             w > PNG_MAX_SIDE || h > PNG_MAX_SIDE ? "" : " (or raise it with ",
+             w > PNG_MAX_SIDE || h > PNG_MAX_SIDE ? "" : "--limit page-pixels=N)");
+    d->limit_hit = 1;
+    return 1;
+}
+
 int surface_write(const rdoc *doc, const theme *t, render_format format,
                   double dpi, const char *title, const char *path, int embed_fonts,
                   diag_list *d)
@@ -131,15 +154,18 @@ int surface_write(const rdoc *doc, const theme *t, render_format format,
                  "to fit", doc->count);
         return -1;
     }
+    const rpage *first = &doc->pages[0];
+    double s = dpi / 72.0;
+    double pw = ceil(first->width * s), ph = ceil(first->height * s);
+    if (format == FORMAT_PNG && png_too_big(pw, ph, dpi, path, d))
+        return -1;
     fsout *out = fsout_open(path, d);
     if (!out)
         return -1;
     FILE *f = fsout_stream(out);
     cairo_status_t status = CAIRO_STATUS_SUCCESS;
-    const rpage *first = &doc->pages[0];
     if (format == FORMAT_PNG) {
-        double s = dpi / 72.0;
-        int w = (int)ceil(first->width * s), h = (int)ceil(first->height * s);
+        int w = (int)pw, h = (int)ph;
         cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
         cairo_t *cr = cairo_create(img);
         cairo_scale(cr, s, s);

@@ -134,6 +134,54 @@ void text_begin(const theme *t, const char *locale)
 
 static GQuark scale_quark;
 
+/* Pango breaks a word too long for its line character by character in
+ * time quadratic in the word's length (a 64,000-character word took 14 s).
+ * Runs of more than LONG_RUN characters with no break opportunity (found
+ * with Pango's own rules, so Chinese and Japanese text, which may break
+ * between most characters, is left alone) get a zero-width space after
+ * every character: the same lines, in linear time.  NULL when TEXT has
+ * no such run. */
+#define LONG_RUN 64
+
+static char *break_long_runs(const char *text)
+{
+    int chars = g_utf8_strlen(text, -1);
+    if (chars <= LONG_RUN)
+        return NULL;
+    PangoLogAttr *attrs = g_new(PangoLogAttr, chars + 1);
+    pango_get_log_attrs(text, -1, -1, pango_language_get_default(), attrs, chars + 1);
+    GString *out = NULL;
+    int run = 0, start = 0;
+    for (int i = 0; i <= chars; i++) {
+        if (i < chars && !attrs[i].is_line_break && !attrs[i].is_white) {
+            run++;
+            continue;
+        }
+        if (run > LONG_RUN) {
+            if (!out)
+                out = g_string_new(NULL);
+            /* copy up to the run, then the run with a break after each char */
+            const char *from = g_utf8_offset_to_pointer(text, start);
+            const char *a = g_utf8_offset_to_pointer(text, i - run);
+            g_string_append_len(out, from, a - from);
+            for (int k = 0; k < run; k++) {
+                const char *next = g_utf8_next_char(a);
+                g_string_append_len(out, a, next - a);
+                if (k + 1 < run)
+                    g_string_append(out, "\u200B");
+                a = next;
+            }
+            start = i;
+        }
+        run = i < chars && !attrs[i].is_white ? 1 : 0;
+    }
+    g_free(attrs);
+    if (!out)
+        return NULL;
+    g_string_append(out, g_utf8_offset_to_pointer(text, start));
+    return g_string_free(out, FALSE);
+}
+
 PangoLayout *text_shape(const char *text, text_style style, double width,
                         int align)
 {
@@ -162,7 +210,9 @@ PangoLayout *text_shape(const char *text, text_style style, double width,
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
     }
     pango_layout_set_alignment(layout, align ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-    pango_layout_set_text(layout, text, -1);
+    char *broken = width > 0 ? break_long_runs(text) : NULL;
+    pango_layout_set_text(layout, broken ? broken : text, -1);
+    g_free(broken);
     g_hash_table_insert(shaped, key, g_object_ref(layout));
     return layout;
 }
