@@ -18,10 +18,11 @@ VERSION  = 0.1.0
 PKGS = lua5.4 yaml-0.1 cairo pangocairo pangoft2 fontconfig libpng zlib
 # Debian packages: build libraries, fonts (DejaVu, Noto CJK), and what the
 # tests use (cmocka, xmllint, pdfinfo/pdftotext, rsvg-convert to compare
-# cjm's SVG with its PNG, python3 for CSV and pixel checks).
+# cjm's SVG with its PNG, python3 for CSV and pixel checks, clang's
+# libFuzzer for the fuzz smoke runs).
 DEBS = liblua5.4-dev libyaml-dev libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev pkg-config \
        fonts-dejavu-core fonts-noto-cjk libcmocka-dev libxml2-utils \
-       poppler-utils librsvg2-bin python3 python3-pil time make gcc
+       poppler-utils librsvg2-bin python3 python3-pil time make gcc clang libclang-rt-14-dev
 
 CC      ?= cc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -45,7 +46,7 @@ UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 UNIT_BIN   := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 ASAN_UNIT  := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps demo test asan bench fuzz install uninstall clean check-deps
+.PHONY: all deps demo test asan bench fuzz fuzz-build install uninstall clean check-deps
 
 all: cjm
 
@@ -106,7 +107,7 @@ demo: deps
 	@sh scripts/demo.sh ./cjm
 
 test: deps
-	@$(MAKE) --no-print-directory cjm $(UNIT_BIN)
+	@$(MAKE) --no-print-directory cjm $(UNIT_BIN) fuzz-build
 	@bash tests/run.sh ./cjm build/tests
 
 asan: deps
@@ -128,21 +129,54 @@ build/bench/ref_png: tests/bench/ref_png.c
 	@mkdir -p $(dir $@)
 	@$(CC) $(WARN) -O2 $(PKG_CFLAGS) -o $@ $< $(LDLIBS)
 
-# ---- fuzzing (clang's libFuzzer; not part of make test) ---------------------
+# ---- fuzzing (clang's libFuzzer) ---------------------------------------------
+#
+# Four targets, one per parser: fuzz_yaml (the YAML loader), fuzz_journey
+# (YAML through the text checks, model builder, validator and writers),
+# fuzz_lua (scripts in the sandbox), fuzz_csv (attribution paths).
+# `make fuzz FUZZ_SECONDS=N` runs each N seconds (FUZZ_TARGETS picks some);
+# `make test` runs each for FUZZ_SMOKE seconds and replays every kept
+# crash input (tests/fuzz/regress/TARGET/).
 
-FUZZ_SRC := engine/arena.c engine/diag.c engine/node.c engine/yaml.c engine/sbuf.c engine/model.c \
-            engine/validate.c engine/emit.c
+FUZZ_TARGETS ?= yaml journey lua csv
 FUZZ_SECONDS ?= 60
+FUZZ_SMOKE   ?= 4
+FUZZ_CC      ?= clang
+FUZZ_LIB_SRC := $(filter-out engine/main.c engine/cli.c engine/cmd_%.c engine/sim_chart.c, \
+                  $(wildcard engine/*.c))
+FUZZ_OBJ     := $(patsubst %.c,build/fuzz/obj/%.o,$(FUZZ_LIB_SRC))
+FUZZ_FLAGS    = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+                -fno-sanitize-recover=undefined
+FUZZ_LIBS     = $$(pkg-config --libs lua5.4 yaml-0.1) -lm -lpthread
+FUZZ_BIN     := $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_TARGETS))
+.SECONDARY: $(FUZZ_OBJ)
 
-fuzz: deps
-	@command -v clang >/dev/null || { echo "make fuzz needs clang: apt-get install -y clang"; exit 1; }
-	@mkdir -p build/fuzz build/fuzz/corpus
-	@clang -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) \
-	    $$(pkg-config --cflags yaml-0.1) -o build/fuzz/fuzz_journey \
-	    tests/fuzz/fuzz_journey.c $(FUZZ_SRC) $$(pkg-config --libs yaml-0.1) -lm
-	@cp scripts/*.yaml tests/cli/cases/*.yaml build/fuzz/corpus/ 2>/dev/null || true
-	@build/fuzz/fuzz_journey -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-	    -timeout=10 build/fuzz/corpus
+build/fuzz/obj/%.o: %.c $(wildcard engine/*.h)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $< (fuzz)"
+	@$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(CPPFLAGS) \
+	    $$(pkg-config --cflags lua5.4 yaml-0.1) -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+	@echo "  LD      $@"
+	@$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(CPPFLAGS) -DFUZZ_DATADIR='"$(CURDIR)"' \
+	    $$(pkg-config --cflags lua5.4 yaml-0.1) -o $@ $< $(FUZZ_OBJ) $(FUZZ_LIBS)
+
+build/fuzz/journey.dict: tests/fuzz/yaml.dict engine/model.c
+	@mkdir -p $(dir $@)
+	@{ cat tests/fuzz/yaml.dict; \
+	   grep -o '{ "[a-z_]*", FT_' engine/model.c | sed 's/{ "\([a-z_]*\)".*/"\1: "/'; \
+	   sed -n '/_names\[\] = {/,/NULL/p' engine/model.c | grep -o '"[a-z_]*"' ; } \
+	   | sort -u > $@
+
+fuzz-build: deps build/fuzz/journey.dict
+	@command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz needs clang: apt-get install -y clang"; exit 1; }
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	    sh tests/fuzz/run.sh $$t $(FUZZ_SECONDS) || exit 1; \
+	done
 
 # ---- install ----------------------------------------------------------------
 

@@ -21,6 +21,7 @@
 
 #include "fsin.h"
 #include "limit.h"
+#include "textcheck.h"
 #include "yaml.h"
 
 #define MAX_STATES 4000
@@ -251,6 +252,14 @@ attr_result *attribution_run(arena *a, const char *path, int order, diag_list *d
     if (!text)
         return NULL;
     diag_add_source(d, path, text, len < (1 << 20) ? len : (1 << 20));
+    attr_result *res = attribution_run_text(a, path, text, order, d);
+    free(text);
+    return res;
+}
+
+attr_result *attribution_run_text(arena *a, const char *path, char *text, int order,
+                                  diag_list *d)
+{
     attr_result *res = NULL;
     const char **names = NULL;
     int nch = 0, chcap = 0;
@@ -321,6 +330,13 @@ attr_result *attribution_run(arena *a, const char *path, int order, diag_list *d
             if (gt)
                 *gt = '\0';
             char *name = trim(tok);
+            unsigned code;
+            long at = textcheck_control(name, strlen(name), &code);
+            if (at >= 0) {
+                diag_add(d, DIAG_ERROR, path, lineno, 1, NULL, "a channel name holds the "
+                         "control character U+%04X at character %ld", code, at + 1);
+                break;
+            }
             if (*name) {
                 if (r.len == cap) {
                     cap *= 2;
@@ -455,6 +471,5 @@ done:
     for (long r = 0; r < nrows; r++)
         free(rows[r].ch);
     free(rows);
-    free(text);
     return d->errors ? NULL : res;
 }

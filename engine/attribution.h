@@ -42,4 +42,8 @@ typedef struct attr_result {
  * reporting (file:line for bad rows; a chain with no path to conversion). */
 attr_result *attribution_run(arena *a, const char *path, int order, diag_list *d);
 
+/* The same on TEXT (NUL-terminated, changed in place) read from PATH. */
+attr_result *attribution_run_text(arena *a, const char *path, char *text, int order,
+                                  diag_list *d);
+
 #endif

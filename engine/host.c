@@ -1184,16 +1184,22 @@ int hostp_resolve_scenarios(host *h, const char *file)
 
 node *host_run_file(host *h, arena *a, const char *path)
 {
-    lua_State *L = h->L;
     size_t len;
     char *text = fsin_read(path, limit_bytes(LIM_FILE), &len, h->d);
     if (!text)
         return NULL;
     diag_add_source(h->d, path, text, len);
+    node *n = host_run_text(h, a, path, text, len);
+    free(text);
+    return n;
+}
+
+node *host_run_text(host *h, arena *a, const char *path, const char *text, size_t len)
+{
+    lua_State *L = h->L;
     char chunk[4200];
     snprintf(chunk, sizeof chunk, "@%s", path);
     int status = luaL_loadbufferx(L, text, len, chunk, "t");
-    free(text);
     if (status != LUA_OK) {
         if (status == LUA_ERRMEM && h->killed == KILL_NONE)
             h->killed = KILL_MEMORY;

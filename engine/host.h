@@ -51,6 +51,9 @@ void host_free(host *h);
  * tree in A.  NULL after adding errors. */
 node *host_run_file(host *h, arena *a, const char *path);
 
+/* The same for the script TEXT (LEN bytes) named PATH. */
+node *host_run_text(host *h, arena *a, const char *path, const char *text, size_t len);
+
 /* Instantiate the template a journey names: DOC is a mapping with
  * `template`, optional `params`, and any other keys as overrides merged
  * into the generated journey.  PARAMS are "KEY=VALUE" strings from the

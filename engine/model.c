@@ -105,10 +105,11 @@ static const char *describe(const node *n, char *buf, size_t size)
     case NODE_INT:
         snprintf(buf, size, "an integer %lld", n->v.integer);
         break;
-    case NODE_FLOAT:
+    case NODE_FLOAT: {
         char num[32];
         snprintf(buf, size, "a number %s", diag_num(n->v.number, num));
         break;
+    }
     case NODE_BOOL:
         snprintf(buf, size, "a boolean %s", n->v.boolean ? "true" : "false");
         break;

@@ -116,6 +116,17 @@ for f in "$ROOT"/tests/cli/test_*.sh; do
     rm -rf "$tmp"
 done
 
+# ---- fuzz smoke runs: kept crash inputs, then a few seconds each ---------
+for t in yaml journey lua csv; do
+    [ -x "$ROOT/build/fuzz/fuzz_$t" ] || { bad "fuzz $t" "build/fuzz/fuzz_$t is missing (make fuzz-build)"; continue; }
+    if err=$(sh "$ROOT/tests/fuzz/run.sh" "$t" "${FUZZ_SMOKE:-4}" 2>&1); then
+        ok
+        echo "$err" >&2
+    else
+        bad "fuzz $t" "$err"
+    fi
+done
+
 if [ "$fail" -gt 0 ]; then
     echo "failed:" "${failed_names[@]}" >&2
 fi

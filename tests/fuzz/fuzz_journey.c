@@ -1,17 +1,32 @@
 /*
  * fuzz_journey.c — libFuzzer target: arbitrary bytes as a journey file
- * through the YAML loader, the model builder, the validator and both
- * writers.  Whatever the input, the engine must report or succeed, never
- * crash, hang or leak.  Build and run with `make fuzz` (needs clang).
+ * through the YAML loader, the text checks, the model builder, the
+ * validator and both writers.  Whatever the input, the engine must report
+ * or succeed, never crash, hang or leak.  A journey that validates must
+ * also build the way `cjm build` promises: its normalized YAML, loaded
+ * and built again, gives the same bytes.
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../../engine/emit.h"
 #include "../../engine/model.h"
+#include "../../engine/textcheck.h"
 #include "../../engine/validate.h"
 #include "../../engine/yaml.h"
+
+/* Load, check, build and validate TEXT; NULL when it has errors. */
+static cjm_journey *build(arena *a, const char *text, size_t len, diag_list *d)
+{
+    node *root = yaml_load_string(a, "fuzz.yaml", text, len, d);
+    if (!root || textcheck_tree(root, d) > 0)
+        return NULL;
+    cjm_journey *j = model_build(a, root, d);
+    val_journey(a, j, d);
+    return d->errors ? NULL : j;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -19,15 +34,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     diag_list d;
     arena_init(&a);
     diag_init(&d);
-    node *root = yaml_load_string(&a, "fuzz.yaml", (const char *)data, size, &d);
-    if (root) {
-        cjm_journey *j = model_build(&a, root, &d);
-        val_journey(&a, j, &d);
-        if (!d.errors) {
-            size_t len;
-            free(emit_journey(j, EMIT_YAML, &len, &d));
-            free(emit_journey(j, EMIT_JSON, &len, &d));
+    cjm_journey *j = build(&a, (const char *)data, size, &d);
+    if (j) {
+        size_t len1, len2, jlen;
+        char *y1 = emit_journey(j, EMIT_YAML, &len1, &d);
+        free(emit_journey(j, EMIT_JSON, &jlen, &d));
+        if (y1) {
+            diag_list d2;
+            diag_init(&d2);
+            cjm_journey *j2 = build(&a, y1, len1, &d2);
+            if (!j2)
+                abort();            /* a normalized journey must be valid */
+            char *y2 = emit_journey(j2, EMIT_YAML, &len2, &d2);
+            if (!y2 || len1 != len2 || memcmp(y1, y2, len1) != 0)
+                abort();            /* and build to the same bytes */
+            free(y2);
+            diag_free(&d2);
         }
+        free(y1);
     }
     diag_free(&d);
     arena_free(&a);
