@@ -26,7 +26,8 @@ static struct {
 
 struct fsout {
     FILE *stream;
-    int slot;                   /* -1 for standard output */
+    int slot;                   /* -1 for standard output and devices */
+    int direct;                 /* written in place (a device or FIFO) */
     char *target;
 };
 
@@ -61,6 +62,12 @@ void fsout_remove_all(void)
 static void on_signal(int sig)
 {
     fsout_remove_all();
+    static const char msg_int[] = "\ncjm: interrupted (SIGINT); no output file was changed\n";
+    static const char msg_term[] = "\ncjm: stopped (SIGTERM); no output file was changed\n";
+    static const char msg_hup[] = "\ncjm: stopped (SIGHUP); no output file was changed\n";
+    const char *m = sig == SIGINT ? msg_int : sig == SIGTERM ? msg_term : msg_hup;
+    size_t n = sig == SIGINT ? sizeof msg_int : sig == SIGTERM ? sizeof msg_term : sizeof msg_hup;
+    (void)!write(STDERR_FILENO, m, n - 1);
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -84,7 +91,36 @@ fsout *fsout_open(const char *target, diag_list *d)
         f->stream = stdout;
         return f;
     }
+    /* A device, FIFO or socket (/dev/null, /dev/full, a named pipe) is
+     * written directly: renaming a file over it would replace the device
+     * node.  A symbolic link to a file is followed, so the file it names
+     * is replaced and the link stays. */
+    struct stat ts;
+    if (stat(target, &ts) == 0 && S_ISDIR(ts.st_mode)) {
+        diag_add(d, DIAG_ERROR, target, 0, 0, NULL, "is a folder; give a file name");
+        free(f);
+        return NULL;
+    }
+    if (stat(target, &ts) == 0 && !S_ISREG(ts.st_mode)) {
+        f->stream = fopen(target, "wb");
+        if (!f->stream) {
+            diag_add(d, DIAG_ERROR, target, 0, 0, NULL, "cannot write: %s", strerror(errno));
+            free(f);
+            return NULL;
+        }
+        f->target = strdup(target);
+        f->direct = 1;
+        return f;
+    }
+    char *real = NULL;
+    struct stat ls;
+    if (lstat(target, &ls) == 0 && S_ISLNK(ls.st_mode))
+        real = realpath(target, NULL);
+    if (real)
+        target = real;
     f->target = strdup(target);
+    free(real);
+    target = f->target ? f->target : target;
     /* The temporary sits beside the target so rename() stays atomic. */
     const char *slash = strrchr(target, '/');
     size_t dirlen = slash ? (size_t)(slash - target) + 1 : 0;
@@ -101,8 +137,14 @@ fsout *fsout_open(const char *target, diag_list *d)
     snprintf(tmp, need, "%.*s.%s.cjm-XXXXXX", (int)dirlen, target, base);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        diag_add(d, DIAG_ERROR, target, 0, 0, NULL, "cannot write: %s",
-                 strerror(errno));
+        int err = errno;
+        if (dirlen)
+            diag_add(d, DIAG_ERROR, target, 0, 0, NULL, "cannot write into the folder "
+                     "%.*s: %s", (int)dirlen - 1 > 0 ? (int)dirlen - 1 : 1, tmp,
+                     err == ENOENT ? "there is no such folder" : strerror(err));
+        else
+            diag_add(d, DIAG_ERROR, target, 0, 0, NULL, "cannot write into the current "
+                     "folder: %s", strerror(err));
         free(tmp);
         free(f->target);
         free(f);
@@ -153,9 +195,15 @@ int fsout_commit(fsout *f, diag_list *d)
 {
     int rc = 0;
     if (f->slot < 0) {
-        if (fflush(f->stream) != 0) {
-            diag_add(d, DIAG_ERROR, "<stdout>", 0, 0, NULL,
-                     "cannot write: %s", strerror(errno));
+        int failed = ferror(f->stream) || fflush(f->stream) != 0;
+        int saved = errno;
+        if (f->direct && fclose(f->stream) != 0 && !failed) {
+            failed = 1;
+            saved = errno;
+        }
+        if (failed) {
+            diag_add(d, DIAG_ERROR, f->direct ? f->target : "<stdout>", 0, 0, NULL,
+                     "cannot write: %s", strerror(saved ? saved : EIO));
             rc = -1;
         }
         free(f->target);
@@ -189,6 +237,8 @@ void fsout_abort(fsout *f)
 {
     if (!f)
         return;
+    if (f->direct)
+        fclose(f->stream);
     if (f->slot >= 0) {
         if (f->stream)
             fclose(f->stream);

@@ -6,6 +6,7 @@
  * later commands) rendered, simulated and planned.  Nothing here does
  * work of its own; each command lives in a cmd_*.c file.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -112,5 +113,12 @@ int main(int argc, char **argv)
     const command *c = find_command(name);
     if (!c)
         return unknown_command(name);
-    return c->run(argc - 2, argv + 2);
+    int rc = c->run(argc - 2, argv + 2);
+    /* what went to standard output must have got there */
+    if ((fflush(stdout) != 0 || ferror(stdout)) && rc == EXIT_OK) {
+        fprintf(stderr, "cjm: error: cannot write to standard output: %s\n",
+                strerror(errno ? errno : EIO));
+        rc = EXIT_INPUT;
+    }
+    return rc;
 }

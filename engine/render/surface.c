@@ -5,6 +5,7 @@
 #include "surface.h"
 
 #include <cairo-pdf.h>
+#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -203,8 +204,13 @@ int surface_write(const rdoc *doc, const theme *t, render_format format,
         }
     }
     if (status != CAIRO_STATUS_SUCCESS) {
-        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "cannot draw: %s",
-                 cairo_status_to_string(status));
+        int err = errno;
+        if (status == CAIRO_STATUS_WRITE_ERROR)
+            diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "cannot write: %s",
+                     strerror(err ? err : EIO));
+        else
+            diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "cannot draw: %s",
+                     cairo_status_to_string(status));
         fsout_abort(out);
         return -1;
     }
