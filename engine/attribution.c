@@ -25,6 +25,8 @@
 #include "yaml.h"
 
 #define MAX_STATES 4000
+/* counts and values: sums of a million rows stay exact-ish and finite */
+#define ATTR_MAX_COUNT 1e15
 
 typedef struct path_row {
     int *ch;            /* channel indexes */
@@ -313,9 +315,9 @@ attr_result *attribution_run_text(arena *a, const char *path, char *text, int or
             char *end, *f = trim(fields[cols[k]]);
             errno = 0;
             v[k] = strtod(f, &end);
-            if (end == f || *end || errno || v[k] < 0 || !isfinite(v[k])) {
-                diag_add(d, DIAG_ERROR, path, lineno, 1, NULL, "column %d: \"%s\" is "
-                         "not a non-negative number", cols[k] + 1, f);
+            if (end == f || *end || errno || v[k] < 0 || !(v[k] <= ATTR_MAX_COUNT)) {
+                diag_add(d, DIAG_ERROR, path, lineno, 1, NULL, "column %d: \"%.40s\" is "
+                         "not a number from 0 to %g", cols[k] + 1, f, ATTR_MAX_COUNT);
                 bad = 1;
             }
         }
@@ -323,7 +325,7 @@ attr_result *attribution_run_text(arena *a, const char *path, char *text, int or
             continue;
         path_row r = { NULL, 0, v[0], v[1], v[2] };
         char *p = fields[col_path];
-        int cap = 8;
+        int cap = 8, bad_name = 0;
         r.ch = malloc(sizeof(int) * (size_t)cap);
         for (char *tok = p; tok && r.ch;) {
             char *gt = strchr(tok, '>');
@@ -332,9 +334,18 @@ attr_result *attribution_run_text(arena *a, const char *path, char *text, int or
             char *name = trim(tok);
             unsigned code;
             long at = textcheck_control(name, strlen(name), &code);
+            long bad = textcheck_utf8(name, strlen(name));
+            if (bad >= 0) {
+                diag_add(d, DIAG_ERROR, path, lineno, 1, NULL, "a channel name is not "
+                         "valid UTF-8 (byte 0x%02X at offset %ld)",
+                         (unsigned)(unsigned char)name[bad], bad);
+                bad_name = 1;
+                break;
+            }
             if (at >= 0) {
                 diag_add(d, DIAG_ERROR, path, lineno, 1, NULL, "a channel name holds the "
                          "control character U+%04X at character %ld", code, at + 1);
+                bad_name = 1;
                 break;
             }
             if (*name) {
@@ -348,6 +359,10 @@ attr_result *attribution_run_text(arena *a, const char *path, char *text, int or
                 r.ch[r.len++] = channel_index(a, &names, &nch, &chcap, name);
             }
             tok = gt ? gt + 1 : NULL;
+        }
+        if (bad_name) {
+            free(r.ch);
+            continue;
         }
         if (!r.len) {
             diag_add(d, DIAG_ERROR, path, lineno, 1, NULL, "the path is empty");

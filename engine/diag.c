@@ -98,11 +98,22 @@ size_t diag_write_safe(FILE *out, const char *s, size_t len, size_t max, int new
             chars++;
             continue;
         }
-        fputc((int)c, out);
-        if ((c & 0xC0) != 0x80) {
+        /* a whole UTF-8 sequence, or its bytes escaped one by one */
+        size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
+                 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        for (size_t k = 1; n && k < n; k++)
+            if (i + k >= len || (p[i + k] & 0xC0) != 0x80)
+                n = 0;
+        if (!n) {
+            fprintf(out, "\\x%02X", c);
+            cols += 4;
             chars++;
-            cols++;
+            continue;
         }
+        fwrite(p + i, 1, n, out);
+        i += n - 1;
+        chars++;
+        cols++;
     }
     if (i < len) {
         size_t rest = 0;

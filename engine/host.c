@@ -38,6 +38,7 @@
 #include "fsout.h"
 #include "limit.h"
 #include "rng.h"
+#include "textcheck.h"
 #include "watchdog.h"
 #include "yaml.h"
 
@@ -979,34 +980,6 @@ done:
     return cv->failed ? NULL : n;
 }
 
-/* The offset of the first byte of S (LEN bytes) that is not valid UTF-8
- * (overlong forms, surrogates and code points past U+10FFFF included), or
- * -1 when all of it is. */
-static long bad_utf8(const char *s, size_t len)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < len) {
-        unsigned c = p[i];
-        size_t n = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2
-                 : c >= 0xF0 && c <= 0xF4 ? 3 : 9;
-        if (n == 9 || i + n >= len)     /* not a lead byte, or cut short */
-            return (long)i;
-        unsigned lo = 0x80, hi = 0xBF;      /* the second byte's range */
-        if (c == 0xE0) lo = 0xA0;
-        else if (c == 0xED) hi = 0x9F;
-        else if (c == 0xF0) lo = 0x90;
-        else if (c == 0xF4) hi = 0x8F;
-        for (size_t k = 1; k <= n; k++) {
-            unsigned b = p[i + k];
-            if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF))
-                return (long)i;
-        }
-        i += n + 1;
-    }
-    return -1;
-}
-
 static node *to_node(conv *cv, int idx, char *path, size_t plen, int depth,
                      const node *parent)
 {
@@ -1035,7 +1008,7 @@ static node *to_node(conv *cv, int idx, char *path, size_t plen, int depth,
     case LUA_TSTRING: {
         size_t len;
         const char *s = lua_tolstring(L, idx, &len);
-        long bad = bad_utf8(s, len);
+        long bad = textcheck_utf8(s, len);
         if (bad >= 0) {
             conv_error(cv, parent, path, "text is not valid UTF-8 (byte 0x%02X at "
                        "offset %ld)", (unsigned)(unsigned char)s[bad], bad);

@@ -8,6 +8,34 @@
 
 #include "limit.h"
 
+/* The offset of the first byte of S (LEN bytes) that is not valid UTF-8
+ * (overlong forms, surrogates and code points past U+10FFFF included), or
+ * -1 when all of it is. */
+long textcheck_utf8(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        unsigned c = p[i];
+        size_t n = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2
+                 : c >= 0xF0 && c <= 0xF4 ? 3 : 9;
+        if (n == 9 || i + n >= len)     /* not a lead byte, or cut short */
+            return (long)i;
+        unsigned lo = 0x80, hi = 0xBF;      /* the second byte's range */
+        if (c == 0xE0) lo = 0xA0;
+        else if (c == 0xED) hi = 0x9F;
+        else if (c == 0xF0) lo = 0x90;
+        else if (c == 0xF4) hi = 0x8F;
+        for (size_t k = 1; k <= n; k++) {
+            unsigned b = p[i + k];
+            if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF))
+                return (long)i;
+        }
+        i += n + 1;
+    }
+    return -1;
+}
+
 size_t textcheck_chars(const char *s, size_t len)
 {
     size_t n = 0;

@@ -26,6 +26,11 @@ int textcheck_tree(const node *root, diag_list *d);
  * its offset in characters and its code point; -1 when there is none. */
 long textcheck_control(const char *s, size_t len, unsigned *code);
 
+/* The offset of the first byte of S (LEN bytes) that is not valid UTF-8
+ * (overlong forms, surrogates and code points past U+10FFFF included), or
+ * -1 when all of it is. */
+long textcheck_utf8(const char *s, size_t len);
+
 /* The number of characters (UTF-8 code points) in S. */
 size_t textcheck_chars(const char *s, size_t len);
 

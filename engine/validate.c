@@ -71,8 +71,10 @@ static void idset_init(vctx *c, idset *s, int capacity)
 
 static int idset_find(const idset *s, const char *id)
 {
+    if (!id)
+        return -1;
     for (int i = 0; i < s->count; i++)
-        if (strcmp(s->ids[i], id) == 0)
+        if (s->ids[i] && strcmp(s->ids[i], id) == 0)
             return i;
     return -1;
 }
@@ -415,10 +417,13 @@ int val_journey(arena *a, cjm_journey *j, diag_list *d)
             snprintf(p, sizeof p, "phases[%d].blueprint.%s", i, lanes[l]);
             add_cards(&c, &cards, lane_cards[l], p);
         }
+        /* (a card whose id was refused by the builder has none) */
         for (int k = 0; k < ph->pains.count; k++)
-            pain_ids.ids[pain_ids.count++] = ph->pains.items[k].id;
+            if (ph->pains.items[k].id)
+                pain_ids.ids[pain_ids.count++] = ph->pains.items[k].id;
         for (int k = 0; k < ph->opportunities.count; k++)
-            pain_ids.ids[pain_ids.count++] = ph->opportunities.items[k].id;
+            if (ph->opportunities.items[k].id)
+                pain_ids.ids[pain_ids.count++] = ph->opportunities.items[k].id;
         /* a card with a fail point may be addressed too: by its recovery */
         const cjm_cards *with_fails[] = { &ph->steps, &ph->actions, lane_cards[0],
             lane_cards[1], lane_cards[2], lane_cards[3], lane_cards[4] };

@@ -83,7 +83,7 @@ cases=0
 for expect in "$ROOT"/tests/cli/cases/*.expect; do
     base=${expect%.expect}
     input=""
-    for ext in yaml lua json yml; do
+    for ext in yaml lua json yml csv; do
         [ -f "$base.$ext" ] && input="$base.$ext"
     done
     if [ -z "$input" ]; then

@@ -41,7 +41,7 @@ fi
 printf 'path;total_conversions;total_null\na;1;0\nb;lots;1\n' > bad.csv
 rc=0; "$CJM" attribution bad.csv 2>err.txt || rc=$?
 [ "$rc" = 1 ] || { echo "line $LINENO: exit $rc, want 1"; exit 1; }
-grep -q 'bad.csv:3:1: error: column 2: "lots" is not a non-negative number' err.txt
+grep -q 'bad.csv:3:1: error: column 2: "lots" is not a number from 0 to 1e+15' err.txt
 printf 'path;total_conversions;total_null\na;0;1\nb;0;3\n' > none.csv
 rc=0; "$CJM" attribution none.csv 2>err.txt || rc=$?
 [ "$rc" = 1 ] || { echo "line $LINENO: exit $rc, want 1"; exit 1; }
