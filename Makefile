@@ -4,6 +4,7 @@
 #   make demo       install what is missing, build, check and build the examples
 #   make test       install what is missing, build, run every test
 #   make asan       the same suite under AddressSanitizer + UBSan
+#   make valgrind   the command-line suite under valgrind's memcheck
 #   make bench      performance figures against their targets
 #   make install    PREFIX=/usr/local DESTDIR=
 #
@@ -22,7 +23,8 @@ PKGS = lua5.4 yaml-0.1 cairo pangocairo pangoft2 fontconfig libpng zlib
 # libFuzzer for the fuzz smoke runs).
 DEBS = liblua5.4-dev libyaml-dev libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev pkg-config \
        fonts-dejavu-core fonts-noto-cjk libcmocka-dev libxml2-utils \
-       poppler-utils librsvg2-bin python3 python3-pil time make gcc clang libclang-rt-14-dev
+       poppler-utils librsvg2-bin python3 python3-pil time make gcc clang libclang-rt-14-dev \
+       valgrind
 
 CC      ?= cc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -46,7 +48,7 @@ UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 UNIT_BIN   := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 ASAN_UNIT  := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps demo test asan bench fuzz fuzz-build install uninstall clean check-deps
+.PHONY: all deps demo test asan valgrind bench fuzz fuzz-build install uninstall clean check-deps
 
 all: cjm
 
@@ -116,6 +118,10 @@ asan: deps
 	 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	 bash tests/run.sh build/asan/cjm build/asan/tests
+
+valgrind: deps
+	@$(MAKE) --no-print-directory cjm
+	@sh tests/valgrind/run.sh
 
 bench: deps
 	@$(MAKE) --no-print-directory cjm build/bench/ref_png build/bench/ref_sim

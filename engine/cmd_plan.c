@@ -22,6 +22,7 @@ static const cli_option plan_cli[] = {
     { "output", 'o', 1, "FILE", "plan.md (default: stdout), plan.csv, plan.yaml, plan.json or plan.pdf" },
     { "simulate", 0, 0, "", "simulate each action's effect (Monte Carlo intervals) and rank by uplift per effort" },
     { "journeys", 'n', 1, "N", "Monte Carlo journeys for --simulate (default 100000)" },
+    { "threads", 'j', 1, "N", "threads for --simulate (default: all cores); results do not depend on it" },
     { "boxes", 0, 1, "FILE", "with a PDF: also write the laid-out boxes as JSON" },
     { "help", 'h', 0, "", "show this help" },
     CLI_COMMON_OPTIONS,
@@ -282,6 +283,11 @@ int cmd_plan(int argc, char **argv)
         if (cli_number("plan", "journeys", s, 100, 1e10, &v) < 0)
             return EXIT_USAGE;
         po.journeys = (long long)v;
+    }
+    if ((s = cli_value(plan_cli, &args, "threads"))) {
+        if (cli_number("plan", "threads", s, 1, 256, &v) < 0)
+            return EXIT_USAGE;
+        po.threads = (int)v;
     }
     arena a;
     diag_list d;

@@ -148,7 +148,7 @@ static char *break_long_runs(const char *text)
     int chars = g_utf8_strlen(text, -1);
     if (chars <= LONG_RUN)
         return NULL;
-    PangoLogAttr *attrs = g_new(PangoLogAttr, chars + 1);
+    PangoLogAttr *attrs = g_new0(PangoLogAttr, chars + 1);
     pango_get_log_attrs(text, -1, -1, pango_language_get_default(), attrs, chars + 1);
     GString *out = NULL;
     int run = 0, start = 0;
