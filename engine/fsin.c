@@ -111,6 +111,8 @@ char *fsin_read(const char *path, size_t max, size_t *len, diag_list *d)
     if (!text)
         diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "%s%s", why,
                  st == FSIN_TOO_BIG ? " (raise it with --limit file=MB)" : "");
+    if (!text && st == FSIN_TOO_BIG)
+        d->limit_hit = 1;
     return text;
 }
 

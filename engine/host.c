@@ -883,6 +883,7 @@ static node *table_to_node(conv *cv, int idx, char *path, size_t plen,
     if (depth >= limit_count(LIM_DEPTH)) {
         conv_error(cv, n, path, "tables nested deeper than %lld levels (raise it "
                    "with %s)", limit_count(LIM_DEPTH), limit_hint(LIM_DEPTH));
+        cv->h->d->limit_hit = 1;
         return NULL;
     }
     lua_pushvalue(L, idx);
@@ -989,6 +990,7 @@ static node *to_node(conv *cv, int idx, char *path, size_t plen, int depth,
             conv_error(cv, parent, path, "the journey has more than %lld "
                        "values (raise it with %s)", limit_count(LIM_NODES),
                        limit_hint(LIM_NODES));
+        cv->h->d->limit_hit = 1;
         return NULL;
     }
     node *n;

@@ -43,6 +43,7 @@ int image_read(const char *dir, const char *rel, image_file *out, char *why,
             size_t n = strlen(why);
             snprintf(why + n, whysize - n, " (raise it with %s)",
                      limit_hint(LIM_IMAGE_BYTES));
+            return -2;
         }
         return -1;
     }
@@ -58,7 +59,7 @@ int image_read(const char *dir, const char *rel, image_file *out, char *why,
                  "limit of %g megapixels (raise it with %s)", w, h, pixels / 1e6,
                  limit_get(LIM_IMAGE_PIXELS), limit_hint(LIM_IMAGE_PIXELS));
         free(data);
-        return -1;
+        return -2;
     }
     out->data = (unsigned char *)data;
     out->len = len;

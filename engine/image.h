@@ -20,7 +20,7 @@ typedef struct image_file {
 } image_file;
 
 /* Read and check the photo REL inside DIR.  0, or -1 with the reason
- * (without the file name) in WHY. */
+ * (without the file name) in WHY; -2 when the reason is a limit. */
 int image_read(const char *dir, const char *rel, image_file *out, char *why,
                size_t whysize);
 

@@ -95,10 +95,13 @@ static void check_photos(const cjm_journey *j, const char *folder, diag_list *d)
             continue;
         image_file im;
         char why[300];
-        if (image_read(folder, p->photo, &im, why, sizeof why) == 0) {
+        int rc = image_read(folder, p->photo, &im, why, sizeof why);
+        if (rc == 0) {
             image_free(&im);
             continue;
         }
+        if (rc == -2)
+            d->limit_hit = 1;
         const node *n = node_map_get(p->src, "photo");
         char path[64];
         snprintf(path, sizeof path, "personas[%d].photo", i);

@@ -108,11 +108,13 @@ static void check_string(walk *w, const node *n, const char *s, size_t len,
                      "limit of %zu (raise it with %s)", chars, w->max_text,
                      limit_hint(LIM_TEXT));
             problem(w, n, n->line, n->col, msg);
+            w->d->limit_hit = 1;
         }
     }
     w->total += len;
     if (w->total > w->max_total && !w->total_reported) {
         w->total_reported = 1;
+        w->d->limit_hit = 1;
         snprintf(msg, sizeof msg, "the journey's text passes the total-text limit of "
                  "%g MB here (raise it with %s)", limit_get(LIM_TOTAL_TEXT),
                  limit_hint(LIM_TOTAL_TEXT));

@@ -307,6 +307,7 @@ static void anchor_set(loader *ld, const char *name, node *value)
 /* The message for a document past the nodes limit. */
 static void too_many_nodes(loader *ld, int line, int col)
 {
+    ld->d->limit_hit = 1;
     if (ld->aliases)
         load_error(ld, line, col, "aliases expand the document past %lld values "
                    "(a \"billion laughs\" file?); refusing to expand it (the "
@@ -408,6 +409,8 @@ static void attach(loader *ld, node *v)
     frame *f = &ld->stack[ld->depth - 1];
     node *c = f->container;
     if (c->kind == NODE_SEQ) {
+        v->key = NULL;          /* an alias's copy may bring its map key */
+        v->key_line = v->key_col = 0;
         node_append(c, v);
         return;
     }
@@ -512,6 +515,7 @@ static int open_container(loader *ld, const yaml_event_t *ev, node_kind kind,
         }
     }
     if (ld->depth >= ld->max_depth) {
+        ld->d->limit_hit = 1;
         load_error(ld, line, col, "nesting deeper than %d levels (raise the "
                    "limit with %s)", ld->max_depth, limit_hint(LIM_DEPTH));
         return -1;

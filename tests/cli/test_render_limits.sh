@@ -31,7 +31,7 @@ rc=0; "$CJM" render wide.yaml -o wide.png --dpi 72 --limit page-pixels=1 2> err.
 [ "$rc" = 3 ] && grep -q 'page-pixels limit is 1 megapixels' err.txt || fail "page-pixels: $rc $(cat err.txt)"
 # text longer than the limit: an error at check, with its position
 rc=0; "$CJM" check word64k.yaml 2> err.txt || rc=$?
-[ "$rc" = 1 ] || fail "64k word: exit $rc"
+[ "$rc" = 3 ] || fail "64k word: exit $rc"
 grep -q 'word64k.yaml:4:.*touchpoints\[0\].name: text of 65536 characters is longer than the limit of 10000 (raise it with --limit text=N)' err.txt \
     || fail "64k word: $(cat err.txt)"
 # with the limit raised, an unbreakable 128,000-character word is drawn
