@@ -30,12 +30,13 @@ CC      ?= cc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN     = -Wall -Wextra -Werror -std=c11 -Wno-format-truncation
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DCJM_VERSION='"$(VERSION)"' \
+CPPFLAGS += -Iengine -D_POSIX_C_SOURCE=200809L -DCJM_VERSION='"$(VERSION)"' \
             -DCJM_DATADIR='"$(DATADIR)"'
 CFLAGS  ?= -O2 -g
 LDLIBS   = $(PKG_LIBS) -lm -lpthread
 
-ENGINE_SRC := $(wildcard engine/*.c engine/render/*.c)
+ENGINE_SRC := $(wildcard engine/*.c engine/*/*.c)
+ENGINE_HDR := $(wildcard engine/*/*.h)
 LIB_SRC    := $(filter-out engine/main.c,$(ENGINE_SRC))
 OBJ        := $(patsubst %.c,build/%.o,$(ENGINE_SRC))
 LIB_OBJ    := $(patsubst %.c,build/%.o,$(LIB_SRC))
@@ -56,12 +57,12 @@ cjm: $(OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-build/%.o: %.c $(wildcard engine/*.h engine/render/*.h)
+build/%.o: %.c $(ENGINE_HDR)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c -o $@ $<
 
-build/asan/%.o: %.c $(wildcard engine/*.h engine/render/*.h)
+build/asan/%.o: %.c $(ENGINE_HDR)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $< (asan)"
 	@$(CC) $(WARN) $(CPPFLAGS) $(PKG_CFLAGS) $(ASAN_FLAGS) -c -o $@ $<
@@ -148,8 +149,8 @@ FUZZ_TARGETS ?= yaml journey lua csv
 FUZZ_SECONDS ?= 60
 FUZZ_SMOKE   ?= 4
 FUZZ_CC      ?= clang
-FUZZ_LIB_SRC := $(filter-out engine/main.c engine/cli.c engine/cmd_%.c engine/sim_chart.c, \
-                  $(wildcard engine/*.c))
+FUZZ_LIB_SRC := $(wildcard engine/base/*.c engine/doc/*.c engine/lua/*.c engine/model/*.c \
+                  engine/sim/*.c)
 FUZZ_OBJ     := $(patsubst %.c,build/fuzz/obj/%.o,$(FUZZ_LIB_SRC))
 FUZZ_FLAGS    = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
                 -fno-sanitize-recover=undefined
@@ -157,7 +158,7 @@ FUZZ_LIBS     = $$(pkg-config --libs lua5.4 yaml-0.1) -lm -lpthread
 FUZZ_BIN     := $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_TARGETS))
 .SECONDARY: $(FUZZ_OBJ)
 
-build/fuzz/obj/%.o: %.c $(wildcard engine/*.h)
+build/fuzz/obj/%.o: %.c $(ENGINE_HDR)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $< (fuzz)"
 	@$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(CPPFLAGS) \
@@ -168,11 +169,11 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
 	@$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(CPPFLAGS) -DFUZZ_DATADIR='"$(CURDIR)"' \
 	    $$(pkg-config --cflags lua5.4 yaml-0.1) -o $@ $< $(FUZZ_OBJ) $(FUZZ_LIBS)
 
-build/fuzz/journey.dict: tests/fuzz/yaml.dict engine/model.c
+build/fuzz/journey.dict: tests/fuzz/yaml.dict engine/model/model.c
 	@mkdir -p $(dir $@)
 	@{ cat tests/fuzz/yaml.dict; \
-	   grep -o '{ "[a-z_]*", FT_' engine/model.c | sed 's/{ "\([a-z_]*\)".*/"\1: "/'; \
-	   sed -n '/_names\[\] = {/,/NULL/p' engine/model.c | grep -o '"[a-z_]*"' ; } \
+	   grep -o '{ "[a-z_]*", FT_' engine/model/model.c | sed 's/{ "\([a-z_]*\)".*/"\1: "/'; \
+	   sed -n '/_names\[\] = {/,/NULL/p' engine/model/model.c | grep -o '"[a-z_]*"' ; } \
 	   | sort -u > $@
 
 fuzz-build: deps build/fuzz/journey.dict

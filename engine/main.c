@@ -4,16 +4,16 @@
  * cjm is a scriptable engine for customer journey modeling: journeys are
  * YAML or Lua, checked like code, built into a normalized model, and (in
  * later commands) rendered, simulated and planned.  Nothing here does
- * work of its own; each command lives in a cmd_*.c file.
+ * work of its own; each command lives in a cli/cmd_*.c file.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "commands.h"
-#include "diag.h"
-#include "fsout.h"
-#include "limit.h"
+#include "cli/commands.h"
+#include "base/diag.h"
+#include "base/fsout.h"
+#include "base/limit.h"
 
 #ifndef CJM_VERSION
 #define CJM_VERSION "dev"

@@ -5,8 +5,8 @@
  * by role; positions from the boxes.
  */
 #define _DEFAULT_SOURCE
-#include "draw.h"
-#include "pen.h"
+#include "render/draw.h"
+#include "render/pen.h"
 
 #include <math.h>
 #include <string.h>

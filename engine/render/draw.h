@@ -6,7 +6,7 @@
 #define CJM_DRAW_H
 
 #include <cairo.h>
-#include "layout.h"
+#include "render/layout.h"
 
 /* Draw page P onto CR, whose user space is the page in points. */
 void draw_page(cairo_t *cr, const rpage *p, const theme *t);

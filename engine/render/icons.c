@@ -5,13 +5,13 @@
  * envelope for e-mail, a storefront for a store, and so on.
  */
 #define _DEFAULT_SOURCE
-#include "draw.h"
-#include "pen.h"
+#include "render/draw.h"
+#include "render/pen.h"
 
 #include <math.h>
 #include <string.h>
 
-#include "../model.h"
+#include "model/model.h"
 
 static void rrect(cairo_t *cr, double x, double y, double w, double h, double r)
 {

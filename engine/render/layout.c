@@ -2,13 +2,13 @@
  * layout.c — pages of boxes: allocation, text boxes, fitting a page,
  * and the JSON form tests read.  The views are in layout_*.c.
  */
-#include "layout.h"
+#include "render/layout.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../sbuf.h"
+#include "base/sbuf.h"
 
 rdoc *rdoc_new(void)
 {

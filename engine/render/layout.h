@@ -15,10 +15,10 @@
 
 #include <pango/pangocairo.h>
 
-#include "../arena.h"
-#include "../diag.h"
-#include "../model.h"
-#include "theme.h"
+#include "base/arena.h"
+#include "base/diag.h"
+#include "model/model.h"
+#include "render/theme.h"
 
 typedef enum {
     BOX_TEXT, BOX_RECT, BOX_LINE, BOX_ICON, BOX_CURVE, BOX_MARK, BOX_AVATAR,

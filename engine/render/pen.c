@@ -1,8 +1,8 @@
 /*
  * pen.c — drawing calls that go to cairo, or to a writer attached to the
- * cairo context (pen_svg.c, pen_pdf.c); see pen.h.
+ * cairo context (svg_writer.c, pdf_writer.c); see pen.h.
  */
-#include "pen_internal.h"
+#include "render/pen_internal.h"
 
 #include <math.h>
 #include <stdint.h>

@@ -3,9 +3,9 @@
  * cairo and then fill, stroke, clip, paint and show text through these
  * calls.  On an ordinary cairo_t (PNG, and PDF with --embed-fonts) they
  * are cairo's own; on one with a writer attached they write the file's
- * elements directly: pen_svg.c (paths in page coordinates, glyph outlines
+ * elements directly: svg_writer.c (paths in page coordinates, glyph outlines
  * defined once and placed with <use>, <clipPath>, embedded PNG) and
- * pen_pdf.c (the same paths, Type 3 fonts of glyph outlines with ToUnicode
+ * pdf_writer.c (the same paths, Type 3 fonts of glyph outlines with ToUnicode
  * maps, clips, image XObjects).
  *
  * Why not cairo's SVG and PDF surfaces: they format every number with
@@ -20,7 +20,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
-#include "layout.h"
+#include "render/layout.h"
 
 void pen_fill(cairo_t *cr);
 void pen_fill_preserve(cairo_t *cr);

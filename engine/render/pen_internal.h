@@ -6,8 +6,8 @@
 #ifndef CJM_PEN_INTERNAL_H
 #define CJM_PEN_INTERNAL_H
 
-#include "pen.h"
-#include "../sbuf.h"
+#include "render/pen.h"
+#include "base/sbuf.h"
 
 typedef struct pen_ops {
     void (*fill)(void *self, cairo_t *cr);          /* keeps the path */

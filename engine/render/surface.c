@@ -2,7 +2,7 @@
  * surface.c — pages to PNG and PDF with cairo surfaces, to SVG with our own
  * writer (pen.c), written atomically.
  */
-#include "surface.h"
+#include "render/surface.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -13,10 +13,10 @@
 
 #include <png.h>
 
-#include "../fsout.h"
-#include "../limit.h"
-#include "draw.h"
-#include "pen.h"
+#include "base/fsout.h"
+#include "base/limit.h"
+#include "render/draw.h"
+#include "render/pen.h"
 
 /* Encode the RGB24 image IMG as PNG into F with libpng directly: cairo's
  * own writer takes libpng's slow defaults, and PNG encoding is most of the

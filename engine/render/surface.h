@@ -2,15 +2,15 @@
  * surface.h — writing laid-out pages to SVG, PNG or PDF files.
  *
  * Output goes through fsout (temporary file, then rename).  PNG is drawn
- * by cairo; SVG and PDF by cjm's own writers (pen_svg.c, pen_pdf.c).  PDF
+ * by cairo; SVG and PDF by cjm's own writers (svg_writer.c, pdf_writer.c).  PDF
  * gets no creation date, so the same input gives the same bytes.  SVG and
  * PNG hold one page; a document of several pages must be written as PDF.
  */
 #ifndef CJM_SURFACE_H
 #define CJM_SURFACE_H
 
-#include "../diag.h"
-#include "layout.h"
+#include "base/diag.h"
+#include "render/layout.h"
 
 typedef enum { FORMAT_SVG, FORMAT_PNG, FORMAT_PDF } render_format;
 

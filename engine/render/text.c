@@ -8,7 +8,7 @@
  * Chinese and Japanese (the face matching the journey's locale first, so
  * that Han characters take the right regional forms).
  */
-#include "layout.h"
+#include "render/layout.h"
 
 #include <string.h>
 

@@ -2,7 +2,7 @@
  * theme.c — the three themes.  Change a colour or a size here and every
  * view follows.
  */
-#include "theme.h"
+#include "render/theme.h"
 
 #include <string.h>
 

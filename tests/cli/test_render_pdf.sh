@@ -1,4 +1,4 @@
-# cjm writes PDF itself (engine/render/pen_pdf.c): the page must look like
+# cjm writes PDF itself (engine/render/pdf_writer.c): the page must look like
 # cjm's own PNG, its text must be extractable (Latin and Japanese, through
 # the ToUnicode maps), and poppler must read it without complaint.  The
 # comparison must fail for the same PDF with its text taken out.

@@ -1,4 +1,4 @@
-# cjm writes SVG itself (engine/render/pen_svg.c), cairo draws PNG: the two
+# cjm writes SVG itself (engine/render/svg_writer.c), cairo draws PNG: the two
 # must show the same picture.  Each view of several examples (Latin,
 # Japanese, Chinese, a persona photo, a clipped bar, dark theme) goes to
 # SVG, is rasterized by librsvg (rsvg-convert) at the PNG's pixel size and

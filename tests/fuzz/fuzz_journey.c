@@ -11,11 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../engine/emit.h"
-#include "../../engine/model.h"
-#include "../../engine/textcheck.h"
-#include "../../engine/validate.h"
-#include "../../engine/yaml.h"
+#include "model/emit.h"
+#include "model/model.h"
+#include "doc/textcheck.h"
+#include "model/validate.h"
+#include "doc/yaml.h"
 
 /* Load, check, build and validate TEXT; NULL when it has errors. */
 static cjm_journey *build(arena *a, const char *text, size_t len, diag_list *d)

@@ -16,10 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../engine/host.h"
-#include "../../engine/model.h"
-#include "../../engine/textcheck.h"
-#include "../../engine/validate.h"
+#include "lua/host.h"
+#include "model/model.h"
+#include "doc/textcheck.h"
+#include "model/validate.h"
 
 #ifndef FUZZ_DATADIR
 #define FUZZ_DATADIR "."

@@ -14,9 +14,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "host.h"
-#include "yaml.h"
-#include "watchdog.h"
+#include "lua/host.h"
+#include "doc/yaml.h"
+#include "base/watchdog.h"
 
 typedef struct fixture {
     arena a;

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sbuf.h"
+#include "base/sbuf.h"
 
 /* V with DIGITS decimals, as text. */
 static char *num(double v, int digits)

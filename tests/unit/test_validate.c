@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model.h"
-#include "validate.h"
-#include "yaml.h"
+#include "model/model.h"
+#include "model/validate.h"
+#include "doc/yaml.h"
 
 typedef struct fixture {
     arena a;

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "yaml.h"
+#include "doc/yaml.h"
 
 typedef struct fixture {
     arena a;

@@ -1,0 +1,92 @@
+/*
+ * arena.c — bump allocation in chunks; see arena.h for the contract.
+ */
+#include "base/arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ARENA_CHUNK_MIN (64 * 1024)
+#define ARENA_ALIGN 16
+
+struct arena_chunk {
+    arena_chunk *next;
+    size_t size;        /* usable bytes in data[] */
+    size_t used;
+    _Alignas(16) unsigned char data[];
+};
+
+void arena_init(arena *a)
+{
+    a->head = NULL;
+    a->used_total = 0;
+}
+
+void arena_free(arena *a)
+{
+    arena_chunk *c = a->head;
+    while (c) {
+        arena_chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+    a->head = NULL;
+    a->used_total = 0;
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+    size_t rounded = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    if (rounded == 0)
+        rounded = ARENA_ALIGN;
+    arena_chunk *c = a->head;
+    if (!c || c->size - c->used < rounded) {
+        size_t want = rounded > ARENA_CHUNK_MIN ? rounded : ARENA_CHUNK_MIN;
+        c = malloc(sizeof *c + want);
+        if (!c) {
+            fputs("cjm: error: out of memory\n", stderr);
+            exit(3);
+        }
+        c->size = want;
+        c->used = 0;
+        c->next = a->head;
+        a->head = c;
+    }
+    void *p = c->data + c->used;
+    c->used += rounded;
+    a->used_total += rounded;
+    memset(p, 0, rounded);
+    return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t len)
+{
+    char *p = arena_alloc(a, len + 1);
+    if (len)
+        memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+char *arena_strdup(arena *a, const char *s)
+{
+    return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+char *arena_printf(arena *a, const char *fmt, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        n = 0;
+    char *p = arena_alloc(a, (size_t)n + 1);
+    vsnprintf(p, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    return p;
+}

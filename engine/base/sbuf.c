@@ -1,0 +1,148 @@
+/*
+ * sbuf.c — growing byte buffer with fast numbers (see sbuf.h).
+ */
+#include "base/sbuf.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void sbuf_put(sbuf *b, const void *s, size_t n)
+{
+    if (b->failed || n == 0)
+        return;
+    if (b->len + n > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap < b->len + n)
+            cap *= 2;
+        char *grown = realloc(b->data, cap);
+        if (!grown) {
+            b->failed = 1;
+            return;
+        }
+        b->data = grown;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+}
+
+void sbuf_puts(sbuf *b, const char *s)
+{
+    sbuf_put(b, s, strlen(s));
+}
+
+void sbuf_num_digits(sbuf *b, double v, int digits)
+{
+    static const double pow10[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6 };
+    char t[40], *e = t + sizeof t, *p = e;
+    if (digits < 0)
+        digits = 0;
+    if (digits > 6)
+        digits = 6;
+    if (!isfinite(v) || fabs(v) > 1e12)
+        v = 0;
+    double scaled = v * pow10[digits];
+    long long k = (long long)(scaled + (scaled < 0 ? -0.5 : 0.5));    /* half away from 0 */
+    int neg = k < 0;
+    unsigned long long u = neg ? (unsigned long long)-k : (unsigned long long)k;
+    int trailing = 1;
+    for (int i = 0; i < digits; i++, u /= 10) {
+        int d = (int)(u % 10);
+        if (trailing && d == 0)
+            continue;
+        trailing = 0;
+        *--p = (char)('0' + d);
+    }
+    if (!trailing)
+        *--p = '.';
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (neg)
+        *--p = '-';
+    sbuf_put(b, p, (size_t)(e - p));
+}
+
+void sbuf_num(sbuf *b, double v)
+{
+    sbuf_num_digits(b, v, 2);
+}
+
+void sbuf_int(sbuf *b, long v)
+{
+    sbuf_num_digits(b, (double)v, 0);
+}
+
+void sbuf_printf(sbuf *b, const char *fmt, ...)
+{
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof small) {
+        sbuf_put(b, small, (size_t)n);
+        return;
+    }
+    char *big = malloc((size_t)n + 1);
+    if (!big) {
+        b->failed = 1;
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    sbuf_put(b, big, (size_t)n);
+    free(big);
+}
+
+void sbuf_json_string(sbuf *b, const char *s, size_t n)
+{
+    sbuf_put(b, "\"", 1);
+    size_t run = 0;         /* characters copied as they are, pending */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *esc = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n"
+                        : c == '\r' ? "\\r" : c == '\t' ? "\\t" : NULL;
+        if (!esc && c >= 0x20) {
+            run++;
+            continue;
+        }
+        sbuf_put(b, s + i - run, run);
+        run = 0;
+        if (esc)
+            sbuf_puts(b, esc);
+        else
+            sbuf_printf(b, "\\u%04x", c);
+    }
+    sbuf_put(b, s + n - run, run);
+    sbuf_put(b, "\"", 1);
+}
+
+char *sbuf_finish(sbuf *b, size_t *len)
+{
+    sbuf_put(b, "", 1);
+    if (b->failed || !b->data) {
+        sbuf_free(b);
+        return NULL;
+    }
+    if (len)
+        *len = b->len - 1;
+    char *text = b->data;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return text;
+}
+
+void sbuf_free(sbuf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}

@@ -1,0 +1,171 @@
+/*
+ * load.c — file to validated model; see load.h.
+ */
+#include "model/load.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/image.h"
+#include "doc/textcheck.h"
+#include "base/watchdog.h"
+#include "model/validate.h"
+#include "doc/yaml.h"
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+int load_is_lua(const char *path)
+{
+    return has_suffix(path, ".lua");
+}
+
+node *load_document(arena *a, const char *path, host *h, diag_list *d)
+{
+    if (load_is_lua(path))
+        return host_run_file(h, a, path);
+    return yaml_load_file(a, path, d);
+}
+
+/* The folder part of PATH ("." when it has none), in A. */
+static const char *folder_of(arena *a, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return ".";
+    if (slash == path)
+        return "/";
+    return arena_strndup(a, path, (size_t)(slash - path));
+}
+
+/* Append the scenarios of FILE (a YAML or Lua document that is a list of
+ * scenarios, or a mapping with `scenarios:`) to DOC's own.  Positions in
+ * FILE are kept, so problems in them point into FILE. */
+static int add_scenarios(arena *a, node *doc, const char *file, host *h,
+                         const host_options *ho, diag_list *d)
+{
+    host *own = NULL;
+    if (load_is_lua(file) && !h) {
+        host_options lua_opts = *ho;
+        lua_opts.input_dir = folder_of(a, file);
+        if (!(h = own = host_new(&lua_opts, d)))
+            return -1;
+    }
+    node *extra = load_document(a, file, h, d);
+    host_free(own);
+    if (!extra)
+        return -1;
+    node *list = node_is_seq(extra) ? extra : node_map_get(extra, "scenarios");
+    if (!list || !node_is_seq(list)) {
+        diag_add(d, DIAG_ERROR, file, extra->line, extra->col, NULL, "expected a list of "
+                 "scenarios, or a mapping with a `scenarios:` list");
+        return -1;
+    }
+    if (node_is_map(extra))
+        for (const node *k = extra->first; k; k = k->next)
+            if (strcmp(k->key, "scenarios") != 0)
+                diag_add(d, DIAG_WARNING, file, k->key_line, k->key_col, NULL,
+                         "\"%s\" is ignored: a scenario file holds scenarios", k->key);
+    node *own_list = node_map_get(doc, "scenarios");
+    if (!own_list) {
+        own_list = node_new(a, NODE_SEQ, file, 1, 1);
+        node_map_put(a, doc, "scenarios", own_list);
+    } else if (own_list->kind == NODE_MAP && (own_list->flags & NODE_EMPTY_TABLE)) {
+        own_list->kind = NODE_SEQ;
+    }
+    for (node *s = list->first; s;) {
+        node *next = s->next;
+        node_append(own_list, s);
+        s = next;
+    }
+    return 0;
+}
+
+/* Every persona photo of J is a readable PNG inside FOLDER, within the
+ * image limits (image.h).  Problems point at the photo's line. */
+static void check_photos(const cjm_journey *j, const char *folder, diag_list *d)
+{
+    for (int i = 0; i < j->persona_count; i++) {
+        const cjm_persona *p = &j->personas[i];
+        if (!p->photo)
+            continue;
+        image_file im;
+        char why[300];
+        int rc = image_read(folder, p->photo, &im, why, sizeof why);
+        if (rc == 0) {
+            image_free(&im);
+            continue;
+        }
+        if (rc == -2)
+            d->limit_hit = 1;
+        const node *n = node_map_get(p->src, "photo");
+        char path[64];
+        snprintf(path, sizeof path, "personas[%d].photo", i);
+        diag_add(d, DIAG_ERROR, n ? n->file : NULL, n ? n->line : 0, n ? n->col : 0,
+                 path, "\"%s\" %s", p->photo, why);
+    }
+}
+
+cjm_journey *load_journey(arena *a, const char *path, const load_options *o,
+                          diag_list *d)
+{
+    int errors_before = d->errors + d->dropped;
+    watchdog_stage("loading the journey");
+    host_options ho = o->host;
+    ho.input_dir = folder_of(a, path);
+    host *h = NULL;
+    node *doc = NULL;
+    cjm_journey *j = NULL;
+
+    if (load_is_lua(path)) {
+        h = host_new(&ho, d);
+        if (!h)
+            goto done;
+    }
+    doc = load_document(a, path, h, d);
+    if (!doc)
+        goto done;
+    if (node_map_get(doc, "template")) {
+        if (!h && !(h = host_new(&ho, d)))
+            goto done;
+        doc = host_instantiate(h, a, doc, o->params, o->param_count);
+        if (!doc)
+            goto done;
+    } else if (o->param_count) {
+        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "--param applies to "
+                 "journeys made by a template, and this one names none");
+        goto done;
+    }
+    if (o->scenarios && add_scenarios(a, doc, o->scenarios, h, &ho, d) < 0)
+        goto done;
+    if (textcheck_tree(doc, d) > 0)
+        goto done;
+    j = model_build(a, doc, d);
+    val_journey(a, j, d);
+    if (j)
+        check_photos(j, ho.input_dir, d);
+done:
+    host_free(h);
+    if (d->errors + d->dropped > errors_before || d->limit_hit || d->internal)
+        return NULL;
+    return j;
+}
+
+cjm_journey *load_scenario_journey(arena *a, const cjm_scenario *sc, diag_list *d)
+{
+    if (!sc->journey)
+        return NULL;
+    int before = d->errors;
+    cjm_journey *alt = model_build(a, sc->journey, d);
+    val_journey(a, alt, d);
+    if (d->errors > before) {
+        diag_add(d, DIAG_NOTE, NULL, 0, 0, NULL, "in the journey that scenario %s's "
+                 "apply function returned", sc->id);
+        return NULL;
+    }
+    return alt;
+}

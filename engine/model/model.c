@@ -1,0 +1,1629 @@
+/*
+ * model.c — node tree to journey structs, and back to a normalized tree.
+ *
+ * Each entity is described by a table of fields {key, type, offset, ...};
+ * one generic reader fills a struct from a mapping with those tables and
+ * one generic writer turns the struct back into a mapping, so the keys a
+ * journey accepts and the keys `cjm build` writes are the same list, in
+ * the same order.  Fields whose shape is not a plain value (emotions,
+ * involvement, transitions, ...) have a custom reader and writer.
+ *
+ * Shape rules live here (types, enums, ranges, required, unknown keys);
+ * rules across entities live in validate.c.
+ */
+#include "model/model.h"
+#include "doc/yaml.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- enumeration names ------------------------------------------------ */
+
+static const char *const kind_names[] = { "b2b", "b2c", "other", NULL };
+static const char *const role_names[] = {
+    "person_in_charge", "decision_maker", "approver", "manager", "user",
+    "influencer", "customer", "other", NULL
+};
+static const char *const involvement_names[] = {
+    "none", "participant", "driver", "gatekeeper", NULL
+};
+static const char *const evidence_names[] = {
+    "none", "assumption", "workshop", "qualitative", "quantitative", NULL
+};
+static const char *const control_names[] = { "direct", "indirect", NULL };
+static const char *const timing_names[] = { "before", "during", "after", NULL };
+
+/* The channel list; the second table marks the ones that are offline by
+ * default.  Keep both in the same order. */
+static const char *const channel_names[] = {
+    "website", "inquiry_form", "sns", "messenger", "search", "ads", "email",
+    "event", "webinar", "store", "contact_center", "phone", "sales_rep",
+    "partner", "review_site", "word_of_mouth", "app", "chat", "video",
+    "community", "documentation", "trial", "portal", "print", "direct_mail",
+    "tv", "other", NULL
+};
+static const char channel_offline[] = {
+    0, 0, 0, 0, 0, 0, 0,
+    1, 0, 1, 1, 1, 1,
+    1, 0, 1, 0, 0, 0,
+    0, 0, 0, 0, 1, 1,
+    1, 0
+};
+
+const char *const *model_kind_names(void) { return kind_names; }
+const char *const *model_role_names(void) { return role_names; }
+const char *const *model_involvement_names(void) { return involvement_names; }
+const char *const *model_evidence_names(void) { return evidence_names; }
+const char *const *model_channel_names(void) { return channel_names; }
+
+int model_channel_count(void)
+{
+    return (int)(sizeof channel_names / sizeof channel_names[0]) - 1;
+}
+
+int model_channel_offline(cjm_channel c)
+{
+    return c >= 0 && c < model_channel_count() && channel_offline[c];
+}
+
+static int name_count(const char *const *names)
+{
+    int n = 0;
+    while (names[n])
+        n++;
+    return n;
+}
+
+/* ---- errors ----------------------------------------------------------- */
+
+void model_error(diag_list *d, const node *n, int at_key, const char *path,
+                 const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    const char *file = n ? n->file : NULL;
+    int line = n ? (at_key && n->key_line ? n->key_line : n->line) : 0;
+    int col = n ? (at_key && n->key_line ? n->key_col : n->col) : 0;
+    diag_add(d, DIAG_ERROR, file, line, col, path, "%s", msg);
+}
+
+/* A short quotation of a scalar for messages. */
+static const char *describe(const node *n, char *buf, size_t size)
+{
+    switch (n->kind) {
+    case NODE_STR:
+        snprintf(buf, size, "a string \"%.40s%s\"", n->v.str.s,
+                 n->v.str.len > 40 ? "..." : "");
+        break;
+    case NODE_INT:
+        snprintf(buf, size, "an integer %lld", n->v.integer);
+        break;
+    case NODE_FLOAT: {
+        char num[32];
+        snprintf(buf, size, "a number %s", diag_num(n->v.number, num));
+        break;
+    }
+    case NODE_BOOL:
+        snprintf(buf, size, "a boolean %s", n->v.boolean ? "true" : "false");
+        break;
+    default:
+        snprintf(buf, size, "%s", node_kind_name(n->kind));
+    }
+    return buf;
+}
+
+/* ---- the reader context and scalar readers ---------------------------- */
+
+typedef struct bctx {
+    arena *a;
+    diag_list *d;
+} bctx;
+
+static char *sub_path(char *buf, size_t size, const char *path, const char *key)
+{
+    snprintf(buf, size, "%s%s%s", path, *path ? "." : "", key);
+    return buf;
+}
+
+static char *index_path(char *buf, size_t size, const char *path, int i)
+{
+    snprintf(buf, size, "%s[%d]", path, i);
+    return buf;
+}
+
+/* Text of a scalar; numbers are accepted where text is expected. */
+static const char *read_text(bctx *c, const node *n, const char *path)
+{
+    char buf[64];
+    if (n->kind == NODE_STR) {
+        if (strlen(n->v.str.s) != n->v.str.len) {
+            model_error(c->d, n, 0, path, "text contains a NUL character");
+            return NULL;
+        }
+        return n->v.str.s;
+    }
+    if (n->kind == NODE_INT)
+        return arena_printf(c->a, "%lld", n->v.integer);
+    if (n->kind == NODE_FLOAT) {
+        char f[32];
+        return arena_strdup(c->a, diag_num(n->v.number, f));
+    }
+    if (n->kind == NODE_BOOL)
+        model_error(c->d, n, 0, path,
+                    "expected text, got %s (write it in quotes if you mean "
+                    "the word)", describe(n, buf, sizeof buf));
+    else
+        model_error(c->d, n, 0, path, "expected text, got %s",
+                    describe(n, buf, sizeof buf));
+    return NULL;
+}
+
+/* An identifier: a letter or '_' first, then letters, digits, '_', '-'. */
+static int is_identifier(const char *s)
+{
+    if (!s || !*s)
+        return 0;
+    if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))
+        return 0;
+    for (s++; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')
+              || (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
+            return 0;
+    return 1;
+}
+
+static const char *read_id(bctx *c, const node *n, const char *path)
+{
+    char buf[96];
+    if (n->kind != NODE_STR) {
+        model_error(c->d, n, 0, path, "expected an id, got %s",
+                    describe(n, buf, sizeof buf));
+        return NULL;
+    }
+    if (strlen(n->v.str.s) > 64 || !is_identifier(n->v.str.s)) {
+        model_error(c->d, n, 0, path,
+                    "\"%.64s\" is not a valid id (use letters, digits, '_' "
+                    "and '-', starting with a letter)", n->v.str.s);
+        return NULL;
+    }
+    return n->v.str.s;
+}
+
+static int read_number(bctx *c, const node *n, const char *path, double *out)
+{
+    char buf[96];
+    if (n->kind == NODE_INT) {
+        *out = (double)n->v.integer;
+        return 0;
+    }
+    if (n->kind == NODE_FLOAT) {
+        if (!isfinite(n->v.number)) {
+            model_error(c->d, n, 0, path, "expected a finite number, got %s",
+                        describe(n, buf, sizeof buf));
+            return -1;
+        }
+        *out = n->v.number;
+        return 0;
+    }
+    model_error(c->d, n, 0, path, "expected a number, got %s",
+                describe(n, buf, sizeof buf));
+    return -1;
+}
+
+static int read_enum(bctx *c, const node *n, const char *path,
+                     const char *const *names, int *out)
+{
+    char buf[96];
+    if (n->kind != NODE_STR) {
+        model_error(c->d, n, 0, path, "expected one of %s..., got %s",
+                    names[0], describe(n, buf, sizeof buf));
+        return -1;
+    }
+    int count = name_count(names);
+    for (int i = 0; i < count; i++)
+        if (strcmp(n->v.str.s, names[i]) == 0) {
+            *out = i;
+            return 0;
+        }
+    /* List the choices, or the closest one when the list is long. */
+    const char *near = diag_suggest(n->v.str.s, names, count);
+    char list[512] = "";
+    size_t used = 0;
+    for (int i = 0; i < count && used < sizeof list - 40; i++)
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
+                                 i ? ", " : "", names[i]);
+    if (near)
+        model_error(c->d, n, 0, path, "unknown value \"%s\" (did you mean "
+                    "\"%s\"? choices: %s)", n->v.str.s, near, list);
+    else
+        model_error(c->d, n, 0, path, "unknown value \"%s\" (choices: %s)",
+                    n->v.str.s, list);
+    return -1;
+}
+
+static int check_range(bctx *c, const node *n, const char *path, double v,
+                       double min, double max)
+{
+    if (v < min || v > max) {
+        char lo[32], hi[32], val[32];
+        diag_num(min, lo);
+        diag_num(max, hi);
+        diag_num(v, val);
+        if (isinf(max))
+            model_error(c->d, n, 0, path, "%s is out of range (must be at "
+                        "least %s)", val, lo);
+        else
+            model_error(c->d, n, 0, path, "%s is out of range (%s..%s)", val,
+                        lo, hi);
+        return -1;
+    }
+    return 0;
+}
+
+static int expect_map(bctx *c, const node *n, const char *path)
+{
+    char buf[96];
+    if (node_is_map(n))
+        return 0;
+    model_error(c->d, n, 0, path, "expected a mapping, got %s",
+                describe(n, buf, sizeof buf));
+    return -1;
+}
+
+static int expect_seq(bctx *c, const node *n, const char *path)
+{
+    char buf[96];
+    if (node_is_seq(n))
+        return 0;
+    model_error(c->d, n, 0, path, "expected a list, got %s",
+                describe(n, buf, sizeof buf));
+    return -1;
+}
+
+/* A list of strings; a single string stands for a list of one. */
+static void read_strs(bctx *c, const node *n, const char *path, cjm_strs *out)
+{
+    char p[512];
+    if (n->kind == NODE_STR) {
+        out->items = arena_alloc(c->a, sizeof *out->items);
+        out->srcs = arena_alloc(c->a, sizeof *out->srcs);
+        out->items[0] = n->v.str.s;
+        out->srcs[0] = n;
+        out->count = 1;
+        return;
+    }
+    if (expect_seq(c, n, path) < 0)
+        return;
+    out->items = arena_alloc(c->a, sizeof *out->items * (size_t)(n->count + 1));
+    out->srcs = arena_alloc(c->a, sizeof *out->srcs * (size_t)(n->count + 1));
+    int i = 0;
+    for (const node *k = n->first; k; k = k->next, i++) {
+        const char *s = read_text(c, k, index_path(p, sizeof p, path, i));
+        if (s) {
+            out->items[out->count] = s;
+            out->srcs[out->count++] = k;
+        }
+    }
+}
+
+static void read_evidence(bctx *c, const node *n, const char *path,
+                          cjm_evidence_level *level, const char **source);
+
+/* ---- descriptor tables ------------------------------------------------ */
+
+typedef enum { FT_TEXT, FT_ID, FT_INT, FT_NUM, FT_BOOL, FT_ENUM, FT_STRS,
+               FT_CARDS, FT_CUSTOM } ftype;
+
+enum {
+    F_REQUIRED = 1,
+    F_SKIP_NEG = 2,     /* a number below 0 means "not given": not written */
+    F_SKIP_FALSE = 4
+};
+
+typedef void (*read_fn)(bctx *c, const node *n, const char *path, void *obj);
+typedef node *(*write_fn)(arena *a, const void *obj);
+
+typedef struct field {
+    const char *key;
+    ftype type;
+    size_t offset;
+    unsigned flags;
+    const char *const *names;   /* FT_ENUM */
+    double min, max;            /* FT_INT, FT_NUM */
+    read_fn read;               /* FT_CUSTOM */
+    write_fn write;             /* FT_CUSTOM; NULL result: not written */
+} field;
+
+#define AT(ptr, off, type) ((type *)((char *)(ptr) + (off)))
+#define CAT(ptr, off, type) ((const type *)((const char *)(ptr) + (off)))
+
+static void read_cards(bctx *c, const node *n, const char *path,
+                       cjm_cards *out);
+
+/* Fill OBJ from the mapping N using FIELDS.  Unknown keys are errors with
+ * a suggestion; missing required fields are reported at the mapping. */
+static void read_fields(bctx *c, const node *n, const char *path,
+                        const field *fields, int count, void *obj)
+{
+    char p[512];
+    if (expect_map(c, n, path) < 0)
+        return;
+    const char *keys[48];
+    for (int i = 0; i < count && i < 48; i++)
+        keys[i] = fields[i].key;
+    for (const node *k = n->first; k; k = k->next) {
+        if (strncmp(k->key, "x-", 2) == 0)
+            continue;           /* extension keys: anchors, notes, tools */
+        const field *f = NULL;
+        for (int i = 0; i < count; i++)
+            if (strcmp(fields[i].key, k->key) == 0)
+                f = &fields[i];
+        sub_path(p, sizeof p, path, k->key);
+        if (!f) {
+            const char *near = diag_suggest(k->key, keys, count);
+            if (near)
+                model_error(c->d, k, 1, p, "unknown key \"%s\" (did you mean "
+                            "\"%s\"?)", k->key, near);
+            else
+                model_error(c->d, k, 1, p, "unknown key \"%s\"", k->key);
+            continue;
+        }
+        if (k->kind == NODE_NULL && !(f->flags & F_REQUIRED))
+            continue;           /* "key:" with no value: as if absent */
+        double v;
+        int e;
+        switch (f->type) {
+        case FT_TEXT: {
+            const char *s = read_text(c, k, p);
+            if (s)
+                *AT(obj, f->offset, const char *) = s;
+            break;
+        }
+        case FT_ID: {
+            const char *s = read_id(c, k, p);
+            if (s)
+                *AT(obj, f->offset, const char *) = s;
+            break;
+        }
+        case FT_INT:
+            if (read_number(c, k, p, &v) == 0) {
+                char num[32];
+                if (v != floor(v))
+                    model_error(c->d, k, 0, p, "expected a whole number, "
+                                "got %s", diag_num(v, num));
+                else if (check_range(c, k, p, v, f->min, f->max) == 0)
+                    *AT(obj, f->offset, int) = (int)v;
+            }
+            break;
+        case FT_NUM:
+            if (read_number(c, k, p, &v) == 0
+                && check_range(c, k, p, v, f->min, f->max) == 0)
+                *AT(obj, f->offset, double) = v;
+            break;
+        case FT_BOOL:
+            if (k->kind != NODE_BOOL) {
+                char buf[96];
+                model_error(c->d, k, 0, p, "expected true or false, got %s",
+                            describe(k, buf, sizeof buf));
+            } else {
+                *AT(obj, f->offset, int) = k->v.boolean;
+            }
+            break;
+        case FT_ENUM:
+            if (read_enum(c, k, p, f->names, &e) == 0)
+                *AT(obj, f->offset, int) = e;
+            break;
+        case FT_STRS:
+            read_strs(c, k, p, AT(obj, f->offset, cjm_strs));
+            break;
+        case FT_CARDS:
+            read_cards(c, k, p, AT(obj, f->offset, cjm_cards));
+            break;
+        case FT_CUSTOM:
+            f->read(c, k, p, obj);
+            break;
+        }
+    }
+    for (int i = 0; i < count; i++)
+        if ((fields[i].flags & F_REQUIRED) && !node_map_get(n, fields[i].key))
+            model_error(c->d, n, 0, path, "missing required key \"%s\"",
+                        fields[i].key);
+}
+
+/* Whole numbers are written without a fraction: "age: 34", "-2". */
+static node *num_node(arena *a, double v)
+{
+    if (v == floor(v) && fabs(v) < 1e15)
+        return node_new_int(a, (long long)v);
+    return node_new_float(a, v);
+}
+
+static node *text_node(arena *a, const char *s)
+{
+    return node_new_str(a, s, strlen(s));
+}
+
+static node *write_strs(arena *a, const cjm_strs *s)
+{
+    node *seq = node_new(a, NODE_SEQ, NULL, 0, 0);
+    for (int i = 0; i < s->count; i++)
+        node_append(seq, text_node(a, s->items[i]));
+    return seq;
+}
+
+static node *write_cards(arena *a, const cjm_cards *cards);
+
+/* The mapping for OBJ, fields in table order, absent values left out. */
+static node *write_fields(arena *a, const void *obj, const field *fields,
+                          int count)
+{
+    node *map = node_new(a, NODE_MAP, NULL, 0, 0);
+    for (int i = 0; i < count; i++) {
+        const field *f = &fields[i];
+        node *v = NULL;
+        switch (f->type) {
+        case FT_TEXT:
+        case FT_ID: {
+            const char *s = *(const char *const *)((const char *)obj + f->offset);
+            if (s)
+                v = text_node(a, s);
+            break;
+        }
+        case FT_INT: {
+            int x = *CAT(obj, f->offset, int);
+            if (!((f->flags & F_SKIP_NEG) && x < 0))
+                v = node_new_int(a, x);
+            break;
+        }
+        case FT_NUM: {
+            double x = *CAT(obj, f->offset, double);
+            if (!((f->flags & F_SKIP_NEG) && x < 0))
+                v = num_node(a, x);
+            break;
+        }
+        case FT_BOOL: {
+            int x = *CAT(obj, f->offset, int);
+            if (x || !(f->flags & F_SKIP_FALSE))
+                v = node_new_bool(a, x);
+            break;
+        }
+        case FT_ENUM:
+            v = text_node(a, f->names[*CAT(obj, f->offset, int)]);
+            break;
+        case FT_STRS: {
+            const cjm_strs *s = CAT(obj, f->offset, cjm_strs);
+            if (s->count)
+                v = write_strs(a, s);
+            break;
+        }
+        case FT_CARDS: {
+            const cjm_cards *cards = CAT(obj, f->offset, cjm_cards);
+            if (cards->count)
+                v = write_cards(a, cards);
+            break;
+        }
+        case FT_CUSTOM:
+            v = f->write(a, obj);
+            break;
+        }
+        if (v)
+            node_map_put(a, map, f->key, v);
+    }
+    return map;
+}
+
+#define COUNT(t) ((int)(sizeof(t) / sizeof((t)[0])))
+#define NOLIMIT 0, 0
+
+/* ---- evidence and cards ----------------------------------------------- */
+
+typedef struct { cjm_evidence_level level; const char *source; } evidence_obj;
+
+static const field evidence_fields[] = {
+    { "level", FT_ENUM, offsetof(evidence_obj, level), F_REQUIRED,
+      evidence_names, NOLIMIT, NULL, NULL },
+    { "source", FT_TEXT, offsetof(evidence_obj, source), 0, NULL, NOLIMIT,
+      NULL, NULL },
+};
+
+/* `evidence: workshop` or `evidence: {level: workshop, source: ...}`. */
+static void read_evidence(bctx *c, const node *n, const char *path,
+                          cjm_evidence_level *level, const char **source)
+{
+    if (n->kind == NODE_STR) {
+        int e;
+        if (read_enum(c, n, path, evidence_names, &e) == 0)
+            *level = (cjm_evidence_level)e;
+        return;
+    }
+    evidence_obj ev = { *level, *source };
+    read_fields(c, n, path, evidence_fields, COUNT(evidence_fields), &ev);
+    *level = ev.level;
+    *source = ev.source;
+}
+
+static node *write_evidence(arena *a, cjm_evidence_level level,
+                            const char *source)
+{
+    if (level == EVID_NONE && !source)
+        return NULL;
+    if (!source)
+        return text_node(a, evidence_names[level]);
+    evidence_obj ev = { level, source };
+    return write_fields(a, &ev, evidence_fields, COUNT(evidence_fields));
+}
+
+static void read_card_evidence(bctx *c, const node *n, const char *path,
+                               void *obj)
+{
+    cjm_card *card = obj;
+    read_evidence(c, n, path, &card->evidence, &card->source);
+}
+
+static node *write_card_evidence(arena *a, const void *obj)
+{
+    const cjm_card *card = obj;
+    return write_evidence(a, card->evidence, card->source);
+}
+
+/* ---- times: {standard, tolerance, unit: minutes|days} ------------------ */
+
+typedef struct time_obj { double standard, tolerance; int unit; } time_obj;
+static const char *const time_units[] = { "minutes", "days", NULL };
+static const field time_fields[] = {
+    { "standard", FT_NUM, offsetof(time_obj, standard), F_REQUIRED, NULL, 0, 1e7, NULL,
+      NULL },
+    { "tolerance", FT_NUM, offsetof(time_obj, tolerance), F_SKIP_NEG, NULL, 0, 1e7, NULL,
+      NULL },
+    { "unit", FT_ENUM, offsetof(time_obj, unit), 0, time_units, NOLIMIT, NULL, NULL },
+};
+
+/* `time: 5` (minutes) or `time: {standard: 2, tolerance: 1, unit: days}`. */
+static void read_time(bctx *c, const node *n, const char *path, cjm_time *t)
+{
+    time_obj o = { -1, -1, 0 };
+    if (n->kind == NODE_INT || n->kind == NODE_FLOAT) {
+        double v;
+        if (read_number(c, n, path, &v) == 0 && check_range(c, n, path, v, 0, 1e7) == 0)
+            o.standard = v;
+    } else {
+        read_fields(c, n, path, time_fields, COUNT(time_fields), &o);
+    }
+    double k = o.unit == 1 ? 1440 : 1;
+    t->days = o.unit == 1;
+    t->standard = o.standard < 0 ? -1 : o.standard * k;
+    t->tolerance = o.tolerance < 0 ? -1 : o.tolerance * k;
+}
+
+static node *write_time(arena *a, const cjm_time *t)
+{
+    if (t->standard < 0)
+        return NULL;
+    double k = t->days ? 1440 : 1;
+    time_obj o = { t->standard / k, t->tolerance < 0 ? -1 : t->tolerance / k, t->days };
+    return write_fields(a, &o, time_fields, COUNT(time_fields));
+}
+
+static void read_card_time(bctx *c, const node *n, const char *path, void *obj)
+{
+    read_time(c, n, path, &((cjm_card *)obj)->time);
+}
+
+static node *write_card_time(arena *a, const void *obj)
+{
+    return write_time(a, &((const cjm_card *)obj)->time);
+}
+
+typedef struct fail_obj { const char *text; double rate; } fail_obj;
+static const field fail_fields[] = {
+    { "text", FT_TEXT, offsetof(fail_obj, text), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
+    { "rate", FT_NUM, offsetof(fail_obj, rate), F_SKIP_NEG, NULL, 0, 1, NULL, NULL },
+};
+
+/* `fail_point: text` or `{text, rate}` (how often it goes wrong, 0..1). */
+static void read_card_fail(bctx *c, const node *n, const char *path, void *obj)
+{
+    cjm_card *card = obj;
+    fail_obj f = { NULL, -1 };
+    if (n->kind == NODE_STR)
+        f.text = read_text(c, n, path);
+    else
+        read_fields(c, n, path, fail_fields, COUNT(fail_fields), &f);
+    card->fail_point = f.text;
+    card->fail_rate = f.rate;
+}
+
+static node *write_card_fail(arena *a, const void *obj)
+{
+    const cjm_card *card = obj;
+    if (!card->fail_point)
+        return NULL;
+    fail_obj f = { card->fail_point, card->fail_rate };
+    return write_fields(a, &f, fail_fields, COUNT(fail_fields));
+}
+
+static const field card_fields[] = {
+    { "id", FT_ID, offsetof(cjm_card, id), 0, NULL, NOLIMIT, NULL, NULL },
+    { "text", FT_TEXT, offsetof(cjm_card, text), F_REQUIRED, NULL, NOLIMIT,
+      NULL, NULL },
+    { "evidence", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_card_evidence,
+      write_card_evidence },
+    { "fail_point", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_card_fail, write_card_fail },
+    { "time", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_card_time, write_card_time },
+};
+
+void model_card_init(cjm_card *card)
+{
+    memset(card, 0, sizeof *card);
+    card->fail_rate = -1;
+    card->time.standard = card->time.tolerance = -1;
+}
+
+/* A card is text, or a mapping with text and optional id and evidence. */
+static void read_cards(bctx *c, const node *n, const char *path,
+                       cjm_cards *out)
+{
+    char p[512];
+    if (n->kind == NODE_STR || n->kind == NODE_MAP) {
+        if (n->kind == NODE_STR || !(n->flags & NODE_EMPTY_TABLE)) {
+            /* a single card where a list was expected: take it as one */
+            out->items = arena_alloc(c->a, sizeof *out->items);
+            cjm_card *card = &out->items[0];
+            model_card_init(card);
+            card->src = n;
+            if (n->kind == NODE_STR)
+                card->text = read_text(c, n, path);
+            else
+                read_fields(c, n, path, card_fields, COUNT(card_fields), card);
+            out->count = card->text ? 1 : 0;
+            return;
+        }
+    }
+    if (expect_seq(c, n, path) < 0)
+        return;
+    out->items = arena_alloc(c->a, sizeof *out->items * (size_t)(n->count + 1));
+    int i = 0;
+    for (const node *k = n->first; k; k = k->next, i++) {
+        cjm_card *card = &out->items[out->count];
+        model_card_init(card);
+        card->src = k;
+        index_path(p, sizeof p, path, i);
+        if (k->kind == NODE_MAP)
+            read_fields(c, k, p, card_fields, COUNT(card_fields), card);
+        else
+            card->text = read_text(c, k, p);
+        if (card->text)
+            out->count++;
+    }
+}
+
+static node *write_cards(arena *a, const cjm_cards *cards)
+{
+    node *seq = node_new(a, NODE_SEQ, NULL, 0, 0);
+    for (int i = 0; i < cards->count; i++) {
+        const cjm_card *card = &cards->items[i];
+        if (!card->id && card->evidence == EVID_NONE && !card->source && !card->fail_point
+            && card->time.standard < 0)
+            node_append(seq, text_node(a, card->text));
+        else
+            node_append(seq, write_fields(a, card, card_fields,
+                                          COUNT(card_fields)));
+    }
+    return seq;
+}
+
+/* ---- edits and changes ------------------------------------------------ */
+
+/* 0.4 sets, "*1.2" multiplies, "+0.05" / "-0.05" adds, "=0.4" sets. */
+static void read_edit(bctx *c, const node *n, const char *path, cjm_edit *e)
+{
+    char buf[96];
+    if (n->kind == NODE_INT || n->kind == NODE_FLOAT) {
+        double v;
+        if (read_number(c, n, path, &v) == 0) {
+            e->op = EDIT_SET;
+            e->value = v;
+            e->present = 1;
+        }
+        return;
+    }
+    if (n->kind == NODE_STR && n->v.str.len > 1) {
+        const char *s = n->v.str.s;
+        cjm_edit_op op = s[0] == '*' ? EDIT_MUL : s[0] == '=' ? EDIT_SET
+                       : EDIT_ADD;
+        const char *num = (s[0] == '*' || s[0] == '=' || s[0] == '+') ? s + 1 : s;
+        char *end;
+        double v = strtod(num, &end);
+        if ((s[0] == '*' || s[0] == '=' || s[0] == '+' || s[0] == '-')
+            && end != num && *end == '\0' && isfinite(v)) {
+            e->op = op;
+            e->value = v;
+            e->present = 1;
+            return;
+        }
+    }
+    model_error(c->d, n, 0, path, "expected a number or an edit such as "
+                "\"*1.2\", \"+0.05\" or \"=0.4\", got %s",
+                describe(n, buf, sizeof buf));
+}
+
+static node *write_edit(arena *a, const cjm_edit *e)
+{
+    char num[48], buf[56];
+    if (e->op == EDIT_SET)
+        return num_node(a, e->value);
+    yaml_format_float(e->value, num, 0);
+    if (e->op == EDIT_MUL)
+        snprintf(buf, sizeof buf, "*%s", num);
+    else
+        snprintf(buf, sizeof buf, "%s%s", e->value < 0 ? "" : "+", num);
+    return text_node(a, buf);
+}
+
+static void read_keyed_edits(bctx *c, const node *n, const char *path,
+                             cjm_keyed_edit **out, int *count)
+{
+    char p[512];
+    if (expect_map(c, n, path) < 0)
+        return;
+    *out = arena_alloc(c->a, sizeof **out * (size_t)(n->count + 1));
+    for (const node *k = n->first; k; k = k->next) {
+        cjm_keyed_edit *ke = &(*out)[*count];
+        ke->key = k->key;
+        ke->src = k;
+        read_edit(c, k, sub_path(p, sizeof p, path, k->key), &ke->edit);
+        if (ke->edit.present)
+            (*count)++;
+    }
+}
+
+static node *write_keyed_edits(arena *a, const cjm_keyed_edit *items,
+                               int count)
+{
+    if (!count)
+        return NULL;
+    node *map = node_new(a, NODE_MAP, NULL, 0, 0);
+    for (int i = 0; i < count; i++)
+        node_map_put(a, map, items[i].key, write_edit(a, &items[i].edit));
+    return map;
+}
+
+#define EDIT_READER(name, member)                                           \
+    static void read_##name(bctx *c, const node *n, const char *path,      \
+                            void *obj)                                      \
+    {                                                                       \
+        read_edit(c, n, path, &((cjm_change *)obj)->member);                \
+    }                                                                       \
+    static node *write_##name(arena *a, const void *obj)                    \
+    {                                                                       \
+        const cjm_edit *e = &((const cjm_change *)obj)->member;             \
+        return e->present ? write_edit(a, e) : NULL;                        \
+    }
+EDIT_READER(change_advance, advance)
+EDIT_READER(change_drop, drop)
+EDIT_READER(change_reach, reach)
+EDIT_READER(change_lift, lift)
+EDIT_READER(duration_edit_min, duration_min)
+EDIT_READER(duration_edit_mode, duration_mode)
+EDIT_READER(duration_edit_max, duration_max)
+
+static const field duration_edit_fields[] = {
+    { "min", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_duration_edit_min,
+      write_duration_edit_min },
+    { "mode", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_duration_edit_mode,
+      write_duration_edit_mode },
+    { "max", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_duration_edit_max,
+      write_duration_edit_max },
+};
+
+static void read_change_duration(bctx *c, const node *n, const char *path,
+                                 void *obj)
+{
+    cjm_change *ch = obj;
+    if (n->kind != NODE_MAP) {
+        /* one edit for all three: "*0.5" halves the whole duration */
+        read_edit(c, n, path, &ch->duration_min);
+        ch->duration_mode = ch->duration_max = ch->duration_min;
+        return;
+    }
+    read_fields(c, n, path, duration_edit_fields, COUNT(duration_edit_fields),
+                ch);
+}
+
+static node *write_change_duration(arena *a, const void *obj)
+{
+    const cjm_change *ch = obj;
+    if (!ch->duration_min.present && !ch->duration_mode.present
+        && !ch->duration_max.present)
+        return NULL;
+    return write_fields(a, ch, duration_edit_fields,
+                        COUNT(duration_edit_fields));
+}
+
+static void read_change_back(bctx *c, const node *n, const char *path,
+                             void *obj)
+{
+    cjm_change *ch = obj;
+    read_keyed_edits(c, n, path, &ch->back, &ch->back_count);
+}
+
+static node *write_change_back(arena *a, const void *obj)
+{
+    const cjm_change *ch = obj;
+    return write_keyed_edits(a, ch->back, ch->back_count);
+}
+
+static void read_change_approve(bctx *c, const node *n, const char *path,
+                                void *obj)
+{
+    cjm_change *ch = obj;
+    read_keyed_edits(c, n, path, &ch->approve, &ch->approve_count);
+}
+
+static node *write_change_approve(arena *a, const void *obj)
+{
+    const cjm_change *ch = obj;
+    return write_keyed_edits(a, ch->approve, ch->approve_count);
+}
+
+static const field change_fields[] = {
+    { "phase", FT_ID, offsetof(cjm_change, phase), 0, NULL, NOLIMIT, NULL, NULL },
+    { "touchpoint", FT_ID, offsetof(cjm_change, touchpoint), 0, NULL, NOLIMIT,
+      NULL, NULL },
+    { "advance", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_change_advance,
+      write_change_advance },
+    { "drop", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_change_drop,
+      write_change_drop },
+    { "back", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_change_back,
+      write_change_back },
+    { "approve", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_change_approve,
+      write_change_approve },
+    { "duration", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_change_duration,
+      write_change_duration },
+    { "reach", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_change_reach,
+      write_change_reach },
+    { "lift", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_change_lift,
+      write_change_lift },
+    { "remove", FT_BOOL, offsetof(cjm_change, remove), F_SKIP_FALSE, NULL,
+      NOLIMIT, NULL, NULL },
+};
+
+/* A list of changes; a single change mapping stands for a list of one. */
+static void read_changes(bctx *c, const node *n, const char *path,
+                         cjm_changes *out)
+{
+    char p[512];
+    if (n->kind == NODE_MAP && !(n->flags & NODE_EMPTY_TABLE)) {
+        out->items = arena_alloc(c->a, sizeof *out->items);
+        out->items[0].src = n;
+        read_fields(c, n, path, change_fields, COUNT(change_fields),
+                    &out->items[0]);
+        out->count = 1;
+        return;
+    }
+    if (expect_seq(c, n, path) < 0)
+        return;
+    out->items = arena_alloc(c->a, sizeof *out->items * (size_t)(n->count + 1));
+    int i = 0;
+    for (const node *k = n->first; k; k = k->next, i++) {
+        cjm_change *ch = &out->items[out->count++];
+        ch->src = k;
+        read_fields(c, k, index_path(p, sizeof p, path, i), change_fields,
+                    COUNT(change_fields), ch);
+    }
+}
+
+static node *write_changes(arena *a, const cjm_changes *changes)
+{
+    if (!changes->count)
+        return NULL;
+    node *seq = node_new(a, NODE_SEQ, NULL, 0, 0);
+    for (int i = 0; i < changes->count; i++)
+        node_append(seq, write_fields(a, &changes->items[i], change_fields,
+                                      COUNT(change_fields)));
+    return seq;
+}
+
+/* ---- personas --------------------------------------------------------- */
+
+#define P(m) offsetof(cjm_persona, m)
+static const field persona_fields[] = {
+    { "id", FT_ID, P(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
+    { "name", FT_TEXT, P(name), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
+    { "role", FT_ENUM, P(role), 0, role_names, NOLIMIT, NULL, NULL },
+    { "description", FT_TEXT, P(description), 0, NULL, NOLIMIT, NULL, NULL },
+    { "age", FT_INT, P(age), F_SKIP_NEG, NULL, 0, 130, NULL, NULL },
+    { "gender", FT_TEXT, P(gender), 0, NULL, NOLIMIT, NULL, NULL },
+    { "location", FT_TEXT, P(location), 0, NULL, NOLIMIT, NULL, NULL },
+    { "department", FT_TEXT, P(department), 0, NULL, NOLIMIT, NULL, NULL },
+    { "job_title", FT_TEXT, P(job_title), 0, NULL, NOLIMIT, NULL, NULL },
+    { "tenure_years", FT_NUM, P(tenure_years), F_SKIP_NEG, NULL, 0, 80, NULL,
+      NULL },
+    { "education", FT_TEXT, P(education), 0, NULL, NOLIMIT, NULL, NULL },
+    { "income", FT_TEXT, P(income), 0, NULL, NOLIMIT, NULL, NULL },
+    { "family", FT_TEXT, P(family), 0, NULL, NOLIMIT, NULL, NULL },
+    { "hobbies", FT_STRS, P(hobbies), 0, NULL, NOLIMIT, NULL, NULL },
+    { "sns", FT_STRS, P(sns), 0, NULL, NOLIMIT, NULL, NULL },
+    { "devices", FT_STRS, P(devices), 0, NULL, NOLIMIT, NULL, NULL },
+    { "channels", FT_STRS, P(channels), 0, NULL, NOLIMIT, NULL, NULL },
+    { "goals", FT_STRS, P(goals), 0, NULL, NOLIMIT, NULL, NULL },
+    { "pains", FT_STRS, P(pains), 0, NULL, NOLIMIT, NULL, NULL },
+    { "joys", FT_STRS, P(joys), 0, NULL, NOLIMIT, NULL, NULL },
+    { "values", FT_STRS, P(values), 0, NULL, NOLIMIT, NULL, NULL },
+    { "quote", FT_TEXT, P(quote), 0, NULL, NOLIMIT, NULL, NULL },
+    { "photo", FT_TEXT, P(photo), 0, NULL, NOLIMIT, NULL, NULL },
+};
+#undef P
+
+/* ---- touchpoints ------------------------------------------------------ */
+
+static void read_tp_evidence(bctx *c, const node *n, const char *path,
+                             void *obj)
+{
+    cjm_touchpoint *t = obj;
+    read_evidence(c, n, path, &t->evidence, &t->source);
+}
+
+static node *write_tp_evidence(arena *a, const void *obj)
+{
+    const cjm_touchpoint *t = obj;
+    return write_evidence(a, t->evidence, t->source);
+}
+
+#define T(m) offsetof(cjm_touchpoint, m)
+static const field touchpoint_fields[] = {
+    { "id", FT_ID, T(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
+    { "name", FT_TEXT, T(name), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
+    { "channel", FT_ENUM, T(channel), F_REQUIRED, channel_names, NOLIMIT,
+      NULL, NULL },
+    { "description", FT_TEXT, T(description), 0, NULL, NOLIMIT, NULL, NULL },
+    { "control", FT_ENUM, T(control), 0, control_names, NOLIMIT, NULL, NULL },
+    { "timing", FT_ENUM, T(timing), 0, timing_names, NOLIMIT, NULL, NULL },
+    { "online", FT_BOOL, T(online), 0, NULL, NOLIMIT, NULL, NULL },
+    { "owner", FT_TEXT, T(owner), 0, NULL, NOLIMIT, NULL, NULL },
+    { "reach", FT_NUM, T(reach), 0, NULL, 0, 1, NULL, NULL },
+    { "lift", FT_NUM, T(lift), 0, NULL, 0, 100, NULL, NULL },
+    { "evidence", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_tp_evidence,
+      write_tp_evidence },
+};
+#undef T
+
+/* ---- phases ----------------------------------------------------------- */
+
+static void read_involvement(bctx *c, const node *n, const char *path,
+                             void *obj)
+{
+    cjm_phase *ph = obj;
+    char p[512];
+    if (expect_map(c, n, path) < 0)
+        return;
+    ph->involvement = arena_alloc(c->a, sizeof *ph->involvement
+                                        * (size_t)(n->count + 1));
+    for (const node *k = n->first; k; k = k->next) {
+        int level;
+        if (read_enum(c, k, sub_path(p, sizeof p, path, k->key),
+                      involvement_names, &level) == 0) {
+            cjm_involve *iv = &ph->involvement[ph->involvement_count++];
+            iv->persona = k->key;
+            iv->level = (cjm_involvement)level;
+            iv->src = k;
+        }
+    }
+}
+
+static node *write_involvement(arena *a, const void *obj)
+{
+    const cjm_phase *ph = obj;
+    if (!ph->involvement_count)
+        return NULL;
+    node *map = node_new(a, NODE_MAP, NULL, 0, 0);
+    for (int i = 0; i < ph->involvement_count; i++)
+        node_map_put(a, map, ph->involvement[i].persona,
+                     text_node(a, involvement_names[ph->involvement[i].level]));
+    return map;
+}
+
+static void read_emotion_evidence(bctx *c, const node *n, const char *path,
+                                  void *obj)
+{
+    cjm_emotion *e = obj;
+    read_evidence(c, n, path, &e->evidence, &e->source);
+}
+
+static node *write_emotion_evidence(arena *a, const void *obj)
+{
+    const cjm_emotion *e = obj;
+    return write_evidence(a, e->evidence, e->source);
+}
+
+static const field emotion_fields_full[] = {
+    { "score", FT_NUM, offsetof(cjm_emotion, score), F_REQUIRED, NULL, -3, 3,
+      NULL, NULL },
+    { "note", FT_TEXT, offsetof(cjm_emotion, note), 0, NULL, NOLIMIT, NULL,
+      NULL },
+    { "evidence", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_emotion_evidence,
+      write_emotion_evidence },
+};
+
+/* `emotions: {pic: -1}` or `{pic: {score: -1, evidence: workshop}}`. */
+static void read_emotions(bctx *c, const node *n, const char *path, void *obj)
+{
+    cjm_phase *ph = obj;
+    char p[512];
+    if (expect_map(c, n, path) < 0)
+        return;
+    ph->emotions = arena_alloc(c->a, sizeof *ph->emotions
+                                     * (size_t)(n->count + 1));
+    for (const node *k = n->first; k; k = k->next) {
+        cjm_emotion *e = &ph->emotions[ph->emotion_count];
+        e->persona = k->key;
+        e->src = k;
+        e->score = NAN;
+        sub_path(p, sizeof p, path, k->key);
+        if (k->kind == NODE_MAP) {
+            read_fields(c, k, p, emotion_fields_full,
+                        COUNT(emotion_fields_full), e);
+        } else {
+            double v;
+            if (read_number(c, k, p, &v) == 0
+                && check_range(c, k, p, v, -3, 3) == 0)
+                e->score = v;
+        }
+        if (!isnan(e->score))
+            ph->emotion_count++;
+    }
+}
+
+static node *write_emotions(arena *a, const void *obj)
+{
+    const cjm_phase *ph = obj;
+    if (!ph->emotion_count)
+        return NULL;
+    node *map = node_new(a, NODE_MAP, NULL, 0, 0);
+    for (int i = 0; i < ph->emotion_count; i++) {
+        const cjm_emotion *e = &ph->emotions[i];
+        node *v = (e->note || e->evidence != EVID_NONE || e->source)
+                    ? write_fields(a, e, emotion_fields_full,
+                                   COUNT(emotion_fields_full))
+                    : num_node(a, e->score);
+        node_map_put(a, map, e->persona, v);
+    }
+    return map;
+}
+
+static void read_probs(bctx *c, const node *n, const char *path,
+                       cjm_prob **out, int *count)
+{
+    char p[512];
+    if (expect_map(c, n, path) < 0)
+        return;
+    *out = arena_alloc(c->a, sizeof **out * (size_t)(n->count + 1));
+    for (const node *k = n->first; k; k = k->next) {
+        double v;
+        sub_path(p, sizeof p, path, k->key);
+        if (read_number(c, k, p, &v) == 0 && check_range(c, k, p, v, 0, 1) == 0) {
+            cjm_prob *pr = &(*out)[(*count)++];
+            pr->key = k->key;
+            pr->p = v;
+            pr->src = k;
+        }
+    }
+}
+
+static node *write_probs(arena *a, const cjm_prob *items, int count)
+{
+    if (!count)
+        return NULL;
+    node *map = node_new(a, NODE_MAP, NULL, 0, 0);
+    for (int i = 0; i < count; i++)
+        node_map_put(a, map, items[i].key, num_node(a, items[i].p));
+    return map;
+}
+
+static void read_back(bctx *c, const node *n, const char *path, void *obj)
+{
+    cjm_phase *ph = obj;
+    read_probs(c, n, path, &ph->back, &ph->back_count);
+}
+
+static node *write_back(arena *a, const void *obj)
+{
+    const cjm_phase *ph = obj;
+    return write_probs(a, ph->back, ph->back_count);
+}
+
+static void read_approve(bctx *c, const node *n, const char *path, void *obj)
+{
+    cjm_phase *ph = obj;
+    read_probs(c, n, path, &ph->approve, &ph->approve_count);
+}
+
+static node *write_approve(arena *a, const void *obj)
+{
+    const cjm_phase *ph = obj;
+    return write_probs(a, ph->approve, ph->approve_count);
+}
+
+static void read_advance(bctx *c, const node *n, const char *path, void *obj)
+{
+    cjm_phase *ph = obj;
+    double v;
+    if (read_number(c, n, path, &v) == 0 && check_range(c, n, path, v, 0, 1) == 0) {
+        ph->advance = v;
+        ph->has_advance = 1;
+    }
+}
+
+static node *write_advance(arena *a, const void *obj)
+{
+    const cjm_phase *ph = obj;
+    return ph->has_advance ? num_node(a, ph->advance) : NULL;
+}
+
+static const field transition_fields[] = {
+    { "advance", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_advance, write_advance },
+    { "drop", FT_NUM, offsetof(cjm_phase, drop), 0, NULL, 0, 1, NULL, NULL },
+    { "back", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_back, write_back },
+    { "approve", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_approve, write_approve },
+};
+
+static void read_transitions(bctx *c, const node *n, const char *path,
+                             void *obj)
+{
+    cjm_phase *ph = obj;
+    ph->has_transitions = 1;
+    read_fields(c, n, path, transition_fields, COUNT(transition_fields), ph);
+}
+
+static node *write_transitions(arena *a, const void *obj)
+{
+    const cjm_phase *ph = obj;
+    if (!ph->has_transitions)
+        return NULL;
+    return write_fields(a, ph, transition_fields, COUNT(transition_fields));
+}
+
+#define PH(m) offsetof(cjm_phase, m)
+static const field duration_fields[] = {
+    { "min", FT_NUM, PH(duration_min), F_REQUIRED, NULL, 0, 36500, NULL, NULL },
+    { "mode", FT_NUM, PH(duration_mode), F_REQUIRED, NULL, 0, 36500, NULL, NULL },
+    { "max", FT_NUM, PH(duration_max), F_REQUIRED, NULL, 0, 36500, NULL, NULL },
+};
+
+/* `duration: {min: 3, mode: 7, max: 20}` in days, or one number. */
+static void read_duration(bctx *c, const node *n, const char *path, void *obj)
+{
+    cjm_phase *ph = obj;
+    if (n->kind == NODE_INT || n->kind == NODE_FLOAT) {
+        double v;
+        if (read_number(c, n, path, &v) == 0
+            && check_range(c, n, path, v, 0, 36500) == 0) {
+            ph->duration_min = ph->duration_mode = ph->duration_max = v;
+            ph->has_duration = 1;
+        }
+        return;
+    }
+    ph->has_duration = 1;
+    read_fields(c, n, path, duration_fields, COUNT(duration_fields), ph);
+}
+
+static node *write_duration(arena *a, const void *obj)
+{
+    const cjm_phase *ph = obj;
+    if (!ph->has_duration)
+        return NULL;
+    return write_fields(a, ph, duration_fields, COUNT(duration_fields));
+}
+
+static const field link_fields[] = {
+    { "from", FT_ID, offsetof(cjm_link, from), F_REQUIRED, NULL, NOLIMIT,
+      NULL, NULL },
+    { "to", FT_ID, offsetof(cjm_link, to), F_REQUIRED, NULL, NOLIMIT, NULL,
+      NULL },
+};
+
+static void read_links(bctx *c, const node *n, const char *path, void *obj)
+{
+    cjm_blueprint *bp = obj;
+    char p[512];
+    if (expect_seq(c, n, path) < 0)
+        return;
+    bp->links = arena_alloc(c->a, sizeof *bp->links * (size_t)(n->count + 1));
+    int i = 0;
+    for (const node *k = n->first; k; k = k->next, i++) {
+        cjm_link *l = &bp->links[bp->link_count++];
+        l->src = k;
+        read_fields(c, k, index_path(p, sizeof p, path, i), link_fields,
+                    COUNT(link_fields), l);
+    }
+}
+
+static node *write_links(arena *a, const void *obj)
+{
+    const cjm_blueprint *bp = obj;
+    if (!bp->link_count)
+        return NULL;
+    node *seq = node_new(a, NODE_SEQ, NULL, 0, 0);
+    for (int i = 0; i < bp->link_count; i++)
+        node_append(seq, write_fields(a, &bp->links[i], link_fields,
+                                      COUNT(link_fields)));
+    return seq;
+}
+
+#define BP(m) offsetof(cjm_blueprint, m)
+static const field blueprint_fields[] = {
+    { "evidence", FT_CARDS, BP(evidence), 0, NULL, NOLIMIT, NULL, NULL },
+    { "customer", FT_CARDS, BP(customer), 0, NULL, NOLIMIT, NULL, NULL },
+    { "frontstage", FT_CARDS, BP(frontstage), 0, NULL, NOLIMIT, NULL, NULL },
+    { "backstage", FT_CARDS, BP(backstage), 0, NULL, NOLIMIT, NULL, NULL },
+    { "support", FT_CARDS, BP(support), 0, NULL, NOLIMIT, NULL, NULL },
+    { "links", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_links, write_links },
+};
+#undef BP
+
+static void read_blueprint(bctx *c, const node *n, const char *path, void *obj)
+{
+    cjm_phase *ph = obj;
+    read_fields(c, n, path, blueprint_fields, COUNT(blueprint_fields),
+                &ph->blueprint);
+}
+
+static node *write_blueprint(arena *a, const void *obj)
+{
+    const cjm_phase *ph = obj;
+    node *map = write_fields(a, &ph->blueprint, blueprint_fields,
+                             COUNT(blueprint_fields));
+    return map->count ? map : NULL;
+}
+
+static void read_budget(bctx *c, const node *n, const char *path, void *obj)
+{
+    read_time(c, n, path, &((cjm_phase *)obj)->time_budget);
+}
+
+static node *write_budget(arena *a, const void *obj)
+{
+    return write_time(a, &((const cjm_phase *)obj)->time_budget);
+}
+
+static const field phase_fields[] = {
+    { "id", FT_ID, PH(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
+    { "name", FT_TEXT, PH(name), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
+    { "goal", FT_TEXT, PH(goal), 0, NULL, NOLIMIT, NULL, NULL },
+    { "description", FT_TEXT, PH(description), 0, NULL, NOLIMIT, NULL, NULL },
+    { "involvement", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_involvement,
+      write_involvement },
+    { "steps", FT_CARDS, PH(steps), 0, NULL, NOLIMIT, NULL, NULL },
+    { "actions", FT_CARDS, PH(actions), 0, NULL, NOLIMIT, NULL, NULL },
+    { "thoughts", FT_CARDS, PH(thoughts), 0, NULL, NOLIMIT, NULL, NULL },
+    { "emotions", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_emotions,
+      write_emotions },
+    { "pains", FT_CARDS, PH(pains), 0, NULL, NOLIMIT, NULL, NULL },
+    { "opportunities", FT_CARDS, PH(opportunities), 0, NULL, NOLIMIT, NULL,
+      NULL },
+    { "needs", FT_STRS, PH(needs), 0, NULL, NOLIMIT, NULL, NULL },
+    { "activities", FT_STRS, PH(activities), 0, NULL, NOLIMIT, NULL, NULL },
+    { "content", FT_STRS, PH(content), 0, NULL, NOLIMIT, NULL, NULL },
+    { "deliverables", FT_STRS, PH(deliverables), 0, NULL, NOLIMIT, NULL, NULL },
+    { "questions", FT_STRS, PH(questions), 0, NULL, NOLIMIT, NULL, NULL },
+    { "touchpoints", FT_STRS, PH(touchpoints), 0, NULL, NOLIMIT, NULL, NULL },
+    { "blueprint", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_blueprint,
+      write_blueprint },
+    { "transitions", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_transitions,
+      write_transitions },
+    { "duration", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_duration,
+      write_duration },
+    { "time_budget", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_budget, write_budget },
+};
+#undef PH
+
+/* ---- actions and scenarios -------------------------------------------- */
+
+static void read_effect(bctx *c, const node *n, const char *path, void *obj)
+{
+    read_changes(c, n, path, &((cjm_action *)obj)->effect);
+}
+
+static node *write_effect(arena *a, const void *obj)
+{
+    return write_changes(a, &((const cjm_action *)obj)->effect);
+}
+
+/* horizon: now | next | later | a date YYYY-MM-DD */
+static void read_horizon(bctx *c, const node *n, const char *path, void *obj)
+{
+    cjm_action *ac = obj;
+    const char *s = n->kind == NODE_STR ? n->v.str.s : NULL;
+    int y, m, dd;
+    char tail;
+    if (s && (strcmp(s, "now") == 0 || strcmp(s, "next") == 0
+              || strcmp(s, "later") == 0)) {
+        ac->horizon = s;
+        return;
+    }
+    if (s && strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) == 3
+        && m >= 1 && m <= 12 && dd >= 1 && dd <= 31) {
+        ac->horizon = s;
+        return;
+    }
+    char buf[96];
+    model_error(c->d, n, 0, path, "expected now, next, later or a date "
+                "YYYY-MM-DD, got %s", describe(n, buf, sizeof buf));
+}
+
+static node *write_horizon(arena *a, const void *obj)
+{
+    return text_node(a, ((const cjm_action *)obj)->horizon);
+}
+
+#define AC(m) offsetof(cjm_action, m)
+static const field action_fields[] = {
+    { "id", FT_ID, AC(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
+    { "title", FT_TEXT, AC(title), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
+    { "description", FT_TEXT, AC(description), 0, NULL, NOLIMIT, NULL, NULL },
+    { "addresses", FT_STRS, AC(addresses), 0, NULL, NOLIMIT, NULL, NULL },
+    { "phase", FT_ID, AC(phase), 0, NULL, NOLIMIT, NULL, NULL },
+    { "owner", FT_TEXT, AC(owner), 0, NULL, NOLIMIT, NULL, NULL },
+    { "impact", FT_INT, AC(impact), 0, NULL, 1, 5, NULL, NULL },
+    { "effort", FT_NUM, AC(effort), 0, NULL, 0.01, 100000, NULL, NULL },
+    { "confidence", FT_NUM, AC(confidence), 0, NULL, 0, 1, NULL, NULL },
+    { "kpi", FT_TEXT, AC(kpi), 0, NULL, NOLIMIT, NULL, NULL },
+    { "horizon", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_horizon, write_horizon },
+    { "effect", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_effect, write_effect },
+    { "lanes", FT_STRS, AC(lanes), 0, NULL, NOLIMIT, NULL, NULL },
+};
+#undef AC
+
+static void read_scenario_changes(bctx *c, const node *n, const char *path,
+                                  void *obj)
+{
+    read_changes(c, n, path, &((cjm_scenario *)obj)->changes);
+}
+
+static node *write_scenario_changes(arena *a, const void *obj)
+{
+    const cjm_scenario *sc = obj;
+    node *v = write_changes(a, &sc->changes);
+    return v ? v : sc->journey ? NULL : node_new(a, NODE_SEQ, NULL, 0, 0);
+}
+
+static void read_scenario_journey(bctx *c, const node *n, const char *path, void *obj)
+{
+    if (expect_map(c, n, path) == 0)
+        ((cjm_scenario *)obj)->journey = n;
+}
+
+static node *write_scenario_journey(arena *a, const void *obj)
+{
+    const node *n = ((const cjm_scenario *)obj)->journey;
+    long budget = 10000000;
+    return n ? node_copy(a, n, &budget) : NULL;
+}
+
+#define SC(m) offsetof(cjm_scenario, m)
+static const field scenario_fields[] = {
+    { "id", FT_ID, SC(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
+    { "name", FT_TEXT, SC(name), 0, NULL, NOLIMIT, NULL, NULL },
+    { "description", FT_TEXT, SC(description), 0, NULL, NOLIMIT, NULL, NULL },
+    { "changes", FT_CUSTOM, 0, 0, NULL, NOLIMIT,
+      read_scenario_changes, write_scenario_changes },
+    { "journey", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_scenario_journey,
+      write_scenario_journey },
+};
+#undef SC
+
+/* ---- the journey ------------------------------------------------------ */
+
+/* Read a list of entities of SIZE bytes each with FIELDS; INIT sets the
+ * defaults of one entity before its fields are read. */
+static void *read_list(bctx *c, const node *n, const char *path,
+                       const field *fields, int count, size_t size,
+                       void (*init)(void *obj, const node *src), int *out_count)
+{
+    char p[512];
+    *out_count = 0;
+    if (expect_seq(c, n, path) < 0)
+        return NULL;
+    char *items = arena_alloc(c->a, size * (size_t)(n->count + 1));
+    int i = 0;
+    for (const node *k = n->first; k; k = k->next, i++) {
+        void *obj = items + size * (size_t)i;
+        init(obj, k);
+        read_fields(c, k, index_path(p, sizeof p, path, i), fields, count, obj);
+    }
+    *out_count = i;
+    return items;
+}
+
+static void init_persona(void *obj, const node *src)
+{
+    cjm_persona *p = obj;
+    p->src = src;
+    p->role = ROLE_CUSTOMER;
+    p->age = -1;
+    p->tenure_years = -1;
+}
+
+static void init_touchpoint(void *obj, const node *src)
+{
+    cjm_touchpoint *t = obj;
+    t->src = src;
+    t->control = CONTROL_DIRECT;
+    t->timing = TIMING_DURING;
+    t->online = -1;         /* decided from the channel below */
+    t->reach = 1.0;
+    t->lift = 1.0;
+}
+
+static void init_phase(void *obj, const node *src)
+{
+    cjm_phase *ph = obj;
+    ph->src = src;
+    ph->time_budget.standard = ph->time_budget.tolerance = -1;
+}
+
+static void init_action(void *obj, const node *src)
+{
+    cjm_action *ac = obj;
+    ac->src = src;
+    ac->impact = 3;
+    ac->effort = 3;
+    ac->confidence = 0.5;
+    ac->horizon = "next";
+}
+
+static void init_scenario(void *obj, const node *src)
+{
+    ((cjm_scenario *)obj)->src = src;
+}
+
+#define LIST_READER(name, type, member, countm, table, init)                \
+    static void read_##name(bctx *c, const node *n, const char *path,      \
+                            void *obj)                                      \
+    {                                                                       \
+        cjm_journey *j = obj;                                               \
+        j->member = read_list(c, n, path, table, COUNT(table),              \
+                              sizeof(type), init, &j->countm);             \
+    }                                                                       \
+    static node *write_##name(arena *a, const void *obj)                    \
+    {                                                                       \
+        const cjm_journey *j = obj;                                         \
+        node *seq = node_new(a, NODE_SEQ, NULL, 0, 0);                      \
+        for (int i = 0; i < j->countm; i++)                                 \
+            node_append(seq, write_fields(a, &j->member[i], table,          \
+                                          COUNT(table)));                   \
+        return seq;                                                         \
+    }
+LIST_READER(personas, cjm_persona, personas, persona_count, persona_fields,
+            init_persona)
+LIST_READER(touchpoints, cjm_touchpoint, touchpoints, touchpoint_count,
+            touchpoint_fields, init_touchpoint)
+LIST_READER(phases, cjm_phase, phases, phase_count, phase_fields, init_phase)
+LIST_READER(actions, cjm_action, actions, action_count, action_fields,
+            init_action)
+LIST_READER(scenarios, cjm_scenario, scenarios, scenario_count,
+            scenario_fields, init_scenario)
+
+static void read_locale(bctx *c, const node *n, const char *path, void *obj)
+{
+    cjm_journey *j = obj;
+    const char *s = n->kind == NODE_STR ? n->v.str.s : "";
+    size_t len = strlen(s), lang = strspn(s, "abcdefghijklmnopqrstuvwxyz");
+    if (lang >= 2 && lang <= 3 && (len == lang || (s[lang] == '-' && len - lang >= 3
+                                                   && len - lang <= 9))) {
+        j->locale = s;
+        return;
+    }
+    char buf[96];
+    model_error(c->d, n, 0, path, "expected a language code such as en, ja, "
+                "zh or zh-Hant, got %s", describe(n, buf, sizeof buf));
+}
+
+static node *write_locale(arena *a, const void *obj)
+{
+    return text_node(a, ((const cjm_journey *)obj)->locale);
+}
+
+#define J(m) offsetof(cjm_journey, m)
+static const field journey_fields[] = {
+    { "id", FT_ID, J(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
+    { "title", FT_TEXT, J(title), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
+    { "description", FT_TEXT, J(description), 0, NULL, NOLIMIT, NULL, NULL },
+    { "kind", FT_ENUM, J(kind), 0, kind_names, NOLIMIT, NULL, NULL },
+    { "locale", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_locale, write_locale },
+    { "horizon", FT_INT, J(horizon), 0, NULL, 1, 36500, NULL, NULL },
+    { "personas", FT_CUSTOM, 0, F_REQUIRED, NULL, NOLIMIT, read_personas,
+      write_personas },
+    { "touchpoints", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_touchpoints,
+      write_touchpoints },
+    { "phases", FT_CUSTOM, 0, F_REQUIRED, NULL, NOLIMIT, read_phases,
+      write_phases },
+    { "actions", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_actions, write_actions },
+    { "scenarios", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_scenarios,
+      write_scenarios },
+};
+#undef J
+
+cjm_journey *model_build(arena *a, const node *root, diag_list *d)
+{
+    bctx c = { a, d };
+    cjm_journey *j = arena_alloc(a, sizeof *j);
+    j->src = root;
+    j->kind = KIND_OTHER;
+    j->locale = "en";
+    j->horizon = 365;
+    if (root->kind == NODE_NULL) {
+        model_error(d, root, 0, NULL, "the document is empty: expected a "
+                    "journey mapping with id, title, personas and phases");
+        return j;
+    }
+    read_fields(&c, root, "", journey_fields, COUNT(journey_fields), j);
+    /* Touchpoints are online unless their channel is an offline one. */
+    for (int i = 0; i < j->touchpoint_count; i++)
+        if (j->touchpoints[i].online < 0)
+            j->touchpoints[i].online = !model_channel_offline(
+                j->touchpoints[i].channel);
+    return j;
+}
+
+node *model_to_node(arena *a, const cjm_journey *j)
+{
+    node *root = write_fields(a, j, journey_fields, COUNT(journey_fields));
+    /* Empty optional lists are left out; personas and phases always shown. */
+    node *kept = node_new(a, NODE_MAP, NULL, 0, 0);
+    for (node *k = root->first; k;) {
+        node *next = k->next;
+        int optional_list = k->kind == NODE_SEQ && k->count == 0
+            && (strcmp(k->key, "touchpoints") == 0
+                || strcmp(k->key, "actions") == 0
+                || strcmp(k->key, "scenarios") == 0);
+        if (!optional_list)
+            node_append(kept, k);
+        k = next;
+    }
+    return kept;
+}
+
+double model_phase_minutes(const cjm_phase *ph)
+{
+    const cjm_cards *lists[] = { &ph->steps, &ph->actions, &ph->blueprint.evidence,
+                                 &ph->blueprint.customer, &ph->blueprint.frontstage,
+                                 &ph->blueprint.backstage, &ph->blueprint.support };
+    double total = 0;
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
+        for (int k = 0; k < lists[l]->count; k++)
+            if (lists[l]->items[k].time.standard > 0)
+                total += lists[l]->items[k].time.standard;
+    return total;
+}
+
+int model_find_persona(const cjm_journey *j, const char *id)
+{
+    for (int i = 0; id && i < j->persona_count; i++)
+        if (j->personas[i].id && strcmp(j->personas[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+int model_find_phase(const cjm_journey *j, const char *id)
+{
+    for (int i = 0; id && i < j->phase_count; i++)
+        if (j->phases[i].id && strcmp(j->phases[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+int model_find_touchpoint(const cjm_journey *j, const char *id)
+{
+    for (int i = 0; id && i < j->touchpoint_count; i++)
+        if (j->touchpoints[i].id && strcmp(j->touchpoints[i].id, id) == 0)
+            return i;
+    return -1;
+}

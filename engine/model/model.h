@@ -1,0 +1,233 @@
+/*
+ * model.h — the journey model: plain C structs built from a document tree.
+ *
+ * model_build() reads a node tree (from YAML or from a Lua table) in one
+ * pass and checks its shape: types, enums, ranges, required fields and
+ * unknown keys (with a "did you mean" suggestion).  validate.c then checks
+ * the rules that span entities: unique ids, references, sums.  Every
+ * problem is added to a diag_list with the model path and, when the value
+ * came from a file, its line and column; the builder keeps going after an
+ * error so one run reports all of them.
+ *
+ * Everything in a model lives in the arena passed to model_build, which
+ * must outlive the model, as must the node tree (entities keep a pointer
+ * to their source node for later messages).
+ */
+#ifndef CJM_MODEL_H
+#define CJM_MODEL_H
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "doc/node.h"
+
+/* ---- enumerations: each has a name table in model.c ------------------ */
+
+typedef enum { KIND_B2B, KIND_B2C, KIND_OTHER, KIND__COUNT } cjm_kind;
+
+typedef enum {
+    ROLE_PERSON_IN_CHARGE, ROLE_DECISION_MAKER, ROLE_APPROVER, ROLE_MANAGER,
+    ROLE_USER, ROLE_INFLUENCER, ROLE_CUSTOMER, ROLE_OTHER, ROLE__COUNT
+} cjm_role;
+
+typedef enum {
+    INV_NONE, INV_PARTICIPANT, INV_DRIVER, INV_GATEKEEPER, INV__COUNT
+} cjm_involvement;
+
+typedef enum {
+    EVID_NONE, EVID_ASSUMPTION, EVID_WORKSHOP, EVID_QUALITATIVE,
+    EVID_QUANTITATIVE, EVID__COUNT
+} cjm_evidence_level;
+
+typedef enum { CONTROL_DIRECT, CONTROL_INDIRECT, CONTROL__COUNT } cjm_control;
+typedef enum { TIMING_BEFORE, TIMING_DURING, TIMING_AFTER, TIMING__COUNT } cjm_timing;
+
+/* Channels are a fixed list; model_channel_names() gives it. */
+typedef int cjm_channel;
+
+const char *const *model_kind_names(void);
+const char *const *model_role_names(void);
+const char *const *model_involvement_names(void);
+const char *const *model_evidence_names(void);
+const char *const *model_channel_names(void);
+int model_channel_count(void);
+/* Whether a channel is offline unless the touchpoint says otherwise. */
+int model_channel_offline(cjm_channel c);
+
+/* ---- building blocks -------------------------------------------------- */
+
+typedef struct { const char **items; const node **srcs; int count; } cjm_strs;
+
+/* A card: a step, thought, pain, opportunity, blueprint entry ... */
+/* A time in minutes (days are 1440 minutes); -1 when not given. */
+typedef struct cjm_time {
+    double standard, tolerance;     /* minutes */
+    int days;                       /* written in days */
+} cjm_time;
+
+typedef struct cjm_card {
+    const char *id;             /* NULL for cards that need none */
+    const char *text;
+    cjm_evidence_level evidence;
+    const char *source;         /* where the evidence comes from, or NULL */
+    const char *fail_point;     /* what goes wrong here (Shostack), or NULL */
+    double fail_rate;           /* how often, 0..1; -1 when not given */
+    cjm_time time;              /* standard execution time */
+    const node *src;
+} cjm_card;
+
+typedef struct { cjm_card *items; int count; } cjm_cards;
+
+/* CARD empty, with no fail rate and no time. */
+void model_card_init(cjm_card *card);
+
+/* An edit of a number: "=0.4", "*1.2", "+0.05". */
+typedef enum { EDIT_SET, EDIT_MUL, EDIT_ADD } cjm_edit_op;
+typedef struct { cjm_edit_op op; double value; int present; } cjm_edit;
+
+typedef struct { const char *key; cjm_edit edit; const node *src; } cjm_keyed_edit;
+
+/* One change of a scenario or an action's effect: edits of one phase's or
+ * one touchpoint's numbers. */
+typedef struct cjm_change {
+    const char *phase;          /* exactly one of phase and touchpoint */
+    const char *touchpoint;
+    cjm_edit advance, drop, reach, lift;
+    cjm_edit duration_min, duration_mode, duration_max;
+    cjm_keyed_edit *back;       /* phase id -> edit */
+    int back_count;
+    cjm_keyed_edit *approve;    /* persona id -> edit */
+    int approve_count;
+    int remove;                 /* remove the touchpoint */
+    const node *src;
+} cjm_change;
+
+typedef struct { cjm_change *items; int count; } cjm_changes;
+
+/* ---- entities --------------------------------------------------------- */
+
+typedef struct cjm_persona {
+    const char *id, *name, *description;
+    cjm_role role;
+    int age;                    /* -1 when not given */
+    const char *gender, *department, *job_title;
+    double tenure_years;        /* -1 when not given */
+    const char *education, *income, *family, *location;
+    cjm_strs hobbies, sns, devices, channels, goals, pains, joys, values;
+    const char *quote, *photo;
+    const node *src;
+} cjm_persona;
+
+typedef struct cjm_touchpoint {
+    const char *id, *name, *description, *owner;
+    cjm_channel channel;
+    cjm_control control;
+    cjm_timing timing;
+    int online;
+    double reach, lift;
+    cjm_evidence_level evidence;
+    const char *source;
+    const node *src;
+} cjm_touchpoint;
+
+typedef struct { const char *persona; cjm_involvement level; const node *src; } cjm_involve;
+
+typedef struct {
+    const char *persona;
+    double score;
+    cjm_evidence_level evidence;
+    const char *source, *note;
+    const node *src;
+} cjm_emotion;
+
+typedef struct { const char *key; double p; const node *src; } cjm_prob;
+
+typedef struct { const char *from, *to; const node *src; } cjm_link;
+
+typedef struct cjm_blueprint {
+    cjm_cards evidence, customer, frontstage, backstage, support;
+    cjm_link *links;
+    int link_count;
+} cjm_blueprint;
+
+typedef struct cjm_phase {
+    const char *id, *name, *goal, *description;
+    cjm_involve *involvement;   /* after validation: one per persona, in order */
+    int involvement_count;
+    cjm_cards steps, actions, thoughts, pains, opportunities;
+    cjm_emotion *emotions;
+    int emotion_count;
+    cjm_strs needs, activities, content;
+    cjm_strs deliverables, questions;   /* for project journeys (seven_step) */
+    cjm_strs touchpoints;       /* touchpoint ids */
+    cjm_blueprint blueprint;
+    int has_transitions;
+    int has_advance;
+    double advance, drop;
+    cjm_prob *back;             /* phase id -> probability */
+    int back_count;
+    cjm_prob *approve;          /* persona id -> probability */
+    int approve_count;
+    int has_duration;
+    double duration_min, duration_mode, duration_max;
+    cjm_time time_budget;       /* for the summed step times; -1 when none */
+    const node *src;
+} cjm_phase;
+
+typedef struct cjm_action {
+    const char *id, *title, *description, *phase, *owner, *kpi, *horizon;
+    cjm_strs addresses;
+    int impact;                 /* 1..5 */
+    double effort;              /* 1..5 points, or person-days */
+    double confidence;          /* 0..1 */
+    cjm_changes effect;
+    cjm_strs lanes;             /* blueprint lanes it changes */
+    const node *src;
+} cjm_action;
+
+typedef struct cjm_scenario {
+    const char *id, *name, *description;
+    cjm_changes changes;
+    const node *journey;        /* a whole edited journey (Lua apply), or NULL */
+    const node *src;
+} cjm_scenario;
+
+typedef struct cjm_journey {
+    const char *id, *title, *description;
+    cjm_kind kind;
+    const char *locale;
+    int horizon;                /* simulation horizon in days */
+    cjm_persona *personas;
+    int persona_count;
+    cjm_touchpoint *touchpoints;
+    int touchpoint_count;
+    cjm_phase *phases;
+    int phase_count;
+    cjm_action *actions;
+    int action_count;
+    cjm_scenario *scenarios;
+    int scenario_count;
+    const node *src;
+} cjm_journey;
+
+/* Build a journey from ROOT.  Returns the journey (in A) even when errors
+ * were found, so the validator can add its own; callers check D->errors. */
+cjm_journey *model_build(arena *a, const node *root, diag_list *d);
+
+/* The normalized model as a node tree (defaults filled, generated ids
+ * written out, fixed key order), for the YAML and JSON writers. */
+node *model_to_node(arena *a, const cjm_journey *j);
+
+/* Minutes the phase's steps and blueprint cards take by their standard
+ * times (0 when none has a time). */
+double model_phase_minutes(const cjm_phase *ph);
+
+/* Lookups by id; -1 when absent. */
+int model_find_persona(const cjm_journey *j, const char *id);
+int model_find_phase(const cjm_journey *j, const char *id);
+int model_find_touchpoint(const cjm_journey *j, const char *id);
+
+/* Report an error at node N (its key position when AT_KEY). */
+void model_error(diag_list *d, const node *n, int at_key, const char *path,
+                 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+#endif

@@ -1,0 +1,495 @@
+/*
+ * validate.c — cross-entity rules and normalization; see validate.h.
+ */
+#include "model/validate.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct vctx {
+    arena *a;
+    diag_list *d;
+    cjm_journey *j;
+    int errors;
+} vctx;
+
+#define VERR(c, n, at_key, path, ...)                                       \
+    do {                                                                    \
+        model_error((c)->d, (n), (at_key), (path), __VA_ARGS__);            \
+        (c)->errors++;                                                      \
+    } while (0)
+
+/* "a, b, c" of up to a handful of names, for "known:" hints. */
+static const char *known_list(vctx *c, const char *const *names, int count)
+{
+    char buf[256];
+    size_t used = 0;
+    buf[0] = '\0';
+    if (count == 0)
+        return "none defined";
+    for (int i = 0; i < count && used < sizeof buf - 32; i++) {
+        if (i == 8) {
+            used += (size_t)snprintf(buf + used, sizeof buf - used, ", ...");
+            break;
+        }
+        used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s",
+                                 i ? ", " : "", names[i] ? names[i] : "?");
+    }
+    return arena_strdup(c->a, buf);
+}
+
+/* Report an unknown reference WHAT="touchpoint" ID at N with the known ids
+ * and, when one is close, a suggestion. */
+static void unknown_ref(vctx *c, const node *n, int at_key, const char *path,
+                        const char *what, const char *id,
+                        const char *const *names, int count)
+{
+    const char *near = diag_suggest(id, names, count);
+    if (near)
+        VERR(c, n, at_key, path, "unknown %s \"%s\" (did you mean \"%s\"?)",
+             what, id, near);
+    else
+        VERR(c, n, at_key, path, "unknown %s \"%s\" (known: %s)", what, id,
+             known_list(c, names, count));
+}
+
+/* ---- id namespaces ---------------------------------------------------- */
+
+typedef struct idset {
+    const char **ids;
+    const node **srcs;
+    int count;
+} idset;
+
+static void idset_init(vctx *c, idset *s, int capacity)
+{
+    s->ids = arena_alloc(c->a, sizeof *s->ids * (size_t)(capacity + 1));
+    s->srcs = arena_alloc(c->a, sizeof *s->srcs * (size_t)(capacity + 1));
+    s->count = 0;
+}
+
+static int idset_find(const idset *s, const char *id)
+{
+    if (!id)
+        return -1;
+    for (int i = 0; i < s->count; i++)
+        if (s->ids[i] && strcmp(s->ids[i], id) == 0)
+            return i;
+    return -1;
+}
+
+/* Add ID; report a duplicate of WHAT at SRC. */
+static void idset_add(vctx *c, idset *s, const char *id, const node *src,
+                      const char *path, const char *what)
+{
+    if (!id)
+        return;
+    int prev = idset_find(s, id);
+    if (prev >= 0) {
+        const node *first = s->srcs[prev];
+        if (first && first->line)
+            VERR(c, src, 0, path, "duplicate %s id \"%s\" (first used at "
+                 "line %d)", what, id, first->line);
+        else
+            VERR(c, src, 0, path, "duplicate %s id \"%s\"", what, id);
+        return;
+    }
+    s->ids[s->count] = id;
+    s->srcs[s->count++] = src;
+}
+
+/* ---- references and edits ---------------------------------------------- */
+
+static void check_edit_probability(vctx *c, const cjm_edit *e, const node *src,
+                                   const char *path)
+{
+    char num[32];
+    if (e->present && e->op == EDIT_SET && (e->value < 0 || e->value > 1))
+        VERR(c, src, 0, path, "%s is out of range (0..1)", diag_num(e->value, num));
+    if (e->present && e->op == EDIT_MUL && e->value < 0)
+        VERR(c, src, 0, path, "a factor must not be negative (got *%s)",
+             diag_num(e->value, num));
+}
+
+static void check_changes(vctx *c, const cjm_changes *changes,
+                          const char *path, const idset *phases,
+                          const idset *personas, const idset *touchpoints)
+{
+    char p[512], q[600];
+    for (int i = 0; i < changes->count; i++) {
+        const cjm_change *ch = &changes->items[i];
+        snprintf(p, sizeof p, "%s[%d]", path, i);
+        int phase_fields = ch->advance.present || ch->drop.present
+            || ch->back_count || ch->approve_count || ch->duration_min.present
+            || ch->duration_mode.present || ch->duration_max.present
+            || (ch->phase && ch->remove);
+        int tp_fields = ch->reach.present || ch->lift.present
+            || (ch->touchpoint && ch->remove);
+        if (!ch->phase == !ch->touchpoint) {
+            VERR(c, ch->src, 0, p, "a change names exactly one of \"phase\" "
+                 "and \"touchpoint\"");
+            continue;
+        }
+        if (ch->phase) {
+            if (idset_find(phases, ch->phase) < 0)
+                unknown_ref(c, node_map_get(ch->src, "phase"), 0, p, "phase",
+                            ch->phase, phases->ids, phases->count);
+            if (tp_fields)
+                VERR(c, ch->src, 0, p, "reach and lift change a "
+                     "touchpoint, not a phase");
+            if (!phase_fields)
+                VERR(c, ch->src, 0, p, "the change edits nothing (give "
+                     "advance, drop, back, approve, duration or remove)");
+        } else {
+            if (idset_find(touchpoints, ch->touchpoint) < 0)
+                unknown_ref(c, node_map_get(ch->src, "touchpoint"), 0, p,
+                            "touchpoint", ch->touchpoint, touchpoints->ids,
+                            touchpoints->count);
+            if (phase_fields)
+                VERR(c, ch->src, 0, p, "advance, drop, back, approve and "
+                     "duration change a phase, not a touchpoint");
+            if (!tp_fields)
+                VERR(c, ch->src, 0, p, "the change edits nothing (give "
+                     "reach, lift or remove)");
+        }
+        const node *src;
+        src = node_map_get(ch->src, "advance");
+        snprintf(q, sizeof q, "%s.advance", p);
+        check_edit_probability(c, &ch->advance, src ? src : ch->src, q);
+        src = node_map_get(ch->src, "drop");
+        snprintf(q, sizeof q, "%s.drop", p);
+        check_edit_probability(c, &ch->drop, src ? src : ch->src, q);
+        src = node_map_get(ch->src, "reach");
+        snprintf(q, sizeof q, "%s.reach", p);
+        check_edit_probability(c, &ch->reach, src ? src : ch->src, q);
+        for (int k = 0; k < ch->back_count; k++) {
+            snprintf(q, sizeof q, "%s.back.%s", p, ch->back[k].key);
+            if (idset_find(phases, ch->back[k].key) < 0)
+                unknown_ref(c, ch->back[k].src, 1, q, "phase", ch->back[k].key,
+                            phases->ids, phases->count);
+            check_edit_probability(c, &ch->back[k].edit, ch->back[k].src, q);
+        }
+        for (int k = 0; k < ch->approve_count; k++) {
+            snprintf(q, sizeof q, "%s.approve.%s", p, ch->approve[k].key);
+            if (idset_find(personas, ch->approve[k].key) < 0)
+                unknown_ref(c, ch->approve[k].src, 1, q, "persona",
+                            ch->approve[k].key, personas->ids, personas->count);
+            check_edit_probability(c, &ch->approve[k].edit,
+                                   ch->approve[k].src, q);
+        }
+    }
+}
+
+/* Give ids to cards that need one and have none. */
+static void name_cards(vctx *c, cjm_cards *cards, const char *phase_id,
+                       const char *kind)
+{
+    for (int i = 0; i < cards->count; i++)
+        if (!cards->items[i].id && phase_id)
+            cards->items[i].id = arena_printf(c->a, "%s_%s_%d", phase_id,
+                                              kind, i + 1);
+}
+
+static void add_cards(vctx *c, idset *s, const cjm_cards *cards,
+                      const char *path)
+{
+    char p[512];
+    for (int i = 0; i < cards->count; i++) {
+        snprintf(p, sizeof p, "%s[%d]", path, i);
+        const node *src = cards->items[i].src;
+        const node *idn = node_map_get(src, "id");
+        idset_add(c, s, cards->items[i].id, idn ? idn : src, p, "card");
+    }
+}
+
+/* ---- phases ----------------------------------------------------------- */
+
+static void check_phase(vctx *c, int index, const idset *phases,
+                        const idset *personas, const idset *touchpoints,
+                        const idset *cards)
+{
+    cjm_journey *j = c->j;
+    cjm_phase *ph = &j->phases[index];
+    char path[64], p[512];
+    snprintf(path, sizeof path, "phases[%d]", index);
+
+    for (int i = 0; i < ph->touchpoints.count; i++) {
+        snprintf(p, sizeof p, "%s.touchpoints[%d]", path, i);
+        const char *id = ph->touchpoints.items[i];
+        if (idset_find(touchpoints, id) < 0)
+            unknown_ref(c, ph->touchpoints.srcs[i], 0, p, "touchpoint", id,
+                        touchpoints->ids, touchpoints->count);
+        for (int k = 0; k < i; k++)
+            if (strcmp(ph->touchpoints.items[k], id) == 0)
+                VERR(c, ph->touchpoints.srcs[i], 0, p, "touchpoint \"%s\" is "
+                     "listed twice", id);
+    }
+    for (int i = 0; i < ph->involvement_count; i++) {
+        snprintf(p, sizeof p, "%s.involvement.%s", path,
+                 ph->involvement[i].persona);
+        if (idset_find(personas, ph->involvement[i].persona) < 0)
+            unknown_ref(c, ph->involvement[i].src, 1, p, "persona",
+                        ph->involvement[i].persona, personas->ids,
+                        personas->count);
+    }
+    for (int i = 0; i < ph->emotion_count; i++) {
+        snprintf(p, sizeof p, "%s.emotions.%s", path, ph->emotions[i].persona);
+        if (idset_find(personas, ph->emotions[i].persona) < 0)
+            unknown_ref(c, ph->emotions[i].src, 1, p, "persona",
+                        ph->emotions[i].persona, personas->ids,
+                        personas->count);
+    }
+    for (int i = 0; i < ph->blueprint.link_count; i++) {
+        const cjm_link *l = &ph->blueprint.links[i];
+        snprintf(p, sizeof p, "%s.blueprint.links[%d]", path, i);
+        if (l->from && idset_find(cards, l->from) < 0)
+            unknown_ref(c, node_map_get(l->src, "from"), 0, p, "card",
+                        l->from, cards->ids, cards->count);
+        if (l->to && idset_find(cards, l->to) < 0)
+            unknown_ref(c, node_map_get(l->src, "to"), 0, p, "card", l->to,
+                        cards->ids, cards->count);
+    }
+
+    /* transitions */
+    double total = (ph->has_advance ? ph->advance : 0) + ph->drop;
+    for (int i = 0; i < ph->back_count; i++) {
+        const cjm_prob *b = &ph->back[i];
+        snprintf(p, sizeof p, "%s.transitions.back.%s", path, b->key);
+        int target = idset_find(phases, b->key);
+        if (target < 0)
+            unknown_ref(c, b->src, 1, p, "phase", b->key, phases->ids,
+                        phases->count);
+        else if (target >= index)
+            VERR(c, b->src, 1, p, "a journey can only go back to an earlier "
+                 "phase; \"%s\" is %s", b->key,
+                 target == index ? "this phase" : "a later phase");
+        total += b->p;
+    }
+    if (total > 1 + 1e-9) {
+        const node *tn = node_map_get(ph->src, "transitions");
+        VERR(c, tn ? tn : ph->src, 0, path, "advance + drop + back add up to "
+             "%.12g, more than 1", total);
+    }
+    for (int i = 0; i < ph->approve_count; i++) {
+        const cjm_prob *ap = &ph->approve[i];
+        snprintf(p, sizeof p, "%s.transitions.approve.%s", path, ap->key);
+        if (idset_find(personas, ap->key) < 0) {
+            unknown_ref(c, ap->src, 1, p, "persona", ap->key, personas->ids,
+                        personas->count);
+            continue;
+        }
+        int gate = 0;
+        for (int k = 0; k < ph->involvement_count; k++)
+            if (strcmp(ph->involvement[k].persona, ap->key) == 0
+                && ph->involvement[k].level == INV_GATEKEEPER)
+                gate = 1;
+        if (!gate)
+            VERR(c, ap->src, 1, p, "\"%s\" approves here but is not a "
+                 "gatekeeper of this phase (set involvement.%s: gatekeeper)",
+                 ap->key, ap->key);
+    }
+    if (ph->has_duration) {
+        const node *dn = node_map_get(ph->src, "duration");
+        if (!(ph->duration_min <= ph->duration_mode
+              && ph->duration_mode <= ph->duration_max))
+        {
+            char a1[32], a2[32], a3[32];
+            VERR(c, dn ? dn : ph->src, 0, path, "duration needs min <= mode "
+                 "<= max (got %s, %s, %s)", diag_num(ph->duration_min, a1),
+                 diag_num(ph->duration_mode, a2), diag_num(ph->duration_max, a3));
+        }
+        if (ph->has_advance)
+            VERR(c, dn ? dn : ph->src, 0, path, "give either "
+                 "transitions.advance or duration, not both");
+    }
+}
+
+/* One involvement entry per persona, in persona order. */
+static void fill_involvement(vctx *c, cjm_phase *ph)
+{
+    cjm_journey *j = c->j;
+    cjm_involve *full = arena_alloc(c->a, sizeof *full
+                                          * (size_t)(j->persona_count + 1));
+    for (int i = 0; i < j->persona_count; i++) {
+        full[i].persona = j->personas[i].id;
+        full[i].level = INV_NONE;
+        for (int k = 0; k < ph->involvement_count; k++)
+            if (j->personas[i].id
+                && strcmp(ph->involvement[k].persona, j->personas[i].id) == 0) {
+                full[i] = ph->involvement[k];
+                break;
+            }
+    }
+    ph->involvement = full;
+    ph->involvement_count = j->persona_count;
+
+    if (!ph->has_transitions)
+        return;
+    int extra = 0;
+    for (int i = 0; i < ph->involvement_count; i++)
+        if (ph->involvement[i].level == INV_GATEKEEPER)
+            extra++;
+    cjm_prob *approve = arena_alloc(c->a, sizeof *approve
+                                          * (size_t)(ph->approve_count + extra + 1));
+    int n = 0;
+    for (int i = 0; i < ph->involvement_count; i++) {
+        if (ph->involvement[i].level != INV_GATEKEEPER)
+            continue;
+        approve[n].key = ph->involvement[i].persona;
+        approve[n].p = 1.0;
+        approve[n].src = NULL;
+        for (int k = 0; k < ph->approve_count; k++)
+            if (strcmp(ph->approve[k].key, approve[n].key) == 0)
+                approve[n] = ph->approve[k];
+        n++;
+    }
+    ph->approve = approve;
+    ph->approve_count = n;
+}
+
+int val_journey(arena *a, cjm_journey *j, diag_list *d)
+{
+    vctx c = { a, d, j, 0 };
+    char p[512];
+    idset personas, phases, touchpoints, cards, actions, scenarios;
+
+    if (j->phase_count == 0 && node_map_get(j->src, "phases"))
+        VERR(&c, node_map_get(j->src, "phases"), 0, "phases",
+             "a journey needs at least one phase");
+    if (j->persona_count == 0 && node_map_get(j->src, "personas"))
+        VERR(&c, node_map_get(j->src, "personas"), 0, "personas",
+             "a journey needs at least one persona");
+
+    idset_init(&c, &personas, j->persona_count);
+    for (int i = 0; i < j->persona_count; i++) {
+        snprintf(p, sizeof p, "personas[%d].id", i);
+        const node *idn = node_map_get(j->personas[i].src, "id");
+        idset_add(&c, &personas, j->personas[i].id,
+                  idn ? idn : j->personas[i].src, p, "persona");
+    }
+    idset_init(&c, &touchpoints, j->touchpoint_count);
+    for (int i = 0; i < j->touchpoint_count; i++) {
+        snprintf(p, sizeof p, "touchpoints[%d].id", i);
+        const node *idn = node_map_get(j->touchpoints[i].src, "id");
+        idset_add(&c, &touchpoints, j->touchpoints[i].id,
+                  idn ? idn : j->touchpoints[i].src, p, "touchpoint");
+    }
+    idset_init(&c, &phases, j->phase_count);
+    int card_total = 0;
+    for (int i = 0; i < j->phase_count; i++) {
+        cjm_phase *ph = &j->phases[i];
+        snprintf(p, sizeof p, "phases[%d].id", i);
+        const node *idn = node_map_get(ph->src, "id");
+        idset_add(&c, &phases, ph->id, idn ? idn : ph->src, p, "phase");
+        name_cards(&c, &ph->pains, ph->id, "pain");
+        name_cards(&c, &ph->opportunities, ph->id, "opportunity");
+        card_total += ph->pains.count + ph->opportunities.count
+            + ph->steps.count + ph->actions.count + ph->thoughts.count
+            + ph->blueprint.evidence.count + ph->blueprint.customer.count
+            + ph->blueprint.frontstage.count + ph->blueprint.backstage.count
+            + ph->blueprint.support.count;
+    }
+
+    /* Pains, opportunities and every other card with an id share one
+     * namespace: actions address them and links join them by id. */
+    idset_init(&c, &cards, card_total);
+    idset pain_ids;
+    idset_init(&c, &pain_ids, card_total);
+    for (int i = 0; i < j->phase_count; i++) {
+        cjm_phase *ph = &j->phases[i];
+        static const char *const lanes[] = { "evidence", "customer",
+            "frontstage", "backstage", "support" };
+        cjm_cards *lane_cards[] = { &ph->blueprint.evidence,
+            &ph->blueprint.customer, &ph->blueprint.frontstage,
+            &ph->blueprint.backstage, &ph->blueprint.support };
+        snprintf(p, sizeof p, "phases[%d].pains", i);
+        add_cards(&c, &cards, &ph->pains, p);
+        snprintf(p, sizeof p, "phases[%d].opportunities", i);
+        add_cards(&c, &cards, &ph->opportunities, p);
+        snprintf(p, sizeof p, "phases[%d].steps", i);
+        add_cards(&c, &cards, &ph->steps, p);
+        snprintf(p, sizeof p, "phases[%d].actions", i);
+        add_cards(&c, &cards, &ph->actions, p);
+        snprintf(p, sizeof p, "phases[%d].thoughts", i);
+        add_cards(&c, &cards, &ph->thoughts, p);
+        for (int l = 0; l < 5; l++) {
+            snprintf(p, sizeof p, "phases[%d].blueprint.%s", i, lanes[l]);
+            add_cards(&c, &cards, lane_cards[l], p);
+        }
+        /* (a card whose id was refused by the builder has none) */
+        for (int k = 0; k < ph->pains.count; k++)
+            if (ph->pains.items[k].id)
+                pain_ids.ids[pain_ids.count++] = ph->pains.items[k].id;
+        for (int k = 0; k < ph->opportunities.count; k++)
+            if (ph->opportunities.items[k].id)
+                pain_ids.ids[pain_ids.count++] = ph->opportunities.items[k].id;
+        /* a card with a fail point may be addressed too: by its recovery */
+        const cjm_cards *with_fails[] = { &ph->steps, &ph->actions, lane_cards[0],
+            lane_cards[1], lane_cards[2], lane_cards[3], lane_cards[4] };
+        for (int l = 0; l < 7; l++)
+            for (int k = 0; k < with_fails[l]->count; k++)
+                if (with_fails[l]->items[k].fail_point && with_fails[l]->items[k].id)
+                    pain_ids.ids[pain_ids.count++] = with_fails[l]->items[k].id;
+    }
+
+    for (int i = 0; i < j->phase_count; i++)
+        check_phase(&c, i, &phases, &personas, &touchpoints, &cards);
+    for (int i = 0; i < j->phase_count; i++)
+        fill_involvement(&c, &j->phases[i]);
+
+    idset_init(&c, &actions, j->action_count);
+    for (int i = 0; i < j->action_count; i++) {
+        cjm_action *ac = &j->actions[i];
+        snprintf(p, sizeof p, "actions[%d].id", i);
+        const node *idn = node_map_get(ac->src, "id");
+        idset_add(&c, &actions, ac->id, idn ? idn : ac->src, p, "action");
+        for (int k = 0; k < ac->addresses.count; k++) {
+            snprintf(p, sizeof p, "actions[%d].addresses[%d]", i, k);
+            if (idset_find(&pain_ids, ac->addresses.items[k]) < 0)
+                unknown_ref(&c, ac->addresses.srcs[k], 0, p,
+                            "pain, opportunity or fail point", ac->addresses.items[k],
+                            pain_ids.ids, pain_ids.count);
+        }
+        if (ac->phase && idset_find(&phases, ac->phase) < 0) {
+            snprintf(p, sizeof p, "actions[%d].phase", i);
+            unknown_ref(&c, node_map_get(ac->src, "phase"), 0, p, "phase",
+                        ac->phase, phases.ids, phases.count);
+        }
+        static const char *const lane_names[] = { "evidence", "customer", "frontstage",
+                                                  "backstage", "support" };
+        for (int k = 0; k < ac->lanes.count; k++) {
+            int known = 0;
+            for (int l = 0; l < 5; l++)
+                known |= strcmp(ac->lanes.items[k], lane_names[l]) == 0;
+            if (!known) {
+                snprintf(p, sizeof p, "actions[%d].lanes[%d]", i, k);
+                unknown_ref(&c, ac->lanes.srcs[k], 0, p, "blueprint lane",
+                            ac->lanes.items[k], lane_names, 5);
+            }
+        }
+        snprintf(p, sizeof p, "actions[%d].effect", i);
+        check_changes(&c, &ac->effect, p, &phases, &personas, &touchpoints);
+    }
+    idset_init(&c, &scenarios, j->scenario_count);
+    for (int i = 0; i < j->scenario_count; i++) {
+        cjm_scenario *sc = &j->scenarios[i];
+        snprintf(p, sizeof p, "scenarios[%d].id", i);
+        const node *idn = node_map_get(sc->src, "id");
+        idset_add(&c, &scenarios, sc->id, idn ? idn : sc->src, p, "scenario");
+        if (!sc->name)
+            sc->name = sc->id;
+        snprintf(p, sizeof p, "scenarios[%d].changes", i);
+        check_changes(&c, &sc->changes, p, &phases, &personas, &touchpoints);
+        if (!sc->journey && !node_map_get(sc->src, "changes")) {
+            snprintf(p, sizeof p, "scenarios[%d]", i);
+            VERR(&c, sc->src, 0, p, "a scenario needs changes (or, in Lua, an apply "
+                 "function)");
+        }
+        if (sc->journey && sc->changes.count) {
+            snprintf(p, sizeof p, "scenarios[%d]", i);
+            VERR(&c, sc->src, 0, p, "give changes or a whole journey, not both");
+        }
+    }
+    return c.errors;
+}

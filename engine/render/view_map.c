@@ -1,0 +1,838 @@
+/*
+ * view_map.c — the journey map: phases as columns, lanes as rows.
+ *
+ * From the top: the title and a legend; a header row with each phase's
+ * name and goal; then one lane per kind of content the journey has —
+ * stakeholder involvement, steps, customer actions, touchpoints, thoughts,
+ * the emotion curve, pains, opportunities, needs, activities, content,
+ * deliverables, questions.  A lane with nothing in any phase is left out.
+ * Every row is as tall as its tallest cell, so text wraps inside its cell
+ * and nothing overlaps.
+ */
+#include "render/layout.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct mctx {
+    rdoc *doc;
+    rpage *p;
+    const cjm_journey *j;
+    const theme *t;
+    const layout_options *o;
+    double x0, colw, gap, width;
+    int n;
+    int selected[64];           /* persona indexes shown */
+    int nsel;
+    const char *loc;
+} mctx;
+
+/* Lane labels in the journey's language. */
+typedef struct { const char *en, *ja, *zh; } label3;
+
+static const char *L(const mctx *m, const label3 *l)
+{
+    if (strncmp(m->loc, "ja", 2) == 0 && l->ja)
+        return l->ja;
+    if (strncmp(m->loc, "zh", 2) == 0 && l->zh)
+        return l->zh;
+    return l->en;
+}
+
+static const label3 LBL_INVOLVE = { "Stakeholders", "関係者", "相关人员" };
+static const label3 LBL_STEPS = { "Steps", "ステップ", "步骤" };
+static const label3 LBL_ACTIONS = { "Customer actions", "顧客の行動", "客户行为" };
+static const label3 LBL_TOUCH = { "Touchpoints", "タッチポイント", "触点" };
+static const label3 LBL_THOUGHTS = { "Thoughts", "思考", "想法" };
+static const label3 LBL_EMOTION = { "Emotion", "感情", "情绪" };
+static const label3 LBL_PAINS = { "Pains", "ペイン", "痛点" };
+static const label3 LBL_OPPS = { "Opportunities", "機会", "机会" };
+static const label3 LBL_NEEDS = { "Needs", "ニーズ", "需求" };
+static const label3 LBL_ACTIVITIES = { "Activities", "活動", "活动" };
+static const label3 LBL_CONTENT = { "Content", "コンテンツ", "内容" };
+static const label3 LBL_DELIVER = { "Deliverables", "成果物", "交付物" };
+static const label3 LBL_QUESTIONS = { "Questions", "質問", "问题" };
+static const label3 LBL_ONLINE = { "online", "オンライン", "线上" };
+static const label3 LBL_OFFLINE = { "offline", "オフライン", "线下" };
+static const label3 LBL_DIRECT = { "direct", "直接", "直接" };
+static const label3 LBL_INDIRECT = { "indirect", "間接", "间接" };
+static const label3 LBL_EVIDENCE = { "evidence: assumption → quantitative",
+                                     "根拠：仮説 → 定量", "证据：假设 → 定量" };
+static const label3 LBL_LOW = { "low point", "最低点", "最低点" };
+static const label3 LBL_INV_NAMES[4] = {
+    { "none", "なし", "无" }, { "participant", "参加", "参与" },
+    { "driver", "主導", "主导" }, { "gatekeeper", "承認者", "审批" }
+};
+
+static double col_x(const mctx *m, int i)
+{
+    return m->x0 + i * (m->colw + m->gap);
+}
+
+/* Start a lane: its background (height set by lane_end) and label. */
+static int lane_begin(mctx *m, double y, const char *label, int alt)
+{
+    int idx = m->p->count;
+    box *bg = page_box(m->doc, m->p, BOX_RECT, 0, y, m->width, 0);
+    bg->role = alt ? FILL_LANE_ALT : FILL_LANE;
+    page_text(m->doc, m->p, 0, y + m->t->lane_pad, m->t->label_width - 2 * m->t->gap,
+              label, TS_LANE, 0, 0, NULL);
+    return idx;
+}
+
+static double lane_end(mctx *m, int idx, double y, double content_h)
+{
+    double h = content_h + 2 * m->t->lane_pad;
+    double label_h = 0;
+    box *label = &m->p->boxes[idx + 1];
+    if (label->kind == BOX_TEXT)
+        label_h = label->h + 2 * m->t->lane_pad;
+    if (label_h > h)
+        h = label_h;
+    m->p->boxes[idx].h = h;
+    (void)y;
+    return h;
+}
+
+/* A stack of cards in column I from Y; returns the height used. */
+static double card_stack(mctx *m, int i, double y, const cjm_cards *cards,
+                         int fill, text_style style, int lane_mark, const char *kind)
+{
+    const theme *t = m->t;
+    double x = col_x(m, i), top = y;
+    for (int k = 0; k < cards->count; k++) {
+        const cjm_card *c = &cards->items[k];
+        int mark = lane_mark;
+        if (c->fail_point && mark < 0)
+            mark = MARK_FAIL;
+        double lead = mark >= 0 ? t->icon_size : 0;
+        double pips = c->evidence != EVID_NONE ? 4 * (t->pip_size + 1) + 3 : 0;
+        double tw = m->colw - 2 * t->card_pad - lead - pips;
+        const char *text = c->text;
+        if (style == TS_THOUGHT)
+            text = arena_printf(&m->doc->mem, "“%s”", c->text);
+        if (c->time.standard >= 0)
+            text = arena_printf(&m->doc->mem, "%s\ntime %g %s%s", text,
+                                c->time.standard / (c->time.days ? 1440 : 1),
+                                c->time.days ? "d" : "min",
+                                c->time.tolerance >= 0
+                                    ? arena_printf(&m->doc->mem, " (tolerance %g)",
+                                                   c->time.tolerance / (c->time.days ? 1440 : 1))
+                                    : "");
+        if (c->fail_point)
+            text = arena_printf(&m->doc->mem, "%s\n⚠ %s%s", text, c->fail_point,
+                                c->fail_rate >= 0
+                                    ? arena_printf(&m->doc->mem, " (%g%%)", 100 * c->fail_rate)
+                                    : "");
+        PangoLayout *shaped = text_shape(text, style, tw, 0);
+        double tww, th;
+        text_extent(shaped, &tww, &th);
+        double h = th + 2 * t->card_pad;
+        box *r = page_box(m->doc, m->p, BOX_RECT, x, y, m->colw, h);
+        r->role = mark == MARK_FAIL && lane_mark < 0 ? FILL_FAIL
+                : mark == MARK_PLANNED ? FILL_PLANNED : fill;
+        r->flags = BF_ROUND | (mark >= 0 ? BF_BAR : 0);
+        if (mark >= 0) {
+            box *mk = page_box(m->doc, m->p, BOX_MARK, x + t->card_pad,
+                               y + t->card_pad, t->icon_size - 4, t->icon_size - 4);
+            mk->role = mark;
+        }
+        const char *ref = kind && c->id
+            ? arena_printf(&m->doc->mem, "%s:%s", kind, c->id) : NULL;
+        page_shaped(m->doc, m->p, x + t->card_pad + lead, y + t->card_pad, shaped,
+                    style, 0, ref);
+        if (pips) {
+            box *pp = page_box(m->doc, m->p, BOX_PIPS,
+                               x + m->colw - t->card_pad - pips + 3,
+                               y + t->card_pad + 2, pips - 3, t->pip_size);
+            pp->icon = c->evidence;
+        }
+        y += h + t->gap;
+    }
+    return y > top ? y - top - t->gap : 0;
+}
+
+/* Plain strings as cards. */
+static cjm_cards strs_as_cards(mctx *m, const cjm_strs *s)
+{
+    cjm_cards c = { arena_alloc(&m->doc->mem, sizeof(cjm_card) * (size_t)(s->count + 1)),
+                    s->count };
+    for (int i = 0; i < s->count; i++) {
+        model_card_init(&c.items[i]);
+        c.items[i].text = s->items[i];
+    }
+    return c;
+}
+
+typedef const cjm_cards *(*cards_of)(mctx *m, const cjm_phase *ph);
+
+static const cjm_cards *steps_of(mctx *m, const cjm_phase *ph) { (void)m; return &ph->steps; }
+static const cjm_cards *actions_of(mctx *m, const cjm_phase *ph) { (void)m; return &ph->actions; }
+static const cjm_cards *thoughts_of(mctx *m, const cjm_phase *ph) { (void)m; return &ph->thoughts; }
+static const cjm_cards *pains_of(mctx *m, const cjm_phase *ph) { (void)m; return &ph->pains; }
+static const cjm_cards *opps_of(mctx *m, const cjm_phase *ph) { (void)m; return &ph->opportunities; }
+
+#define STRS_OF(name, member)                                                   \
+    static const cjm_cards *name(mctx *m, const cjm_phase *ph)                  \
+    {                                                                           \
+        cjm_cards *c = arena_alloc(&m->doc->mem, sizeof *c);                    \
+        *c = strs_as_cards(m, &ph->member);                                     \
+        return c;                                                               \
+    }
+STRS_OF(needs_of, needs)
+STRS_OF(activities_of, activities)
+STRS_OF(content_of, content)
+STRS_OF(deliverables_of, deliverables)
+STRS_OF(questions_of, questions)
+
+/* A lane of card stacks; skipped when every phase's list is empty. */
+static double card_lane(mctx *m, double y, const label3 *label, cards_of get,
+                        int fill, text_style style, int mark, const char *kind,
+                        int *alt)
+{
+    int any = 0;
+    for (int i = 0; i < m->n; i++)
+        any |= get(m, &m->j->phases[i])->count > 0;
+    if (!any)
+        return 0;
+    int idx = lane_begin(m, y, L(m, label), (*alt)++ & 1);
+    double tallest = 0;
+    for (int i = 0; i < m->n; i++) {
+        double h = card_stack(m, i, y + m->t->lane_pad, get(m, &m->j->phases[i]),
+                              fill, style, mark, kind);
+        if (h > tallest)
+            tallest = h;
+    }
+    return lane_end(m, idx, y, tallest);
+}
+
+/* ---- header, involvement, touchpoints, emotion ---------------------------- */
+
+static double header_row(mctx *m, double y)
+{
+    const theme *t = m->t;
+    double tallest = 0;
+    for (int i = 0; i < m->n; i++) {
+        const cjm_phase *ph = &m->j->phases[i];
+        double h = measure_text(ph->name, TS_PHASE, m->colw - 2 * t->header_pad);
+        if (ph->goal)
+            h += 3 + measure_text(ph->goal, TS_GOAL, m->colw - 2 * t->header_pad);
+        if (h > tallest)
+            tallest = h;
+    }
+    double h = tallest + 2 * t->header_pad;
+    for (int i = 0; i < m->n; i++) {
+        const cjm_phase *ph = &m->j->phases[i];
+        double x = col_x(m, i);
+        box *r = page_box(m->doc, m->p, BOX_RECT, x, y, m->colw, h);
+        r->role = FILL_HEADER;
+        r->flags = BF_ROUND;
+        double ty = y + t->header_pad;
+        ty += page_text(m->doc, m->p, x + t->header_pad, ty, m->colw - 2 * t->header_pad,
+                        ph->name, TS_PHASE, BF_HEADER_INK, 0,
+                        arena_printf(&m->doc->mem, "phase:%s", ph->id));
+        if (ph->goal)
+            page_text(m->doc, m->p, x + t->header_pad, ty + 3,
+                      m->colw - 2 * t->header_pad, ph->goal, TS_GOAL,
+                      BF_HEADER_INK, 0, NULL);
+    }
+    return h;
+}
+
+static double involvement_lane(mctx *m, double y, int *alt)
+{
+    const theme *t = m->t;
+    int any = 0;
+    for (int i = 0; i < m->n; i++)
+        for (int k = 0; k < m->j->phases[i].involvement_count; k++)
+            any |= m->j->phases[i].involvement[k].level != INV_NONE;
+    if (!any || !m->nsel)
+        return 0;
+    int idx = lane_begin(m, y, L(m, &LBL_INVOLVE), (*alt)++ & 1);
+    double label_h = m->p->boxes[idx + 1].h + t->gap;
+    double ry = y + t->lane_pad + label_h;
+    for (int s = 0; s < m->nsel; s++) {
+        const cjm_persona *pe = &m->j->personas[m->selected[s]];
+        double nh = measure_text(pe->name, TS_SMALL, t->label_width - 8 - 2 * t->gap);
+        double row = nh > t->involve_row ? nh : t->involve_row;
+        page_text(m->doc, m->p, 8, ry + (row - nh) / 2 - 1, t->label_width - 8 - 2 * t->gap,
+                  pe->name, TS_SMALL, 0, 0, arena_printf(&m->doc->mem, "persona:%s", pe->id));
+        for (int i = 0; i < m->n; i++) {
+            const cjm_phase *ph = &m->j->phases[i];
+            cjm_involvement lv = INV_NONE;
+            for (int k = 0; k < ph->involvement_count; k++)
+                if (strcmp(ph->involvement[k].persona, pe->id) == 0)
+                    lv = ph->involvement[k].level;
+            if (lv == INV_NONE)
+                continue;
+            double x = col_x(m, i) + t->card_pad;
+            double sz = t->icon_size - 2;
+            box *mk = page_box(m->doc, m->p, BOX_MARK, x, ry + (row - sz) / 2 - 1, sz, sz);
+            mk->role = MARK_INVOLVE;
+            mk->icon = lv;
+            double th = measure_text(L(m, &LBL_INV_NAMES[lv]), TS_SMALL, 0);
+            page_text(m->doc, m->p, x + sz + 5, ry + (row - th) / 2 - 1,
+                      m->colw - 2 * t->card_pad - sz - 5, L(m, &LBL_INV_NAMES[lv]),
+                      TS_SMALL, lv == INV_GATEKEEPER ? 0 : BF_MUTED, 0, NULL);
+        }
+        ry += row + 2;
+    }
+    return lane_end(m, idx, y, ry - y - t->lane_pad);
+}
+
+static double touchpoint_lane(mctx *m, double y, int *alt)
+{
+    const theme *t = m->t;
+    int any = 0;
+    for (int i = 0; i < m->n; i++)
+        any |= m->j->phases[i].touchpoints.count > 0;
+    if (!any)
+        return 0;
+    int idx = lane_begin(m, y, L(m, &LBL_TOUCH), (*alt)++ & 1);
+    double tallest = 0;
+    for (int i = 0; i < m->n; i++) {
+        const cjm_phase *ph = &m->j->phases[i];
+        double x = col_x(m, i), cy = y + t->lane_pad;
+        for (int k = 0; k < ph->touchpoints.count; k++) {
+            int ti = model_find_touchpoint(m->j, ph->touchpoints.items[k]);
+            if (ti < 0)
+                continue;
+            const cjm_touchpoint *tp = &m->j->touchpoints[ti];
+            double mark = 6;
+            double tw = m->colw - 2 * t->card_pad - t->icon_size - 5 - mark - 4;
+            PangoLayout *shaped = text_shape(tp->name, TS_CARD, tw, 0);
+            double tww, th;
+            text_extent(shaped, &tww, &th);
+            double h = (th > t->icon_size ? th : t->icon_size) + 2 * t->card_pad;
+            box *r = page_box(m->doc, m->p, BOX_RECT, x, cy, m->colw, h);
+            r->role = FILL_TOUCHPOINT;
+            r->flags = BF_ROUND | (tp->control == CONTROL_INDIRECT ? BF_DASHED : 0);
+            box *ic = page_box(m->doc, m->p, BOX_ICON, x + t->card_pad,
+                               cy + (h - t->icon_size) / 2, t->icon_size, t->icon_size);
+            ic->icon = tp->channel;
+            ic->ref = arena_printf(&m->doc->mem, "channel:%s",
+                                   model_channel_names()[tp->channel]);
+            page_shaped(m->doc, m->p, x + t->card_pad + t->icon_size + 5,
+                        cy + (h - th) / 2, shaped, TS_CARD, 0,
+                        arena_printf(&m->doc->mem, "touchpoint:%s/%s", ph->id, tp->id));
+            box *on = page_box(m->doc, m->p, BOX_MARK,
+                               x + m->colw - t->card_pad - mark,
+                               cy + (h - mark) / 2, mark, mark);
+            on->role = tp->online ? MARK_ONLINE : MARK_OFFLINE;
+            cy += h + t->gap;
+        }
+        double used = cy - (y + t->lane_pad) - t->gap;
+        if (used > tallest)
+            tallest = used;
+    }
+    return lane_end(m, idx, y, tallest);
+}
+
+static double emotion_of(const cjm_phase *ph, const char *persona, int *found)
+{
+    for (int k = 0; k < ph->emotion_count; k++)
+        if (strcmp(ph->emotions[k].persona, persona) == 0) {
+            *found = 1;
+            return ph->emotions[k].score;
+        }
+    *found = 0;
+    return 0;
+}
+
+static double emotion_lane(mctx *m, double y, int *alt)
+{
+    const theme *t = m->t;
+    int curves = 0;
+    for (int s = 0; s < m->nsel; s++)
+        for (int i = 0; i < m->n; i++) {
+            int f;
+            emotion_of(&m->j->phases[i], m->j->personas[m->selected[s]].id, &f);
+            if (f) {
+                curves++;
+                break;
+            }
+        }
+    if (!curves)
+        return 0;
+    int idx = lane_begin(m, y, L(m, &LBL_EMOTION), (*alt)++ & 1);
+    /* legend under the label: a swatch and the name of each curve */
+    double ly = y + t->lane_pad + m->p->boxes[idx + 1].h + t->gap;
+    for (int s = 0; s < m->nsel; s++) {
+        const cjm_persona *pe = &m->j->personas[m->selected[s]];
+        box *sw = page_box(m->doc, m->p, BOX_MARK, 8, ly + 3, 12, 4);
+        sw->role = MARK_SWATCH;
+        sw->color = m->selected[s] % 8;
+        ly += page_text(m->doc, m->p, 24, ly, t->label_width - 24 - 2 * t->gap - 14,
+                        pe->name, TS_SMALL, BF_MUTED, 0, NULL) + 2;
+    }
+    double plot_h = t->emotion_height;
+    double legend_h = ly - y - t->lane_pad;
+    if (legend_h > plot_h)
+        plot_h = legend_h;
+    double top = y + t->lane_pad + 6, bottom = y + t->lane_pad + plot_h - 6;
+    double mid = (top + bottom) / 2, half = (bottom - top) / 2;
+    /* scale: +3, 0, -3 beside the plot */
+    static const char *const ticks[] = { "+3", "0", "−3" };
+    for (int k = 0; k < 3; k++) {
+        double ty = top + k * half;
+        double th = measure_text(ticks[k], TS_SMALL, 0);
+        PangoLayout *lay = text_shape(ticks[k], TS_SMALL, 0, 0);
+        double tw, tth;
+        text_extent(lay, &tw, &tth);
+        g_object_unref(lay);
+        page_text(m->doc, m->p, m->x0 - 6 - tw, ty - th / 2, tw + 1, ticks[k],
+                  TS_SMALL, BF_MUTED, 0, NULL);
+    }
+    box *zero = page_box(m->doc, m->p, BOX_LINE, m->x0, mid, m->width - m->x0, 0);
+    zero->flags = BF_DASHED;
+    zero->pts = arena_alloc(&m->doc->mem, 4 * sizeof(double));
+    zero->pts[0] = m->x0;
+    zero->pts[1] = mid;
+    zero->pts[2] = m->width;
+    zero->pts[3] = mid;
+    zero->npts = 2;
+    /* one curve per persona, nudged sideways so equal scores stay apart */
+    for (int s = 0; s < m->nsel; s++) {
+        const cjm_persona *pe = &m->j->personas[m->selected[s]];
+        double nudge = (s - (m->nsel - 1) / 2.0) * 2.5;
+        double *pts = arena_alloc(&m->doc->mem, sizeof(double) * 2 * (size_t)m->n);
+        int np = 0, low = -1;
+        double low_score = 99;
+        for (int i = 0; i < m->n; i++) {
+            int f;
+            double sc = emotion_of(&m->j->phases[i], pe->id, &f);
+            if (!f)
+                continue;
+            pts[2 * np] = col_x(m, i) + m->colw / 2 + nudge;
+            pts[2 * np + 1] = mid - sc / 3.0 * half;
+            if (sc < low_score) {
+                low_score = sc;
+                low = np;
+            }
+            np++;
+        }
+        if (!np)
+            continue;
+        box *c = page_box(m->doc, m->p, BOX_CURVE, pts[0], top, pts[2 * np - 2] - pts[0],
+                          bottom - top);
+        int color = m->selected[s] % 8;
+        c->pts = pts;
+        c->npts = np;
+        c->color = color;
+        c->ref = arena_printf(&m->doc->mem, "emotion:%s", pe->id);
+        for (int q = 0; q < np; q++) {
+            double r = q == low && low_score < 0 ? 4.5 : 2.6;
+            box *pt = page_box(m->doc, m->p, BOX_MARK, pts[2 * q] - r,
+                               pts[2 * q + 1] - r, 2 * r, 2 * r);
+            pt->role = q == low && low_score < 0 ? MARK_LOW : MARK_POINT;
+            pt->color = color;
+        }
+    }
+    return lane_end(m, idx, y, plot_h);
+}
+
+/* ---- legend and title ------------------------------------------------------- */
+
+static double legend(mctx *m, double y)
+{
+    const theme *t = m->t;
+    struct { int mark; int icon; const char *label; } items[] = {
+        { MARK_INVOLVE, INV_DRIVER, L(m, &LBL_INV_NAMES[INV_DRIVER]) },
+        { MARK_INVOLVE, INV_PARTICIPANT, L(m, &LBL_INV_NAMES[INV_PARTICIPANT]) },
+        { MARK_INVOLVE, INV_GATEKEEPER, L(m, &LBL_INV_NAMES[INV_GATEKEEPER]) },
+        { MARK_PAIN, 0, L(m, &LBL_PAINS) },
+        { MARK_OPPORTUNITY, 0, L(m, &LBL_OPPS) },
+        { MARK_ONLINE, 0, L(m, &LBL_ONLINE) },
+        { MARK_OFFLINE, 0, L(m, &LBL_OFFLINE) },
+        { -1, 0, L(m, &LBL_DIRECT) },
+        { -2, 0, L(m, &LBL_INDIRECT) },
+        { -3, EVID_QUANTITATIVE, L(m, &LBL_EVIDENCE) },
+        { MARK_LOW, 0, L(m, &LBL_LOW) },
+    };
+    /* only what this map shows */
+    int shown[sizeof items / sizeof items[0]] = { 0 };
+    const cjm_journey *j = m->j;
+    for (int i = 0; i < j->phase_count; i++) {
+        const cjm_phase *ph = &j->phases[i];
+        for (int q = 0; ph->involvement && q < j->persona_count; q++) {
+            cjm_involvement lv = ph->involvement[q].level;
+            shown[0] |= lv == INV_DRIVER;
+            shown[1] |= lv == INV_PARTICIPANT;
+            shown[2] |= lv == INV_GATEKEEPER;
+        }
+        shown[3] |= ph->pains.count > 0;
+        shown[4] |= ph->opportunities.count > 0;
+        for (int k = 0; k < ph->touchpoints.count; k++) {
+            int ti = model_find_touchpoint(j, ph->touchpoints.items[k]);
+            if (ti < 0)
+                continue;
+            shown[5] |= j->touchpoints[ti].online;
+            shown[6] |= !j->touchpoints[ti].online;
+            shown[7] |= j->touchpoints[ti].control != CONTROL_INDIRECT;
+            shown[8] |= j->touchpoints[ti].control == CONTROL_INDIRECT;
+        }
+        const cjm_cards *cards[5] = { &ph->steps, &ph->actions, &ph->thoughts, &ph->pains,
+                                      &ph->opportunities };
+        for (int l = 0; l < 5; l++)
+            for (int k = 0; k < cards[l]->count; k++)
+                shown[9] |= cards[l]->items[k].evidence != EVID_NONE;
+        shown[10] |= ph->emotion_count > 0;
+    }
+    double x = 0, row_h = 14;
+    int any = 0;
+    for (size_t k = 0; k < sizeof items / sizeof items[0]; k++) {
+        if (!shown[k])
+            continue;
+        any = 1;
+        PangoLayout *lay = text_shape(items[k].label, TS_SMALL, 0, 0);
+        double tw, th;
+        text_extent(lay, &tw, &th);
+        g_object_unref(lay);
+        double mark_w = items[k].mark == -3 ? 4 * (t->pip_size + 1) : 12;
+        double item_w = mark_w + 4 + tw + 14;
+        if (x > 0 && x + item_w > m->width) {
+            x = 0;
+            y += row_h;
+        }
+        if (items[k].mark >= 0) {
+            box *mk = page_box(m->doc, m->p, BOX_MARK, x, y + 1, 10, 10);
+            mk->role = items[k].mark;
+            mk->icon = items[k].icon;
+            mk->color = 0;
+        } else if (items[k].mark == -3) {
+            box *pp = page_box(m->doc, m->p, BOX_PIPS, x, y + 4, mark_w, t->pip_size);
+            pp->icon = items[k].icon;
+        } else {
+            box *r = page_box(m->doc, m->p, BOX_RECT, x, y + 1, 12, 10);
+            r->role = FILL_TOUCHPOINT;
+            r->flags = BF_ROUND | (items[k].mark == -2 ? BF_DASHED : 0);
+        }
+        page_text(m->doc, m->p, x + mark_w + 4, y, tw + 1, items[k].label, TS_SMALL,
+                  BF_MUTED, 0, NULL);
+        x += item_w;
+    }
+    return any ? y + row_h : y;
+}
+
+/* The map with columns COLW wide, as a new page of DOC. */
+static void map_page(rdoc *doc, const cjm_journey *j, const layout_options *o,
+                     double colw)
+{
+    const theme *t = o->theme;
+    mctx m = { .doc = doc, .j = j, .t = t, .o = o, .n = j->phase_count,
+               .loc = j->locale ? j->locale : "en" };
+    m.p = rdoc_add_page(doc);
+    for (int i = 0; i < j->persona_count && m.nsel < 64; i++)
+        if (!o->persona || strcmp(o->persona, j->personas[i].id) == 0)
+            m.selected[m.nsel++] = i;
+    m.gap = t->gap;
+    m.x0 = t->label_width;
+    m.colw = colw;
+    m.width = m.x0 + m.n * m.colw + (m.n - 1) * m.gap;
+
+    double y = 0;
+    const char *title = j->title;
+    if (o->persona && m.nsel == 1)
+        title = arena_printf(&doc->mem, "%s — %s", j->title, j->personas[m.selected[0]].name);
+    y += page_text(doc, m.p, 0, y, m.width, title, TS_TITLE, 0, 0, "title") + 4;
+    if (j->description)
+        y += page_text(doc, m.p, 0, y, m.width, j->description, TS_SUBTITLE, BF_MUTED,
+                       0, NULL) + 4;
+    y += 6;
+    y = legend(&m, y) + 10;
+
+    y += header_row(&m, y) + t->gap;
+    int alt = 0;
+    y += involvement_lane(&m, y, &alt);
+    y += card_lane(&m, y, &LBL_STEPS, steps_of, FILL_CARD, TS_CARD, -1, NULL, &alt);
+    y += card_lane(&m, y, &LBL_ACTIONS, actions_of, FILL_CARD, TS_CARD, -1, NULL, &alt);
+    y += touchpoint_lane(&m, y, &alt);
+    y += card_lane(&m, y, &LBL_THOUGHTS, thoughts_of, FILL_THOUGHT, TS_THOUGHT, -1, NULL,
+                   &alt);
+    y += emotion_lane(&m, y, &alt);
+    y += card_lane(&m, y, &LBL_PAINS, pains_of, FILL_PAIN, TS_CARD, MARK_PAIN, "pain",
+                   &alt);
+    y += card_lane(&m, y, &LBL_OPPS, opps_of, FILL_OPPORTUNITY, TS_CARD,
+                   MARK_OPPORTUNITY, "opportunity", &alt);
+    y += card_lane(&m, y, &LBL_NEEDS, needs_of, FILL_NEED, TS_CARD, -1, NULL, &alt);
+    y += card_lane(&m, y, &LBL_ACTIVITIES, activities_of, FILL_CARD, TS_CARD, -1, NULL,
+                   &alt);
+    y += card_lane(&m, y, &LBL_CONTENT, content_of, FILL_CARD, TS_CARD, -1, NULL, &alt);
+    y += card_lane(&m, y, &LBL_DELIVER, deliverables_of, FILL_CARD, TS_CARD, -1, NULL,
+                   &alt);
+    y += card_lane(&m, y, &LBL_QUESTIONS, questions_of, FILL_QUESTION, TS_CARD, -1, NULL,
+                   &alt);
+    page_fit(m.p, m.width, y, o->page_w, o->page_h, t->margin);
+}
+
+/* On a fixed page, the column width that lets the drawing be largest:
+ * narrow columns make tall lanes, wide ones a wide grid.  A few widths are
+ * tried on scratch pages, each laid out in full. */
+static double best_column_width(const cjm_journey *j, const layout_options *o,
+                                void (*page)(rdoc *, const cjm_journey *,
+                                             const layout_options *, double))
+{
+    const theme *t = o->theme;
+    if (o->page_w <= 0 || o->page_h <= 0)
+        return t->col_width;
+    int n = j->phase_count ? j->phase_count : 1;
+    double fit = (o->page_w - 2 * t->margin - t->label_width - (n - 1) * t->gap) / n;
+    double best = t->col_width, best_scale = -1;
+    double candidates[] = { fit, t->col_width * 0.75, t->col_width, t->col_width * 1.3 };
+    double avail_w = o->page_w - 2 * t->margin;
+    for (size_t k = 0; k < sizeof candidates / sizeof candidates[0]; k++) {
+        double w = candidates[k] < t->col_min_width ? t->col_min_width : candidates[k];
+        /* the page is at least this wide, so its scale at most this: a
+         * width that cannot beat the best so far is not laid out */
+        double bound = avail_w / (t->label_width + n * w + (n - 1) * t->gap);
+        if (fmin(bound, 1.5) <= best_scale + 1e-9)
+            continue;
+        rdoc *scratch = rdoc_new();
+        page(scratch, j, o, w);
+        double sc = scratch->pages[scratch->count - 1].scale;
+        rdoc_free(scratch);
+        if (sc > best_scale + 1e-9) {
+            best_scale = sc;
+            best = w;
+        }
+    }
+    return best;
+}
+
+void layout_map(rdoc *doc, const cjm_journey *j, const layout_options *o,
+                diag_list *d)
+{
+    (void)d;
+    map_page(doc, j, o, best_column_width(j, o, map_page));
+}
+
+/* ---- the service blueprint ---------------------------------------------------- */
+
+static const label3 LBL_BP[5] = {
+    { "Physical evidence", "物的証拠", "有形展示" },
+    { "Customer actions", "顧客の行動", "客户行为" },
+    { "Frontstage", "フロントステージ", "前台" },
+    { "Backstage", "バックステージ", "后台" },
+    { "Support processes", "支援プロセス", "支持流程" },
+};
+static const label3 LBL_LINES[3] = {
+    { "line of interaction", "インタラクションライン", "互动分界线" },
+    { "line of visibility", "可視ライン", "可视分界线" },
+    { "line of internal interaction", "内部インタラクションライン", "内部互动分界线" },
+};
+
+static const cjm_cards *bp_lane(const cjm_phase *ph, int lane)
+{
+    const cjm_blueprint *b = &ph->blueprint;
+    const cjm_cards *lanes[5] = { &b->evidence, &b->customer, &b->frontstage,
+                                  &b->backstage, &b->support };
+    return lanes[lane];
+}
+
+/* Where each blueprint card with an id ended up, for the arrows. */
+typedef struct placed { const char *id; double x, y, w, h; } placed;
+
+static void blueprint_page(rdoc *doc, const cjm_journey *j,
+                           const layout_options *o, double colw)
+{
+    const theme *t = o->theme;
+    mctx m = { .doc = doc, .j = j, .t = t, .o = o, .n = j->phase_count,
+               .loc = j->locale ? j->locale : "en" };
+    m.p = rdoc_add_page(doc);
+    m.gap = t->link_gap;     /* room for the link arrows between phases */
+    m.x0 = t->label_width;
+    m.colw = colw;
+    m.width = m.x0 + m.n * m.colw + (m.n - 1) * m.gap;
+
+    static const label3 title = { "Service blueprint", "サービスブループリント", "服务蓝图" };
+    double y = 0;
+    y += page_text(doc, m.p, 0, y, m.width,
+                   arena_printf(&doc->mem, "%s — %s", L(&m, &title), j->title),
+                   TS_TITLE, 0, 0, "title") + 10;
+    y += header_row(&m, y) + t->gap;
+
+    /* an empty blueprint says how to fill it rather than showing bare lanes */
+    int entries = 0;
+    for (int i = 0; i < m.n; i++) {
+        const cjm_blueprint *bp = &j->phases[i].blueprint;
+        entries += bp->evidence.count + bp->customer.count + bp->frontstage.count
+                 + bp->backstage.count + bp->support.count;
+    }
+    if (!entries) {
+        static const label3 hint = {
+            "No blueprint entries yet: give the phases a blueprint with evidence, "
+            "customer, frontstage, backstage and support.",
+            "ブループリントの項目がまだありません。各フェーズに blueprint（evidence, customer, "
+            "frontstage, backstage, support）を書いてください。",
+            "还没有服务蓝图条目：请在各阶段写上 blueprint（evidence、customer、frontstage、"
+            "backstage、support）。" };
+        y += page_text(doc, m.p, 0, y, m.width, L(&m, &hint), TS_BODY, BF_MUTED, 0,
+                       "blueprint:empty") + t->gap;
+    }
+
+    /* step times against each phase's budget (Shostack) */
+    int timed = 0;
+    for (int i = 0; i < m.n; i++)
+        timed |= j->phases[i].time_budget.standard >= 0 || model_phase_minutes(&j->phases[i]) > 0;
+    if (timed) {
+        static const label3 lbl = { "Step time", "所要時間", "步骤用时" };
+        int idx = lane_begin(&m, y, L(&m, &lbl), 1);
+        double tallest = 0;
+        for (int i = 0; i < m.n; i++) {
+            const cjm_phase *ph = &j->phases[i];
+            double used = model_phase_minutes(ph), budget = ph->time_budget.standard;
+            int days = ph->time_budget.days;
+            double k = days ? 1440 : 1;
+            const char *txt = budget >= 0
+                ? arena_printf(&doc->mem, "%g of %g %s budget", used / k, budget / k,
+                               days ? "days" : "min")
+                : arena_printf(&doc->mem, "%g min", used);
+            int over = budget >= 0 && used > budget;
+            double x = col_x(&m, i);
+            if (budget < 0 && used <= 0)
+                continue;
+            if (over) {
+                box *mk = page_box(doc, m.p, BOX_MARK, x, y + t->lane_pad, 10, 10);
+                mk->role = MARK_FAIL;
+            }
+            double h = page_text(doc, m.p, x + (over ? 14 : 0), y + t->lane_pad,
+                                 m.colw - 14, over ? arena_printf(&doc->mem,
+                                 "over: %s", txt) : txt, TS_SMALL, over ? 0 : BF_MUTED, 0,
+                                 over ? arena_printf(&doc->mem, "over_budget:%s", ph->id) : NULL);
+            if (h > tallest)
+                tallest = h;
+        }
+        y += lane_end(&m, idx, y, tallest);
+    }
+
+    int total = 0;
+    for (int i = 0; i < m.n; i++)
+        for (int l = 0; l < 5; l++)
+            total += bp_lane(&j->phases[i], l)->count;
+    placed *where = arena_alloc(&doc->mem, sizeof *where * (size_t)(total + 1));
+    int nplaced = 0;
+
+    for (int l = 0; l < 5; l++) {
+        if (l >= 2) {
+            /* a labelled line between the lanes */
+            const char *label = L(&m, &LBL_LINES[l - 2]);
+            double lh = measure_text(label, TS_LINE_LABEL, t->label_width - 8);
+            box *line = page_box(doc, m.p, BOX_LINE, 0, y + lh + 3, m.width, 0);
+            line->flags = BF_DASHED;
+            line->role = 1;
+            line->pts = arena_alloc(&doc->mem, 4 * sizeof(double));
+            line->pts[0] = 0;
+            line->pts[1] = y + lh + 3;
+            line->pts[2] = m.width;
+            line->pts[3] = y + lh + 3;
+            line->npts = 2;
+            page_text(doc, m.p, 0, y, t->label_width - 8, label, TS_LINE_LABEL, 0, 0,
+                      NULL);
+            y += lh + 7;
+        }
+        int idx = lane_begin(&m, y, L(&m, &LBL_BP[l]), l & 1);
+        double tallest = 0;
+        for (int i = 0; i < m.n; i++) {
+            const cjm_cards *cards = bp_lane(&j->phases[i], l);
+            int first_box = m.p->count;
+            double h = card_stack(&m, i, y + t->lane_pad, cards,
+                                  l == 0 ? FILL_NEED : l == 1 ? FILL_PERSONA_CARD
+                                  : l == 2 ? FILL_TOUCHPOINT : l == 3 ? FILL_THOUGHT
+                                  : FILL_CARD, TS_CARD, -1, NULL);
+            /* the card rectangles, in order, are the RECT boxes just added */
+            int card = 0;
+            for (int b = first_box; b < m.p->count && card < cards->count; b++) {
+                const box *bx = &m.p->boxes[b];
+                if (bx->kind != BOX_RECT)
+                    continue;
+                if (cards->items[card].id) {
+                    placed *pl = &where[nplaced++];
+                    pl->id = cards->items[card].id;
+                    pl->x = bx->x;
+                    pl->y = bx->y;
+                    pl->w = bx->w;
+                    pl->h = bx->h;
+                }
+                card++;
+            }
+            if (o->show_plan) {
+                /* the actions that change this lane in this phase */
+                static const char *const lane_ids[5] = { "evidence", "customer", "frontstage",
+                                                         "backstage", "support" };
+                cjm_cards planned = { arena_alloc(&doc->mem, sizeof(cjm_card)
+                                                  * (size_t)(j->action_count + 1)), 0 };
+                for (int k = 0; k < j->action_count; k++) {
+                    const cjm_action *ac = &j->actions[k];
+                    if (!ac->phase || strcmp(ac->phase, j->phases[i].id))
+                        continue;
+                    for (int q = 0; q < ac->lanes.count; q++)
+                        if (!strcmp(ac->lanes.items[q], lane_ids[l])) {
+                            cjm_card *pc = &planned.items[planned.count++];
+                            model_card_init(pc);
+                            pc->text = arena_printf(&doc->mem, "Planned: %s%s%s", ac->title,
+                                                    ac->owner ? " — " : "",
+                                                    ac->owner ? ac->owner : "");
+                            pc->id = ac->id;
+                        }
+                }
+                if (planned.count)
+                    h += (h > 0 ? t->gap : 0)
+                         + card_stack(&m, i, y + t->lane_pad + h + (h > 0 ? t->gap : 0),
+                                      &planned, FILL_PLANNED, TS_CARD, MARK_PLANNED, "planned");
+            }
+            if (h > tallest)
+                tallest = h;
+        }
+        if (tallest < 14)
+            tallest = 14;       /* an empty lane still shows its place */
+        y += lane_end(&m, idx, y, tallest);
+    }
+
+    /* arrows for the links the model declares */
+    for (int i = 0; i < m.n; i++) {
+        const cjm_blueprint *bp = &j->phases[i].blueprint;
+        for (int k = 0; k < bp->link_count; k++) {
+            const placed *from = NULL, *to = NULL;
+            for (int q = 0; q < nplaced; q++) {
+                if (strcmp(where[q].id, bp->links[k].from) == 0)
+                    from = &where[q];
+                if (strcmp(where[q].id, bp->links[k].to) == 0)
+                    to = &where[q];
+            }
+            if (!from || !to)
+                continue;
+            /* An elbow through the gap right of the cards: cards fill
+             * their column, so a straight arrow would cross their text. */
+            box *a = page_box(doc, m.p, BOX_ARROW, 0, 0, 0, 0);
+            double *pt = arena_alloc(&doc->mem, 8 * sizeof(double));
+            double fy = from->y + from->h / 2, ty = to->y + to->h / 2;
+            double fx = from->x + from->w, tx = to->x + to->w;
+            double lane_x = (fx > tx ? fx : tx) + m.gap / 2;
+            if (to->x > from->x + from->w) {         /* a later phase */
+                tx = to->x;
+                lane_x = fx + m.gap / 2;
+            }
+            pt[0] = fx; pt[1] = fy;
+            pt[2] = lane_x; pt[3] = fy;
+            pt[4] = lane_x; pt[5] = ty;
+            pt[6] = tx; pt[7] = ty;
+            a->pts = pt;
+            a->npts = 4;
+            a->x = fx < lane_x ? fx : lane_x;
+            a->y = fy < ty ? fy : ty;
+            a->w = fabs(lane_x - fx) + 1;
+            a->h = fabs(ty - fy);
+            a->ref = arena_printf(&doc->mem, "link:%s>%s", bp->links[k].from,
+                                  bp->links[k].to);
+        }
+    }
+    page_fit(m.p, m.width, y, o->page_w, o->page_h, t->margin);
+}
+
+void layout_blueprint(rdoc *doc, const cjm_journey *j, const layout_options *o,
+                      diag_list *d)
+{
+    (void)d;
+    blueprint_page(doc, j, o, best_column_width(j, o, blueprint_page));
+}
