@@ -5,6 +5,7 @@
 #   make test       install what is missing, build, run every test
 #   make asan       the same suite under AddressSanitizer + UBSan
 #   make valgrind   the command-line suite under valgrind's memcheck
+#   make layers     check that no #include goes up a layer (also in make test)
 #   make bench      performance figures against their targets
 #   make install    PREFIX=/usr/local DESTDIR=
 #
@@ -49,7 +50,7 @@ UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 UNIT_BIN   := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 ASAN_UNIT  := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps demo test asan valgrind bench fuzz fuzz-build install uninstall clean check-deps
+.PHONY: all deps demo test asan layers valgrind bench fuzz fuzz-build install uninstall clean check-deps
 
 all: cjm
 
@@ -119,6 +120,9 @@ asan: deps
 	 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	 bash tests/run.sh build/asan/cjm build/asan/tests
+
+layers:
+	@sh tests/layers.sh
 
 valgrind: deps
 	@$(MAKE) --no-print-directory cjm

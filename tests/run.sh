@@ -116,6 +116,9 @@ for f in "$ROOT"/tests/cli/test_*.sh; do
     rm -rf "$tmp"
 done
 
+# ---- the layout: no #include going up a layer ----------------------------
+if err=$(sh "$ROOT/tests/layers.sh" 2>&1); then ok; else bad "layers" "$err"; fi
+
 # ---- fuzz smoke runs: kept crash inputs, then a few seconds each ---------
 for t in yaml journey lua csv; do
     [ -n "${SKIP_FUZZ:-}" ] && break
