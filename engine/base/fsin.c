@@ -14,6 +14,12 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#endif
+#endif
+
 const char *fsin_size_text(double size, char *buf)
 {
     if (size >= 1024 * 1024)
@@ -116,50 +122,97 @@ char *fsin_read(const char *path, size_t max, size_t *len, diag_list *d)
     return text;
 }
 
-/* Without openat2: walk REL one component at a time from DIR, refusing
- * symbolic links and "..". */
-static int open_walk(int dirfd, const char *rel)
+/* Without openat2 (old kernels, or valgrind, which does not know the
+ * call): resolve DIR and DIR/REL with realpath and open the result only
+ * when it lies inside DIR.  (A link swapped in between the two steps could
+ * get out here; openat2 closes that gap where it exists.) */
+static int open_resolved(const char *dir, const char *rel)
 {
-    char *copy = strdup(rel);
-    if (!copy) {
-        errno = ENOMEM;
-        return -1;
+    char *base = realpath(dir, NULL);
+    size_t n = strlen(dir) + strlen(rel) + 2;
+    char *joined = malloc(n);
+    char *real = NULL;
+    int fd = -1, err = ENOMEM;
+    if (base && joined) {
+        snprintf(joined, n, "%s/%s", dir, rel);
+        real = realpath(joined, NULL);
+        err = errno;
+        /* a missing file in a folder outside is outside, as openat2 says */
+        char *slash = real ? NULL : strrchr(joined, '/');
+        if (slash && err == ENOENT) {
+            *slash = '\0';
+            real = realpath(joined, NULL);
+            if (real && !(strncmp(real, base, strlen(base)) == 0
+                          && (real[strlen(base)] == '/' || real[strlen(base)] == '\0')))
+                err = EXDEV;
+            free(real);
+            real = NULL;
+        }
+    } else if (!base) {
+        err = errno;
     }
-    int fd = dup(dirfd);
-    char *save = NULL;
-    char *part = strtok_r(copy, "/", &save);
-    while (fd >= 0 && part) {
-        char *next = strtok_r(NULL, "/", &save);
-        int flags = O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY
-                    | (next ? O_DIRECTORY : O_NONBLOCK);
-        int nfd = strcmp(part, "..") == 0 ? (errno = EXDEV, -1)
-                                          : openat(fd, part, flags);
-        if (nfd < 0 && errno == ELOOP)
-            errno = EXDEV;
-        close(fd);
-        fd = nfd;
-        part = next;
+    if (real) {
+        size_t bl = strlen(base);
+        int inside = strncmp(real, base, bl) == 0 && (real[bl] == '/' || (bl == 1 && base[0] == '/'));
+        if (!inside) {
+            err = EXDEV;
+        } else {
+            fd = open(real, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | O_NOFOLLOW);
+            err = errno;
+        }
     }
-    free(copy);
+    free(base);
+    free(joined);
+    free(real);
+    errno = err;
     return fd;
 }
 
-static int open_beneath(int dirfd, const char *rel)
+static int open_beneath(const char *dir, int dirfd, const char *rel)
 {
+#ifdef RUNNING_ON_VALGRIND
+    if (RUNNING_ON_VALGRIND)
+        return open_resolved(dir, rel);
+#endif
     struct open_how how;
     memset(&how, 0, sizeof how);
     how.flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
     how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
     long fd = syscall(SYS_openat2, dirfd, rel, &how, sizeof how);
     if (fd < 0 && (errno == ENOSYS || errno == EPERM))
-        return open_walk(dirfd, rel);
+        return open_resolved(dir, rel);
     return (int)fd;
+}
+
+/* Whether REL's ".." components climb above its start ("a/../.." does). */
+static int climbs_out(const char *rel)
+{
+    int depth = 0;
+    for (const char *p = rel; *p;) {
+        size_t n = strcspn(p, "/");
+        if (n == 2 && p[0] == '.' && p[1] == '.')
+            depth--;
+        else if (n && !(n == 1 && p[0] == '.'))
+            depth++;
+        if (depth < 0)
+            return 1;
+        p += n;
+        while (*p == '/')
+            p++;
+    }
+    return 0;
 }
 
 char *fsin_read_beneath(const char *dir, const char *rel, size_t max, size_t *len,
                         fsin_status *status, char *why, size_t whysize)
 {
     *status = FSIN_FAILED;
+    if (climbs_out(rel)) {
+        snprintf(why, whysize, "leads out of its folder (through \"..\" or a "
+                 "symbolic link); files must stay inside it");
+        *status = FSIN_OUTSIDE;
+        return NULL;
+    }
     if (!*rel || rel[0] == '/') {
         snprintf(why, whysize, "must be a path relative to its folder");
         *status = FSIN_OUTSIDE;
@@ -171,7 +224,7 @@ char *fsin_read_beneath(const char *dir, const char *rel, size_t max, size_t *le
         *status = errno == ENOENT ? FSIN_NOT_FOUND : FSIN_FAILED;
         return NULL;
     }
-    int fd = open_beneath(dirfd, rel);
+    int fd = open_beneath(dir, dirfd, rel);
     int err = errno;
     close(dirfd);
     if (fd < 0) {

@@ -10,8 +10,8 @@
  *    out (links inside DIR are fine).  The kernel enforces this while it
  *    resolves the path (openat2 with RESOLVE_BENEATH), so a link swapped
  *    in between a check and the open cannot get out either; where openat2
- *    is missing, every component is opened with O_NOFOLLOW and links are
- *    refused.  The file must be a regular file (a FIFO would block the
+ *    is missing (old kernels, valgrind) the path is resolved with realpath
+ *    and checked before it is opened.  The file must be a regular file (a FIFO would block the
  *    run, a device would never end) of at most MAX bytes.
  * Both return a malloc'd buffer with a NUL after LEN bytes.
  */

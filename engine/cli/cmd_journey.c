@@ -105,23 +105,10 @@ int cmd_build(int argc, char **argv)
     if (rc >= 0)
         return rc;
     const char *out = cli_value(build_options, &args, "output");
-    const char *fmt_name = cli_value(build_options, &args, "format");
-    int format = EMIT_YAML;
-    if (fmt_name) {
-        format = emit_format_from_name(fmt_name);
-        if (format < 0) {
-            fprintf(stderr, "cjm build: unknown format \"%s\" (yaml or json)\n",
-                    fmt_name);
-            return EXIT_USAGE;
-        }
-    } else if (out && strcmp(out, "-") != 0) {
-        format = emit_format_from_path(out);
-        if (format < 0) {
-            fprintf(stderr, "cjm build: cannot tell the format of \"%s\"; "
-                    "name it .yaml or .json, or give --format\n", out);
-            return EXIT_USAGE;
-        }
-    }
+    int format = cli_output_format("build", build_options, &args,
+                                   FMTBIT(FMT_YAML) | FMTBIT(FMT_JSON));
+    if (format < 0)
+        return EXIT_USAGE;
 
     arena a;
     diag_list d;
@@ -131,7 +118,7 @@ int cmd_build(int argc, char **argv)
     cjm_journey *j = load_journey(&a, path, &lo, &d);
     if (j) {
         size_t len;
-        char *text = emit_journey(j, (emit_format)format, &len, &d);
+        char *text = emit_journey(j, (out_format)format, &len, &d);
         if (text)
             fsout_write_file(out ? out : "-", text, len, &d);
         free(text);

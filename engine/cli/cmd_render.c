@@ -23,6 +23,7 @@
 #include "render/surface.h"
 #include "report/sim_pages.h"
 #include "sim/plan.h"
+#include "report/plan_doc.h"
 
 static const cli_option render_options[] = {
     { "output", 'o', 1, "FILE|DIR/", "output file (.svg, .png, .pdf), or a folder for several journeys" },
@@ -141,6 +142,9 @@ static rdoc *lay_out(const cjm_journey *j, const render_job *job, const char *pa
             plan_options po = { 0, 0, 1, 1 };
             plan *pl = plan_build(&pa, j, &po, &quiet);
             layout_plan(doc, j, pl, &lo);
+            report_doc rd;
+            plan_doc(&rd, &pa, j, pl);
+            report_pages(doc, &rd, &lo);
             diag_free(&quiet);
             arena_free(&pa);
         }
@@ -162,7 +166,7 @@ static rdoc *lay_out(const cjm_journey *j, const render_job *job, const char *pa
 }
 
 /* Render one journey file to OUT. */
-static void render_one(const char *path, const char *out, render_format format,
+static void render_one(const char *path, const char *out, out_format format,
                        const render_job *job, const load_options *lo, diag_list *d)
 {
     arena a;
@@ -260,24 +264,13 @@ int cmd_render(int argc, char **argv)
     job.embed_fonts = cli_value(render_options, &args, "embed-fonts") != NULL;
 
     int dir = is_dir_target(out);
-    int format = -1;
-    if ((s = cli_value(render_options, &args, "format"))) {
-        format = surface_format_from_name(s);
-        if (format < 0) {
-            fprintf(stderr, "cjm render: unknown format \"%s\" (svg, png or pdf)\n", s);
-            return EXIT_USAGE;
-        }
-    } else if (dir) {
-        format = strcmp(job.view, "report") == 0 ? FORMAT_PDF : FORMAT_SVG;
-    } else {
-        format = surface_format_from_path(out);
-        if (format < 0) {
-            fprintf(stderr, "cjm render: cannot tell the format of \"%s\"; name it "
-                    ".svg, .png or .pdf, or give --format\n", out);
-            return EXIT_USAGE;
-        }
-    }
-    if (strcmp(job.view, "report") == 0 && format != FORMAT_PDF) {
+    unsigned pictures = FMTBIT(FMT_SVG) | FMTBIT(FMT_PNG) | FMTBIT(FMT_PDF);
+    const char *forced = cli_value(render_options, &args, "format");
+    int format = dir && !forced ? (strcmp(job.view, "report") == 0 ? FMT_PDF : FMT_SVG)
+                                : format_choose("render", out, forced, pictures);
+    if (format < 0)
+        return EXIT_USAGE;
+    if (strcmp(job.view, "report") == 0 && format != FMT_PDF) {
         fputs("cjm render: the report view is a multi-page PDF; write it to a .pdf "
               "file\n", stderr);
         return EXIT_USAGE;
@@ -301,7 +294,7 @@ int cmd_render(int argc, char **argv)
                 fprintf(stderr, "cjm render: %s and %s would both be written to %s%s%.*s.%s; "
                         "render them into different folders\n", args.positional[k],
                         args.positional[i], out, out[strlen(out) - 1] == '/' ? "" : "/", na, a,
-                        surface_format_name((render_format)format));
+                        format_name((out_format)format));
                 return EXIT_USAGE;
             }
         }
@@ -321,13 +314,13 @@ int cmd_render(int argc, char **argv)
             int len = target_name(path, &name);
             snprintf(target, sizeof target, "%s%s%.*s.%s", out,
                      n && out[n - 1] == '/' ? "" : "/", len, name,
-                     surface_format_name((render_format)format));
+                     format_name((out_format)format));
         } else {
             snprintf(target, sizeof target, "%s", out);
         }
         diag_list d;
         diag_init(&d);
-        render_one(path, target, (render_format)format, &job, &lo, &d);
+        render_one(path, target, (out_format)format, &job, &lo, &d);
         diag_print(&d, stderr);
         int code = diag_exit_code(&d);
         if (code > status)

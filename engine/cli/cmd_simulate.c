@@ -17,7 +17,9 @@
 #include "sim/shard.h"
 #include "report/sim_pages.h"
 #include "render/surface.h"
+#include "doc/json.h"
 #include "doc/yaml.h"
+#include "report/sim_doc.h"
 
 static const cli_option simulate_options[] = {
     { "journeys", 'n', 1, "N", "Monte Carlo journeys (default 100000)" },
@@ -30,7 +32,9 @@ static const cli_option simulate_options[] = {
     { "exact", 0, 0, "", "the exact engine only (no Monte Carlo)" },
     { "attribution", 0, 0, "", "also print each touchpoint's removal effect (exact)" },
     { "chart", 'c', 1, "FILE", "draw the funnel, time to convert and scenarios (.svg, .png, .pdf)" },
-    { "output", 'o', 1, "FILE", "write the report: .yaml, .json or .md (default: a table on stdout)" },
+    { "output", 'o', 1, "FILE", "write the report: .md, .csv, .yaml or .json (default: a table on stdout)" },
+    { "format", 'f', 1, "FORMAT", "table, md, csv, yaml or json (default: from -o, else table)" },
+    { "detail", 'd', 0, "", "on a terminal: also each scenario's funnel and the drop per phase" },
     { "shard", 0, 1, "K/N", "run only blocks K, K+N, ... and write raw counts for cjm merge" },
     { "help", 'h', 0, "", "show this help" },
     { "param", 'p', 1, "KEY=VALUE", "set a template parameter (repeatable)" },
@@ -58,559 +62,365 @@ void help_simulate(FILE *out)
           "  cjm simulate scripts/b2b_template.yaml --scenario faster_approval -o report.md\n", out);
 }
 
-/* What a report needs to know of the journey (also kept in shard files). */
-typedef struct report_meta {
-    const char *id, *title;
-    int phase_count;
-    const char **phase_ids, **phase_names;
+/* ---- options -------------------------------------------------------------- */
+
+typedef struct sim_opts {
+    load_options load;
     long long journeys;
-    int horizon;
-    long long seed;
-} report_meta;
+    int threads, horizon, exact_only, detail, format;
+    int shard, shards;              /* shards 0: not sharded */
+    int all_scenarios;
+    const char *output, *chart;
+    const char *const *scenario_ids;
+    int scenario_id_count;
+    int attribution;
+} sim_opts;
 
-typedef struct run_out {
-    const char *id, *name;
-    sim_result *exact, *mc;
-} run_out;
+#define SIMULATE_FORMATS (FMTBIT(FMT_TABLE) | FMTBIT(FMT_MD) | FMTBIT(FMT_CSV) \
+                          | FMTBIT(FMT_YAML) | FMTBIT(FMT_JSON))
 
-static double share(const sim_result *r, double v)
+static int read_shard(const char *s, sim_opts *o)
 {
-    return r->journeys > 0 ? v / r->journeys : NAN;
-}
-
-/* 95% half-width of a share estimated from N journeys. */
-static double ci(const sim_result *r, double v)
-{
-    double p = share(r, v);
-    return 1.96 * sqrt(p * (1 - p) / r->journeys);
-}
-
-static double mean_convert_days(const sim_result *r)
-{
-    return r->converted > 0 ? r->convert_days_sum / r->converted : NAN;
-}
-
-static void print_pct(FILE *f, double v)
-{
-    if (isnan(v))
-        fprintf(f, "%12s", "-");
-    else
-        fprintf(f, "%11.2f%%", 100 * v);
-}
-
-static void print_table(FILE *f, const report_meta *j, run_out *runs, int count)
-{
-    for (int s = 0; s < count; s++) {
-        const run_out *ru = &runs[s];
-        const sim_result *e = ru->exact, *m = ru->mc;
-        fprintf(f, "%s — %s\n", j->title, ru->name);
-        fprintf(f, "  %-34s %12s", "", "exact");
-        if (m)
-            fprintf(f, "   %s (n=%lld)", "monte carlo", j->journeys);
-        fputc('\n', f);
-        struct { const char *label; double ev, mv; } rows[] = {
-            { "converted", e->converted, m ? m->converted : 0 },
-            { "dropped", e->dropped, m ? m->dropped : 0 },
-            { "in progress at the horizon", e->in_progress, m ? m->in_progress : 0 },
-        };
-        for (size_t k = 0; k < 3; k++) {
-            fprintf(f, "  %-34s ", rows[k].label);
-            print_pct(f, share(e, rows[k].ev));
-            if (m) {
-                fputs("   ", f);
-                print_pct(f, share(m, rows[k].mv));
-                fprintf(f, " ± %.2f", 100 * ci(m, rows[k].mv));
-            }
-            fputc('\n', f);
-        }
-        fprintf(f, "  %-34s %12.0f", "time to convert, median (days)", sim_quantile_day(e, 0.5));
-        if (m)
-            fprintf(f, "   %11.0f", sim_quantile_day(m, 0.5));
-        fprintf(f, "\n  %-34s %12.0f", "time to convert, p90 (days)", sim_quantile_day(e, 0.9));
-        if (m)
-            fprintf(f, "   %11.0f", sim_quantile_day(m, 0.9));
-        fprintf(f, "\n  %-34s %12.1f", "time to convert, mean (days)", mean_convert_days(e));
-        if (m)
-            fprintf(f, "   %11.1f", mean_convert_days(m));
-        fprintf(f, "\n  %-34s %12.2f", "emotion, day-weighted mean", sim_emotion_mean(e));
-        if (m)
-            fprintf(f, "   %11.2f", sim_emotion_mean(m));
-        fprintf(f, "\n\n  %-26s %9s %9s %9s %9s %7s\n", "funnel (exact)", "entered",
-                "advanced", "dropped", "days in", "visits");
-        for (int i = 0; i < e->phase_count; i++) {
-            double adv = i + 1 < e->phase_count ? e->reached[i + 1] : e->converted;
-            fprintf(f, "  %-26.26s %8.1f%% %8.1f%% %8.1f%% %9.1f %7.2f\n",
-                    j->phase_names[i], 100 * e->reached[i], 100 * adv,
-                    100 * e->dropped_in[i], e->days_in[i], e->visits[i]);
-        }
-        fputc('\n', f);
+    char tail;
+    if (sscanf(s, "%d/%d%c", &o->shard, &o->shards, &tail) != 2 || o->shards < 1
+        || o->shard < 0 || o->shard >= o->shards) {
+        fprintf(stderr, "cjm simulate: --shard expects K/N with 0 <= K < N, got \"%s\"\n", s);
+        return -1;
     }
-    if (count > 1) {
-        const sim_result *b = runs[0].mc ? runs[0].mc : runs[0].exact;
-        fprintf(f, "scenarios compared with the baseline (%s)\n",
-                runs[0].mc ? "monte carlo, 95% intervals" : "exact");
-        fprintf(f, "  %-30s %18s %20s %18s %19s\n", "scenario", "converted", "difference",
-                "median days", "p90 days");
-        for (int s = 0; s < count; s++) {
-            const sim_result *r = runs[s].mc ? runs[s].mc : runs[s].exact;
-            double p = share(r, r->converted), pb = share(b, b->converted);
-            char conv[48], diff[48], med[48], p90[48];
-            if (runs[s].mc)
-                snprintf(conv, sizeof conv, "%.2f%% ± %.2f", 100 * p, 100 * ci(r, r->converted));
-            else
-                snprintf(conv, sizeof conv, "%.2f%%", 100 * p);
-            if (s == 0)
-                snprintf(diff, sizeof diff, "-");
-            else if (runs[s].mc)
-                snprintf(diff, sizeof diff, "%+.2f pts ± %.2f", 100 * (p - pb),
-                         100 * sqrt(pow(ci(r, r->converted), 2) + pow(ci(b, b->converted), 2)));
-            else
-                snprintf(diff, sizeof diff, "%+.2f pts", 100 * (p - pb));
-            double q[2] = { 0.5, 0.9 };
-            char *cells[2] = { med, p90 };
-            for (int k = 0; k < 2; k++) {
-                double lo, hi, v = sim_quantile_day(r, q[k]), vb = sim_quantile_day(b, q[k]);
-                sim_quantile_interval(r, q[k], &lo, &hi);
-                if (runs[s].mc)
-                    snprintf(cells[k], 48, "%.0f [%.0f,%.0f]", v, lo, hi);
-                else
-                    snprintf(cells[k], 48, "%.0f", v);
-                if (s)
-                    snprintf(cells[k] + strlen(cells[k]), 48 - strlen(cells[k]), " (%+.0f)", v - vb);
-            }
-            fprintf(f, "  %-30.30s %18s %20s %18s %19s\n", runs[s].name, conv, diff, med, p90);
-        }
-        fprintf(f, "\n  drop per phase (%s)\n  %-26s", runs[0].mc ? "monte carlo, ± 95%" : "exact",
-                "phase");
-        for (int s = 0; s < count; s++)
-            fprintf(f, " %16.16s", runs[s].name);
-        fputc('\n', f);
-        for (int i = 0; i < b->phase_count; i++) {
-            fprintf(f, "  %-26.26s", j->phase_names[i]);
-            for (int s = 0; s < count; s++) {
-                const sim_result *r = runs[s].mc ? runs[s].mc : runs[s].exact;
-                char cell[40];
-                if (runs[s].mc)
-                    snprintf(cell, sizeof cell, "%.1f%% ± %.1f", 100 * share(r, r->dropped_in[i]),
-                             100 * ci(r, r->dropped_in[i]));
-                else
-                    snprintf(cell, sizeof cell, "%.1f%%", 100 * share(r, r->dropped_in[i]));
-                fprintf(f, " %16s", cell);
-            }
-            fputc('\n', f);
+    if (!o->output || o->exact_only) {
+        fputs("cjm simulate: --shard writes raw counts for cjm merge: give -o PART.json "
+              "(and no --exact)\n", stderr);
+        return -1;
+    }
+    return 0;
+}
+
+/* Read ARGS into O; 0, or the exit status of a usage error. */
+static int simulate_options_read(const cli_args *args, sim_opts *o)
+{
+    const cli_option *opt = simulate_options;
+    double v;
+    const char *s;
+    o->journeys = 100000;
+    if ((s = cli_value(opt, args, "journeys"))) {
+        if (cli_number("simulate", "journeys", s, 1, 1e12, &v) < 0)
+            return EXIT_USAGE;
+        o->journeys = (long long)v;
+    }
+    if ((s = cli_value(opt, args, "threads"))) {
+        if (cli_number("simulate", "threads", s, 1, 256, &v) < 0)
+            return EXIT_USAGE;
+        o->threads = (int)v;
+    }
+    if ((s = cli_value(opt, args, "horizon"))) {
+        if (cli_number("simulate", "horizon", s, 1, 36500, &v) < 0 || v != floor(v))
+            return EXIT_USAGE;
+        o->horizon = (int)v;
+    }
+    o->exact_only = cli_value(opt, args, "exact") != NULL;
+    o->detail = cli_value(opt, args, "detail") != NULL;
+    o->all_scenarios = cli_value(opt, args, "all-scenarios") != NULL;
+    o->attribution = cli_value(opt, args, "attribution") != NULL;
+    o->output = cli_value(opt, args, "output");
+    o->chart = cli_value(opt, args, "chart");
+    int is = cli_index(opt, "scenario");
+    o->scenario_ids = args->multi[is];
+    o->scenario_id_count = args->seen[is];
+    if ((s = cli_value(opt, args, "shard")))
+        return read_shard(s, o) < 0 ? EXIT_USAGE : 0;
+    o->format = cli_output_format("simulate", opt, args, SIMULATE_FORMATS);
+    if (o->format < 0)
+        return EXIT_USAGE;
+    if (o->chart) {
+        int cf = format_from_path(o->chart);
+        if (cf != FMT_SVG && cf != FMT_PNG && cf != FMT_PDF) {
+            fprintf(stderr, "cjm simulate: name the chart .svg, .png or .pdf\n");
+            return EXIT_USAGE;
         }
     }
+    return 0;
 }
 
-/* ---- structured report ------------------------------------------------------ */
+/* ---- which scenarios ---------------------------------------------------------- */
 
-static node *num(arena *a, double v)
+/* The scenarios to run after the baseline: every one with --all-scenarios,
+ * then those named by --scenario; *COUNT of them, in A.  Unknown ids are
+ * errors in D, with a suggestion. */
+static const cjm_scenario **chosen_scenarios(arena *a, const cjm_journey *j, const sim_opts *o,
+                                             const char *path, int *count, diag_list *d)
 {
-    if (isnan(v))
-        return node_new(a, NODE_NULL, NULL, 0, 0);
-    return node_new_float(a, round(v * 1e6) / 1e6);
-}
-
-static node *result_node(arena *a, const report_meta *j, const sim_result *r, int mc)
-{
-    node *n = node_new(a, NODE_MAP, NULL, 0, 0);
-    if (mc) {
-        node_map_put(a, n, "journeys", node_new_int(a, (long long)r->journeys));
-        node_map_put(a, n, "journey_days", node_new_int(a, r->steps));
-    }
-    node_map_put(a, n, "converted", num(a, share(r, r->converted)));
-    if (mc)
-        node_map_put(a, n, "converted_ci95", num(a, ci(r, r->converted)));
-    node_map_put(a, n, "dropped", num(a, share(r, r->dropped)));
-    node_map_put(a, n, "in_progress", num(a, share(r, r->in_progress)));
-    node_map_put(a, n, "median_days", num(a, sim_quantile_day(r, 0.5)));
-    node_map_put(a, n, "p90_days", num(a, sim_quantile_day(r, 0.9)));
-    if (mc) {
-        double lo, hi;
-        sim_quantile_interval(r, 0.5, &lo, &hi);
-        node *iv = node_new(a, NODE_SEQ, NULL, 0, 0);
-        node_append(iv, num(a, lo));
-        node_append(iv, num(a, hi));
-        node_map_put(a, n, "median_days_ci95", iv);
-        sim_quantile_interval(r, 0.9, &lo, &hi);
-        iv = node_new(a, NODE_SEQ, NULL, 0, 0);
-        node_append(iv, num(a, lo));
-        node_append(iv, num(a, hi));
-        node_map_put(a, n, "p90_days_ci95", iv);
-    }
-    node_map_put(a, n, "mean_days", num(a, mean_convert_days(r)));
-    if (mc && r->converted > 1) {
-        double mean = mean_convert_days(r);
-        double var = r->convert_days_sq / r->converted - mean * mean;
-        node_map_put(a, n, "mean_days_se", num(a, sqrt(fmax(var, 0) / r->converted)));
-    }
-    node_map_put(a, n, "emotion", num(a, sim_emotion_mean(r)));
-    node *phases = node_new(a, NODE_SEQ, NULL, 0, 0);
-    for (int i = 0; i < r->phase_count; i++) {
-        node *p = node_new(a, NODE_MAP, NULL, 0, 0);
-        node_map_put(a, p, "phase", node_new_str(a, j->phase_ids[i], strlen(j->phase_ids[i])));
-        node_map_put(a, p, "entered", num(a, share(r, r->reached[i])));
-        double adv = i + 1 < r->phase_count ? r->reached[i + 1] : r->converted;
-        node_map_put(a, p, "advanced", num(a, share(r, adv)));
-        node_map_put(a, p, "dropped", num(a, share(r, r->dropped_in[i])));
-        if (mc)
-            node_map_put(a, p, "dropped_ci95", num(a, ci(r, r->dropped_in[i])));
-        node_map_put(a, p, "days", num(a, r->days_in[i] / r->journeys));
-        if (mc) {
-            double mean = r->days_in[i] / r->journeys;
-            double var = r->days_in_sq[i] / r->journeys - mean * mean;
-            node_map_put(a, p, "days_se", num(a, sqrt(fmax(var, 0) / r->journeys)));
+    const cjm_scenario **out = arena_alloc(a, sizeof *out
+                                           * (size_t)(j->scenario_count + o->scenario_id_count + 1));
+    int n = 0;
+    for (int k = 0; o->all_scenarios && k < j->scenario_count; k++)
+        out[n++] = &j->scenarios[k];
+    const char **names = arena_alloc(a, sizeof *names * (size_t)(j->scenario_count + 1));
+    for (int q = 0; q < j->scenario_count; q++)
+        names[q] = j->scenarios[q].id;
+    for (int k = 0; k < o->scenario_id_count; k++) {
+        const char *id = o->scenario_ids[k];
+        int q = 0;
+        while (q < j->scenario_count && strcmp(j->scenarios[q].id, id) != 0)
+            q++;
+        if (q < j->scenario_count) {
+            out[n++] = &j->scenarios[q];
+            continue;
         }
-        node_map_put(a, p, "visits", num(a, r->visits[i] / r->journeys));
-        node_append(phases, p);
+        const char *near = diag_suggest(id, names, j->scenario_count);
+        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "--scenario: no scenario \"%s\"%s%s%s", id,
+                 near ? " (did you mean \"" : "", near ? near : "", near ? "\"?)" : "");
     }
-    node_map_put(a, n, "phases", phases);
-    return n;
-}
-
-static char *markdown(const report_meta *j, run_out *runs, int count)
-{
-    size_t cap = 1 << 16, len = 0;
-    char *out = malloc(cap);
-    if (!out)
-        return NULL;
-    FILE *f = fmemopen(out, cap, "w");
-    if (!f) {
-        free(out);
-        return NULL;
-    }
-    fprintf(f, "# Simulation: %s\n\n", j->title);
-    fprintf(f, "| scenario | converted (exact) | converted (Monte Carlo, 95%%) | median days | p90 days |\n");
-    fprintf(f, "|---|---:|---:|---:|---:|\n");
-    for (int s = 0; s < count; s++) {
-        const sim_result *e = runs[s].exact, *m = runs[s].mc;
-        fprintf(f, "| %s | %.2f%% | ", runs[s].name, 100 * share(e, e->converted));
-        if (m)
-            fprintf(f, "%.2f%% ± %.2f", 100 * share(m, m->converted), 100 * ci(m, m->converted));
-        else
-            fputs("-", f);
-        fprintf(f, " | %.0f | %.0f |\n", sim_quantile_day(e, 0.5), sim_quantile_day(e, 0.9));
-    }
-    for (int s = 0; s < count; s++) {
-        const sim_result *e = runs[s].exact;
-        fprintf(f, "\n## Funnel: %s\n\n| phase | entered | advanced | dropped | days |\n"
-                "|---|---:|---:|---:|---:|\n", runs[s].name);
-        for (int i = 0; i < e->phase_count; i++) {
-            double adv = i + 1 < e->phase_count ? e->reached[i + 1] : e->converted;
-            fprintf(f, "| %s | %.1f%% | %.1f%% | %.1f%% | %.1f |\n", j->phase_names[i],
-                    100 * e->reached[i], 100 * adv, 100 * e->dropped_in[i], e->days_in[i]);
-        }
-    }
-    fflush(f);
-    len = (size_t)ftell(f);
-    fclose(f);
-    out[len < cap ? len : cap - 1] = '\0';
+    *count = n;
     return out;
 }
 
-/* The report of RUNS: a table on stdout, or OUT in its format (0 yaml,
- * 1 json, 2 markdown). */
-static void write_report(arena *a, const report_meta *meta, run_out *runs, int count,
-                         const char *out, int format, diag_list *d)
+/* ---- running them --------------------------------------------------------------- */
+
+/* The compiled model of scenario SC (NULL: the baseline), its phases
+ * placed by id where the baseline has them. */
+static sim_model *compile_scenario(arena *a, const cjm_journey *j, const cjm_scenario *sc,
+                                   int horizon, diag_list *d)
 {
-    if (!out) {
-        print_table(stdout, meta, runs, count);
-        return;
-    }
-    char *text = NULL;
-    size_t len = 0;
-    if (format == 2) {
-        text = markdown(meta, runs, count);
-        len = text ? strlen(text) : 0;
-    } else {
-        node *root = node_new(a, NODE_MAP, NULL, 0, 0);
-        node_map_put(a, root, "journey", node_new_str(a, meta->id, strlen(meta->id)));
-        node_map_put(a, root, "horizon", node_new_int(a, meta->horizon));
-        node_map_put(a, root, "seed", node_new_int(a, meta->seed));
-        node *list = node_new(a, NODE_SEQ, NULL, 0, 0);
-        for (int k = 0; k < count; k++) {
-            node *sn = node_new(a, NODE_MAP, NULL, 0, 0);
-            node_map_put(a, sn, "id", node_new_str(a, runs[k].id, strlen(runs[k].id)));
-            node_map_put(a, sn, "name", node_new_str(a, runs[k].name, strlen(runs[k].name)));
-            node_map_put(a, sn, "exact", result_node(a, meta, runs[k].exact, 0));
-            if (runs[k].mc)
-                node_map_put(a, sn, "monte_carlo", result_node(a, meta, runs[k].mc, 1));
-            node_append(list, sn);
-        }
-        node_map_put(a, root, "scenarios", list);
-        text = format == 1 ? emit_json(root, &len, d) : yaml_emit(root, &len, d);
-    }
-    if (text)
-        fsout_write_file(out, text, len, d);
-    free(text);
+    if (!sc || !sc->journey)
+        return sim_compile(j, sc, horizon, d);
+    cjm_journey *alt = load_scenario_journey(a, sc, d);
+    sim_model *m = alt ? sim_compile(alt, NULL, horizon ? horizon : j->horizon, d) : NULL;
+    for (int k = 0; m && k < m->phase_count; k++)
+        m->source_phase[k] = model_find_phase(j, alt->phases[m->source_phase[k]].id);
+    return m;
 }
+
+/* Run scenario SC with both engines into RU; -1 after an error in D. */
+static int run_one(arena *a, const cjm_journey *j, const cjm_scenario *sc, const sim_opts *o,
+                   const char *path, sim_run_result *ru, diag_list *d)
+{
+    sim_model *m = compile_scenario(a, j, sc, o->horizon, d);
+    if (!m)
+        return -1;
+    if (!markov_fits(m, d, DIAG_ERROR, path, NULL)) {
+        sim_free(m);
+        return -1;
+    }
+    ru->id = sc ? sc->id : "baseline";
+    ru->name = sc ? sc->name : "baseline";
+    ru->exact = markov_solve(m);
+    ru->mc = NULL;
+    if (!o->exact_only) {
+        sim_run run = { o->journeys, o->load.host.seed, o->threads, o->shard, o->shards, 1 };
+        ru->mc = sim_monte_carlo(m, &run);
+    }
+    int same = m->phase_count == j->phase_count;
+    for (int q = 0; same && q < m->phase_count; q++)
+        same = m->source_phase[q] == q;
+    if (!same) {
+        /* phases removed or added: compare phase by phase anyway */
+        if (ru->exact)
+            sim_result_align(ru->exact, m->source_phase, j->phase_count);
+        if (ru->mc)
+            sim_result_align(ru->mc, m->source_phase, j->phase_count);
+    }
+    sim_free(m);
+    if (!ru->exact || (!o->exact_only && !ru->mc)) {
+        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "out of memory while simulating");
+        d->internal = 1;
+        return -1;
+    }
+    return 0;
+}
+
+static sim_meta meta_of(arena *a, const cjm_journey *j, const sim_opts *o)
+{
+    sim_meta m = { j->id, j->title, j->phase_count, NULL, NULL, o->journeys,
+                   o->horizon ? o->horizon : j->horizon, (long long)o->load.host.seed };
+    m.phase_ids = arena_alloc(a, sizeof(char *) * (size_t)(j->phase_count + 1));
+    m.phase_names = arena_alloc(a, sizeof(char *) * (size_t)(j->phase_count + 1));
+    for (int i = 0; i < j->phase_count; i++) {
+        m.phase_ids[i] = j->phases[i].id;
+        m.phase_names[i] = j->phases[i].name;
+    }
+    return m;
+}
+
+/* ---- touchpoint attribution --------------------------------------------------- */
+
+/* Each touchpoint's removal effect (exact) and its first, last and linear
+ * touch credits over converting journeys (Monte Carlo), as a table. */
+static void touchpoint_table(report_doc *rd, arena *a, const cjm_journey *j, const sim_opts *o,
+                             double base, diag_list *d)
+{
+    static const table_col cols[] = {
+        { "name", "touchpoint", COL_TEXT, 0, NULL, COL_WRAP },
+        { "channel", "channel", COL_TEXT, 0, NULL, 0 },
+        { "converted_without", "converted without it", COL_PCT, 2, NULL, 0 },
+        { "removal_effect", "removal effect", COL_PCT, 2, NULL, 0 },
+        { "first_touch", "first touch", COL_PCT, 2, NULL, 0 },
+        { "last_touch", "last touch", COL_PCT, 2, NULL, 0 },
+        { "linear", "linear", COL_PCT, 2, NULL, 0 },
+    };
+    int nt = j->touchpoint_count;
+    sim_credits cr = { 0 };
+    cr.first = arena_alloc(a, sizeof(double) * (size_t)(nt + 1));
+    cr.last = arena_alloc(a, sizeof(double) * (size_t)(nt + 1));
+    cr.linear = arena_alloc(a, sizeof(double) * (size_t)(nt + 1));
+    sim_model *bm = sim_compile(j, NULL, o->horizon, d);
+    long long cn = o->journeys < 200000 ? o->journeys : 200000;
+    int credits = bm && sim_touch_credits(bm, cn, o->load.host.seed, &cr) == 0 && cr.converted > 0;
+    sim_free(bm);
+    node *rows = rnode_seq(a);
+    for (int t = 0; t < nt && base > 0; t++) {
+        sim_model *m = sim_compile_with(j, NULL, NULL, t, o->horizon, d);
+        sim_result *r = m ? markov_solve(m) : NULL;
+        node *row = rnode_map(a);
+        rnode_put(a, row, "id", rnode_str(a, j->touchpoints[t].id));
+        rnode_put(a, row, "name", rnode_str(a, j->touchpoints[t].name));
+        rnode_put(a, row, "channel", rnode_str(a, model_channel_names()[j->touchpoints[t].channel]));
+        rnode_put(a, row, "converted_without", rnode_num(a, r ? r->converted : NAN));
+        rnode_put(a, row, "removal_effect", rnode_num(a, r ? 1 - r->converted / base : NAN));
+        rnode_put(a, row, "first_touch", rnode_num(a, credits ? cr.first[t] / cr.converted : NAN));
+        rnode_put(a, row, "last_touch", rnode_num(a, credits ? cr.last[t] / cr.converted : NAN));
+        rnode_put(a, row, "linear", rnode_num(a, credits ? cr.linear[t] / cr.converted : NAN));
+        node_append(rows, row);
+        sim_result_free(r);
+        sim_free(m);
+    }
+    rnode_put(a, rd->data, "touchpoints", rows);
+    node *tc = rnode_map(a);
+    rnode_put(a, tc, "journeys", rnode_int(a, cn));
+    rnode_put(a, tc, "converted", rnode_num(a, credits ? cr.converted : NAN));
+    rnode_put(a, tc, "converted_untouched", rnode_num(a, credits ? cr.converted_untouched : NAN));
+    rnode_put(a, rd->data, "touch_credits", tc);
+    table *tb = report_main_table(rd, "Touchpoint attribution", cols,
+                             (int)(sizeof cols / sizeof cols[0]), rows);
+    tb->note = credits ? arena_printf(a, "Removal effect from the exact engine (conversion %.4f "
+                                      "with every touchpoint); touch credits over %.0f converting "
+                                      "journeys of %lld (Monte Carlo).", base, cr.converted, cn)
+                       : "Removal effect from the exact engine.";
+    tb->empty = "The journey has no touchpoints.";
+}
+
+/* ---- the chart -------------------------------------------------------------------- */
+
+static void write_chart(arena *a, const cjm_journey *j, const sim_run_result *runs, int count,
+                        const char *chart, diag_list *d)
+{
+    const char **names = arena_alloc(a, sizeof(char *) * (size_t)count);
+    const char **phase_names = arena_alloc(a, sizeof(char *) * (size_t)(j->phase_count + 1));
+    const sim_result **results = arena_alloc(a, sizeof(sim_result *) * (size_t)count);
+    for (int k = 0; k < count; k++) {
+        names[k] = runs[k].name;
+        results[k] = runs[k].mc ? runs[k].mc : runs[k].exact;
+    }
+    for (int i = 0; i < j->phase_count; i++)
+        phase_names[i] = j->phases[i].name;
+    const theme *t = theme_get("light");
+    text_begin(t, j->locale);
+    rdoc *doc = rdoc_new();
+    doc->lang = j->locale;
+    layout_options lo2 = { .theme = t };
+    chart_data c;
+    sim_chart_fill(&doc->mem, &c, arena_printf(&doc->mem, "Simulation — %s", j->title),
+                   j->phase_count, phase_names, runs[0].exact, count, names, results);
+    layout_charts(doc, &c, &lo2);
+    surface_write(doc, t, (out_format)format_from_path(chart), 150, j->title, chart, 0, d);
+    rdoc_free(doc);
+    text_end();
+}
+
+/* ---- shard files ---------------------------------------------------------------- */
 
 /* A shard's raw results, for cjm merge. */
-static void write_part(arena *a, const report_meta *meta, run_out *runs, int count,
+static void write_part(arena *a, const sim_meta *meta, const sim_run_result *runs, int count,
                        int shard, int shards, const char *out, diag_list *d)
 {
-    node *root = node_new(a, NODE_MAP, NULL, 0, 0);
-    node_map_put(a, root, "cjm_part", node_new_int(a, 1));
-    node_map_put(a, root, "journey", node_new_str(a, meta->id, strlen(meta->id)));
-    node_map_put(a, root, "title", node_new_str(a, meta->title, strlen(meta->title)));
-    node_map_put(a, root, "horizon", node_new_int(a, meta->horizon));
-    node_map_put(a, root, "seed", node_new_int(a, meta->seed));
-    node_map_put(a, root, "journeys", node_new_int(a, meta->journeys));
-    node_map_put(a, root, "shard", node_new_int(a, shard));
-    node_map_put(a, root, "shards", node_new_int(a, shards));
-    node *phases = node_new(a, NODE_SEQ, NULL, 0, 0);
+    node *root = rnode_map(a);
+    rnode_put(a, root, "cjm_part", rnode_int(a, 1));
+    rnode_put(a, root, "journey", rnode_str(a, meta->id));
+    rnode_put(a, root, "title", rnode_str(a, meta->title));
+    rnode_put(a, root, "horizon", rnode_int(a, meta->horizon));
+    rnode_put(a, root, "seed", rnode_int(a, meta->seed));
+    rnode_put(a, root, "journeys", rnode_int(a, meta->journeys));
+    rnode_put(a, root, "shard", rnode_int(a, shard));
+    rnode_put(a, root, "shards", rnode_int(a, shards));
+    node *phases = rnode_seq(a);
     for (int i = 0; i < meta->phase_count; i++) {
-        node *p = node_new(a, NODE_MAP, NULL, 0, 0);
-        node_map_put(a, p, "id", node_new_str(a, meta->phase_ids[i], strlen(meta->phase_ids[i])));
-        node_map_put(a, p, "name", node_new_str(a, meta->phase_names[i],
-                                                strlen(meta->phase_names[i])));
+        node *p = rnode_map(a);
+        rnode_put(a, p, "id", rnode_str(a, meta->phase_ids[i]));
+        rnode_put(a, p, "name", rnode_str(a, meta->phase_names[i]));
         node_append(phases, p);
     }
-    node_map_put(a, root, "phases", phases);
-    node *list = node_new(a, NODE_SEQ, NULL, 0, 0);
+    rnode_put(a, root, "phases", phases);
+    node *list = rnode_seq(a);
     for (int k = 0; k < count; k++) {
-        node *sn = node_new(a, NODE_MAP, NULL, 0, 0);
-        node_map_put(a, sn, "id", node_new_str(a, runs[k].id, strlen(runs[k].id)));
-        node_map_put(a, sn, "name", node_new_str(a, runs[k].name, strlen(runs[k].name)));
-        node_map_put(a, sn, "exact", sim_result_to_node(a, runs[k].exact));
-        node_map_put(a, sn, "monte_carlo", sim_result_to_node(a, runs[k].mc));
+        node *sn = rnode_map(a);
+        rnode_put(a, sn, "id", rnode_str(a, runs[k].id));
+        rnode_put(a, sn, "name", rnode_str(a, runs[k].name));
+        rnode_put(a, sn, "exact", sim_result_to_node(a, runs[k].exact));
+        rnode_put(a, sn, "monte_carlo", sim_result_to_node(a, runs[k].mc));
         node_append(list, sn);
     }
-    node_map_put(a, root, "scenarios", list);
+    rnode_put(a, root, "scenarios", list);
     size_t len;
-    char *text = emit_json(root, &len, d);
+    char *text = json_emit(root, &len, d);
     if (text)
         fsout_write_file(out, text, len, d);
     free(text);
 }
 
-static int report_format(const char *command, const char *out)
+/* ---- the command -------------------------------------------------------------- */
+
+/* Run the baseline and the chosen scenarios of J into RUNS (room for all);
+ * the number run. */
+static int run_all(arena *a, const cjm_journey *j, const sim_opts *o, const char *path,
+                   sim_run_result **runs_out, diag_list *d)
 {
-    const char *dot = strrchr(out, '.');
-    int f = !dot ? -1 : !strcmp(dot, ".yaml") || !strcmp(dot, ".yml") ? 0
-          : !strcmp(dot, ".json") ? 1 : !strcmp(dot, ".md") ? 2 : -1;
-    if (f < 0)
-        fprintf(stderr, "cjm %s: cannot tell the format of \"%s\"; name it .yaml, "
-                ".json or .md\n", command, out);
-    return f;
+    int nchosen = 0;
+    const cjm_scenario **chosen = chosen_scenarios(a, j, o, path, &nchosen, d);
+    sim_run_result *runs = arena_alloc(a, sizeof *runs * (size_t)(nchosen + 1));
+    *runs_out = runs;
+    int count = 0;
+    for (int k = -1; k < nchosen && !d->errors; k++) {
+        if (run_one(a, j, k < 0 ? NULL : chosen[k], o, path, &runs[count], d) < 0)
+            break;
+        count++;
+    }
+    return count;
 }
 
 int cmd_simulate(int argc, char **argv)
 {
     static cli_args args;
-    load_options lo;
+    sim_opts o;
+    memset(&o, 0, sizeof o);
     int rc = cli_start("simulate", simulate_options, argc, argv, &args, help_simulate, 1, 1,
-                       "one journey file", &lo);
+                       "one journey file", &o.load);
     if (rc >= 0)
         return rc;
-    lo.scenarios = cli_value(simulate_options, &args, "scenarios");
-    long long n = 100000;
-    int threads = 0, horizon = 0;
-    const char *s;
-    char *end;
-    double v;
-    if ((s = cli_value(simulate_options, &args, "journeys"))) {
-        if (cli_number("simulate", "journeys", s, 1, 1e12, &v) < 0)
-            return EXIT_USAGE;
-        n = (long long)v;
-    }
-    if ((s = cli_value(simulate_options, &args, "threads"))) {
-        threads = (int)strtol(s, &end, 10);
-        if (*end || threads < 1 || threads > 256) {
-            fprintf(stderr, "cjm simulate: --threads expects 1..256, got \"%s\"\n", s);
-            return EXIT_USAGE;
-        }
-    }
-    if ((s = cli_value(simulate_options, &args, "horizon"))) {
-        horizon = (int)strtol(s, &end, 10);
-        if (*end || horizon < 1 || horizon > 36500) {
-            fprintf(stderr, "cjm simulate: --horizon expects 1..36500 days, got \"%s\"\n", s);
-            return EXIT_USAGE;
-        }
-    }
-    int exact_only = cli_value(simulate_options, &args, "exact") != NULL;
-    const char *out = cli_value(simulate_options, &args, "output");
-    int out_format = -1;    /* 0 yaml, 1 json, 2 md */
-    int shard = 0, shards = 0;
-    if ((s = cli_value(simulate_options, &args, "shard"))) {
-        char tail;
-        if (sscanf(s, "%d/%d%c", &shard, &shards, &tail) != 2 || shards < 1
-            || shard < 0 || shard >= shards) {
-            fprintf(stderr, "cjm simulate: --shard expects K/N with 0 <= K < N, got "
-                    "\"%s\"\n", s);
-            return EXIT_USAGE;
-        }
-        if (!out || exact_only) {
-            fputs("cjm simulate: --shard writes raw counts for cjm merge: give -o "
-                  "PART.json (and no --exact)\n", stderr);
-            return EXIT_USAGE;
-        }
-    } else if (out && (out_format = report_format("simulate", out)) < 0) {
-        return EXIT_USAGE;
-    }
-
+    if ((rc = simulate_options_read(&args, &o)))
+        return rc;
+    o.load.scenarios = cli_value(simulate_options, &args, "scenarios");
     arena a;
     diag_list d;
     arena_init(&a);
     diag_init(&d);
     const char *path = args.positional[0];
-    cjm_journey *j = load_journey(&a, path, &lo, &d);
+    cjm_journey *j = load_journey(&a, path, &o.load, &d);
     watchdog_stage("simulating");
-    run_out runs[65];
-    int count = 0;
-    if (j) {
-        const cjm_scenario *chosen[64];
-        int nchosen = 0;
-        if (cli_value(simulate_options, &args, "all-scenarios"))
-            for (int k = 0; k < j->scenario_count && nchosen < 64; k++)
-                chosen[nchosen++] = &j->scenarios[k];
-        int is = cli_index(simulate_options, "scenario");
-        for (int k = 0; k < args.seen[is] && k < CLI_MAX_VALUES; k++) {
-            const char *id = args.multi[is][k];
-            const cjm_scenario *found = NULL;
-            for (int q = 0; q < j->scenario_count; q++)
-                if (strcmp(j->scenarios[q].id, id) == 0)
-                    found = &j->scenarios[q];
-            if (!found) {
-                const char *names[64];
-                int nn = 0;
-                for (int q = 0; q < j->scenario_count && nn < 64; q++)
-                    names[nn++] = j->scenarios[q].id;
-                const char *near = diag_suggest(id, names, nn);
-                diag_add(&d, DIAG_ERROR, path, 0, 0, NULL, "--scenario: no scenario "
-                         "\"%s\"%s%s%s", id, near ? " (did you mean \"" : "",
-                         near ? near : "", near ? "\"?)" : "");
-            } else if (nchosen < 64) {
-                chosen[nchosen++] = found;
-            }
-        }
-        for (int k = -1; k < nchosen && !d.errors; k++) {
-            const cjm_scenario *sc = k < 0 ? NULL : chosen[k];
-            sim_model *m;
-            if (sc && sc->journey) {
-                cjm_journey *alt = load_scenario_journey(&a, sc, &d);
-                m = alt ? sim_compile(alt, NULL, horizon ? horizon : j->horizon, &d) : NULL;
-                /* the edited journey's phases, by id, in the baseline's places */
-                for (int k = 0; m && k < m->phase_count; k++)
-                    m->source_phase[k] = model_find_phase(j, alt->phases[m->source_phase[k]].id);
-            } else {
-                m = sim_compile(j, sc, horizon, &d);
-            }
-            if (!m)
-                break;
-            if (!markov_fits(m, &d, DIAG_ERROR, path, NULL)) {
-                sim_free(m);
-                break;
-            }
-            run_out *ru = &runs[count++];
-            ru->id = sc ? sc->id : "baseline";
-            ru->name = sc ? sc->name : "baseline";
-            ru->exact = markov_solve(m);
-            ru->mc = NULL;
-            if (!exact_only) {
-                sim_run run = { n, lo.host.seed, threads, shard, shards, 1 };
-                ru->mc = sim_monte_carlo(m, &run);
-            }
-            int same = m->phase_count == j->phase_count;
-            for (int q = 0; same && q < m->phase_count; q++)
-                same = m->source_phase[q] == q;
-            if (!same) {
-                /* phases removed or added: compare phase by phase anyway */
-                if (ru->exact)
-                    sim_result_align(ru->exact, m->source_phase, j->phase_count);
-                if (ru->mc)
-                    sim_result_align(ru->mc, m->source_phase, j->phase_count);
-            }
-            sim_free(m);
-            if (!ru->exact || (!exact_only && !ru->mc)) {
-                diag_add(&d, DIAG_ERROR, path, 0, 0, NULL, "out of memory while simulating");
-                d.internal = 1;
-            }
-        }
-    }
-    if (!d.errors && j && cli_value(simulate_options, &args, "attribution")) {
-        /* each touchpoint's removal effect, from the exact engine */
-        double base = count ? runs[0].exact->converted : 0;
-        /* and the Monte Carlo touch credits over converting journeys */
-        sim_credits cr = { 0 };
-        int nt = j->touchpoint_count;
-        cr.first = arena_alloc(&a, sizeof(double) * (size_t)(nt + 1));
-        cr.last = arena_alloc(&a, sizeof(double) * (size_t)(nt + 1));
-        cr.linear = arena_alloc(&a, sizeof(double) * (size_t)(nt + 1));
-        sim_model *bm = sim_compile(j, NULL, horizon, &d);
-        long long cn = n < 200000 ? n : 200000;
-        int credits = bm && sim_touch_credits(bm, cn, lo.host.seed, &cr) == 0 && cr.converted > 0;
-        printf("touchpoint attribution: removal effect (exact; conversion %.4f with all)%s\n",
-               base, credits ? arena_printf(&a, "; first, last and linear touch over %.0f "
-                                             "converting journeys (monte carlo, n=%lld)",
-                                             cr.converted, cn) : "");
-        printf("  %-24s %-15s %10s %8s %8s %8s %8s\n", "touchpoint", "channel", "converted",
-               "removal", "first", "last", "linear");
-        for (int t = 0; t < nt && base > 0; t++) {
-            sim_model *m = sim_compile_with(j, NULL, NULL, t, horizon, &d);
-            sim_result *r = m ? markov_solve(m) : NULL;
-            if (r) {
-                printf("  %-24.24s %-15.15s %10.4f %7.2f%%", j->touchpoints[t].name,
-                       model_channel_names()[j->touchpoints[t].channel], r->converted,
-                       100 * (1 - r->converted / base));
-                if (credits)
-                    printf(" %7.2f%% %7.2f%% %7.2f%%", 100 * cr.first[t] / cr.converted,
-                           100 * cr.last[t] / cr.converted, 100 * cr.linear[t] / cr.converted);
-                printf("\n");
-            }
-            sim_result_free(r);
-            sim_free(m);
-        }
-        if (credits && cr.converted_untouched > 0)
-            printf("  %-24s %-15s %10s %8s %7.2f%% %7.2f%% %7.2f%%\n", "(no touchpoint)", "", "",
-                   "", 100 * cr.converted_untouched / cr.converted,
-                   100 * cr.converted_untouched / cr.converted,
-                   100 * cr.converted_untouched / cr.converted);
-        sim_free(bm);
-        printf("\n");
-    }
-    const char *chart = cli_value(simulate_options, &args, "chart");
-    if (!d.errors && count && chart && !shards) {
-        int cf = surface_format_from_path(chart);
-        if (cf < 0) {
-            diag_add(&d, DIAG_ERROR, chart, 0, 0, NULL, "name the chart .svg, .png or .pdf");
-        } else {
-            const char **names = arena_alloc(&a, sizeof(char *) * (size_t)count);
-            const char **phase_names = arena_alloc(&a, sizeof(char *) * (size_t)(j->phase_count + 1));
-            const sim_result *results[65];
-            for (int k = 0; k < count; k++) {
-                names[k] = runs[k].name;
-                results[k] = runs[k].mc ? runs[k].mc : runs[k].exact;
-            }
-            for (int i = 0; i < j->phase_count; i++)
-                phase_names[i] = j->phases[i].name;
-            const theme *t = theme_get("light");
-            text_begin(t, j->locale);
-            rdoc *doc = rdoc_new();
-            doc->lang = j->locale;
-            layout_options lo2 = { .theme = t };
-            chart_data c;
-            sim_chart_fill(&doc->mem, &c, arena_printf(&doc->mem, "Simulation — %s", j->title),
-                           j->phase_count, phase_names, runs[0].exact, count, names, results);
-            layout_charts(doc, &c, &lo2);
-            surface_write(doc, t, (render_format)cf, 150, j->title, chart, 0, &d);
-            rdoc_free(doc);
-            text_end();
-        }
-    }
+    sim_run_result *runs = NULL;
+    int count = j ? run_all(&a, j, &o, path, &runs, &d) : 0;
     if (!d.errors && count) {
-        const char **ids = arena_alloc(&a, sizeof(char *) * (size_t)(j->phase_count + 1));
-        const char **names = arena_alloc(&a, sizeof(char *) * (size_t)(j->phase_count + 1));
-        for (int i = 0; i < j->phase_count; i++) {
-            ids[i] = j->phases[i].id;
-            names[i] = j->phases[i].name;
+        sim_meta meta = meta_of(&a, j, &o);
+        if (o.shards) {
+            write_part(&a, &meta, runs, count, o.shard, o.shards, o.output, &d);
+        } else {
+            report_doc rd;
+            sim_doc(&rd, &a, &meta, runs, count);
+            if (o.attribution)
+                touchpoint_table(&rd, &a, j, &o, runs[0].exact->converted, &d);
+            if (o.chart && !d.errors)
+                write_chart(&a, j, runs, count, o.chart, &d);
+            if (!d.errors)
+                report_write(&rd, (out_format)o.format, o.output, o.detail, &d);
         }
-        report_meta meta = { j->id, j->title, j->phase_count, ids, names, n,
-                             horizon ? horizon : j->horizon, (long long)lo.host.seed };
-        if (shards)
-            write_part(&a, &meta, runs, count, shard, shards, out, &d);
-        else
-            write_report(&a, &meta, runs, count, out, out_format, &d);
     }
     for (int k = 0; k < count; k++) {
         sim_result_free(runs[k].exact);
@@ -622,7 +432,9 @@ int cmd_simulate(int argc, char **argv)
 /* ---- cjm merge -------------------------------------------------------------- */
 
 static const cli_option merge_options[] = {
-    { "output", 'o', 1, "FILE", "the merged report: .yaml, .json or .md (default: a table)" },
+    { "output", 'o', 1, "FILE", "the merged report: .md, .csv, .yaml or .json (default: a table)" },
+    { "format", 'f', 1, "FORMAT", "table, md, csv, yaml or json (default: from -o, else table)" },
+    { "detail", 'd', 0, "", "on a terminal: also each scenario's funnel and the drop per phase" },
     { "help", 'h', 0, "", "show this help" },
     CLI_LIMIT_OPTIONS,
     { NULL, 0, 0, NULL, NULL }
@@ -653,107 +465,145 @@ static long long int_of(const node *map, const char *key)
     return v && v->kind == NODE_INT ? v->v.integer : -1;
 }
 
+/* The first part's journey: its id, title, phases and run settings. */
+static int part_meta(arena *a, const node *doc, sim_meta *meta, int *shards)
+{
+    const node *ph = node_map_get(doc, "phases");
+    meta->id = text_of(doc, "journey");
+    meta->title = text_of(doc, "title");
+    meta->horizon = (int)int_of(doc, "horizon");
+    meta->seed = int_of(doc, "seed");
+    meta->journeys = int_of(doc, "journeys");
+    *shards = (int)int_of(doc, "shards");
+    meta->phase_count = ph && ph->kind == NODE_SEQ ? ph->count : 0;
+    meta->phase_ids = arena_alloc(a, sizeof(char *) * (size_t)(meta->phase_count + 1));
+    meta->phase_names = arena_alloc(a, sizeof(char *) * (size_t)(meta->phase_count + 1));
+    int i = 0;
+    for (const node *x = ph ? ph->first : NULL; x; x = x->next, i++) {
+        meta->phase_ids[i] = text_of(x, "id");
+        meta->phase_names[i] = text_of(x, "name");
+        if (!meta->phase_ids[i] || !meta->phase_names[i])
+            return -1;
+    }
+    return meta->id && meta->title && *shards >= 1 && meta->phase_count >= 1 ? 0 : -1;
+}
+
+/* Whether DOC belongs with the first part (META, SHARDS). */
+static int part_matches(const node *doc, const sim_meta *meta, int shards)
+{
+    long long shard = int_of(doc, "shard");
+    const char *id = text_of(doc, "journey");
+    const node *sc = node_map_get(doc, "scenarios");
+    return shard >= 0 && shard < shards && int_of(doc, "shards") == shards
+           && sc && sc->kind == NODE_SEQ && id && strcmp(id, meta->id) == 0
+           && int_of(doc, "seed") == meta->seed && int_of(doc, "journeys") == meta->journeys
+           && int_of(doc, "horizon") == meta->horizon;
+}
+
+/* Add the scenarios of part P (its file PATH) to RUNS. */
+static int part_runs(const node *doc, int p, const char *path, sim_run_result **runs,
+                     int *count, arena *a, diag_list *d)
+{
+    const node *sc = node_map_get(doc, "scenarios");
+    if (p == 0)
+        *runs = arena_alloc(a, sizeof **runs * (size_t)(sc->count + 1));
+    int k = 0;
+    for (const node *x = sc->first; x; x = x->next, k++) {
+        sim_result *e = sim_result_from_node(node_map_get(x, "exact"));
+        sim_result *m = sim_result_from_node(node_map_get(x, "monte_carlo"));
+        const char *id = text_of(x, "id");
+        int ok = e && m && id && (p == 0 ? k < sc->count : k < *count && !strcmp((*runs)[k].id, id));
+        if (!ok) {
+            diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "scenario %d: malformed or not the "
+                     "same as in the first part", k);
+            sim_result_free(e);
+            sim_result_free(m);
+            return -1;
+        }
+        if (p == 0) {
+            (*runs)[k] = (sim_run_result){ id, text_of(x, "name"), e, m };
+            *count = k + 1;
+        } else {
+            sim_result_add((*runs)[k].mc, m);
+            sim_result_free(e);
+            sim_result_free(m);
+        }
+    }
+    if (p > 0 && k != *count) {
+        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "this part has %d scenarios, the first %d",
+                 k, *count);
+        return -1;
+    }
+    return 0;
+}
+
+static int shard_seen(const long long *seen, int n, long long shard)
+{
+    for (int i = 0; i < n; i++)
+        if (seen[i] == shard)
+            return 1;
+    return 0;
+}
+
 int cmd_merge(int argc, char **argv)
 {
     static cli_args args;
-    int rc = cli_parse("merge", merge_options, argc, argv, &args);
-    if (!rc)
-        rc = cli_apply_limits("merge", merge_options, &args);
-    if (rc)
+    int rc = cli_start("merge", merge_options, argc, argv, &args, help_merge, 1, -1,
+                       "the part files", NULL);
+    if (rc >= 0)
         return rc;
-    if (cli_value(merge_options, &args, "help")) {
-        help_merge(stdout);
-        return 0;
-    }
-    if (args.positional_count < 1) {
-        fputs("cjm merge: give the part files\nTry 'cjm help merge'.\n", stderr);
-        return EXIT_USAGE;
-    }
     const char *out = cli_value(merge_options, &args, "output");
-    int format = -1;
-    if (out && (format = report_format("merge", out)) < 0)
+    int format = cli_output_format("merge", merge_options, &args, SIMULATE_FORMATS);
+    if (format < 0)
         return EXIT_USAGE;
     arena a;
     diag_list d;
     arena_init(&a);
     diag_init(&d);
-    run_out runs[65];
+    sim_run_result *runs = NULL;
     int count = 0, shards = 0;
-    report_meta meta = { 0 };
-    char seen[1024] = { 0 };
+    sim_meta meta = { 0 };
+    long long *seen = NULL;     /* shard numbers read so far */
+    int nseen = 0;
     for (int p = 0; p < args.positional_count && !d.errors; p++) {
         const char *path = args.positional[p];
         node *doc = yaml_load_file(&a, path, &d);
         if (!doc)
             break;
-        if (int_of(doc, "cjm_part") != 1) {
+        if (int_of(doc, "cjm_part") != 1 || (p == 0 && part_meta(&a, doc, &meta, &shards) < 0)) {
             diag_add(&d, DIAG_ERROR, path, 0, 0, NULL, "not a part file of cjm simulate --shard");
             break;
         }
-        long long shard = int_of(doc, "shard"), n_shards = int_of(doc, "shards");
-        const node *sc = node_map_get(doc, "scenarios");
-        const node *ph = node_map_get(doc, "phases");
-        if (p == 0) {
-            meta.id = text_of(doc, "journey");
-            meta.title = text_of(doc, "title");
-            meta.horizon = (int)int_of(doc, "horizon");
-            meta.seed = int_of(doc, "seed");
-            meta.journeys = int_of(doc, "journeys");
-            shards = (int)n_shards;
-            meta.phase_count = ph && ph->kind == NODE_SEQ ? ph->count : 0;
-            meta.phase_ids = arena_alloc(&a, sizeof(char *) * (size_t)(meta.phase_count + 1));
-            meta.phase_names = arena_alloc(&a, sizeof(char *) * (size_t)(meta.phase_count + 1));
-            int i = 0;
-            for (const node *x = ph ? ph->first : NULL; x; x = x->next, i++) {
-                meta.phase_ids[i] = text_of(x, "id");
-                meta.phase_names[i] = text_of(x, "name");
-            }
-        }
-        if (!meta.id || !meta.title || shards < 1 || shards > 1024 || shard < 0
-            || shard >= shards || n_shards != shards || meta.phase_count < 1
-            || !sc || sc->kind != NODE_SEQ
-            || strcmp(text_of(doc, "journey") ? text_of(doc, "journey") : "", meta.id)
-            || int_of(doc, "seed") != meta.seed || int_of(doc, "journeys") != meta.journeys
-            || int_of(doc, "horizon") != meta.horizon) {
+        if (p == 0)
+            seen = arena_alloc(&a, sizeof *seen * (size_t)args.positional_count);
+        if (!part_matches(doc, &meta, shards)) {
             diag_add(&d, DIAG_ERROR, path, 0, 0, NULL, "this part does not belong with "
                      "the first one (journey, seed, journeys, horizon and shard count "
                      "must match)");
             break;
         }
-        if (seen[shard]++) {
+        long long shard = int_of(doc, "shard");
+        if (shard_seen(seen, nseen, shard)) {
             diag_add(&d, DIAG_ERROR, path, 0, 0, NULL, "shard %lld/%d is given twice",
                      shard, shards);
             break;
         }
-        int k = 0;
-        for (const node *x = sc->first; x && !d.errors; x = x->next, k++) {
-            sim_result *e = sim_result_from_node(node_map_get(x, "exact"));
-            sim_result *m = sim_result_from_node(node_map_get(x, "monte_carlo"));
-            if (!e || !m || k >= 64 || (p > 0 && (k >= count || strcmp(runs[k].id, text_of(x, "id") ? text_of(x, "id") : "")))) {
-                diag_add(&d, DIAG_ERROR, path, 0, 0, NULL, "scenario %d: malformed or "
-                         "not the same as in the first part", k);
-                sim_result_free(e);
-                sim_result_free(m);
-                break;
-            }
-            if (p == 0) {
-                runs[count].id = text_of(x, "id");
-                runs[count].name = text_of(x, "name");
-                runs[count].exact = e;
-                runs[count].mc = m;
-                count++;
-            } else {
-                sim_result_add(runs[k].mc, m);
-                sim_result_free(e);
-                sim_result_free(m);
-            }
-        }
+        seen[nseen++] = shard;
+        if (part_runs(doc, p, path, &runs, &count, &a, &d) < 0)
+            break;
     }
-    for (int k = 0; k < shards && !d.errors; k++)
-        if (!seen[k])
-            diag_add(&d, DIAG_ERROR, NULL, 0, 0, NULL, "shard %d/%d is missing", k, shards);
-    if (!d.errors && count)
-        write_report(&a, &meta, runs, count, out, format, &d);
+    /* the first few missing shards by number (a part may claim billions) */
+    for (long long k = 0, told = 0; seen && k < shards && told < 5 && !d.errors; k++)
+        if (!shard_seen(seen, nseen, k)) {
+            diag_add(&d, DIAG_ERROR, NULL, 0, 0, NULL, "shard %lld/%d is missing", k, shards);
+            told++;
+        }
+    if (!d.errors && count) {
+        report_doc rd;
+        sim_doc(&rd, &a, &meta, runs, count);
+        report_write(&rd, (out_format)format, out, cli_value(merge_options, &args, "detail") != NULL,
+                     &d);
+    }
     for (int k = 0; k < count; k++) {
         sim_result_free(runs[k].exact);
         sim_result_free(runs[k].mc);

@@ -232,6 +232,16 @@ int cli_finish(diag_list *d, arena *a, int produced)
     return status;
 }
 
+int cli_output_format(const char *command, const cli_option *options,
+                      const cli_args *args, unsigned mask)
+{
+    const char *out = cli_value(options, args, "output");
+    const char *forced = cli_value(options, args, "format");
+    if (!forced && (!out || strcmp(out, "-") == 0))
+        return mask & FMTBIT(FMT_TABLE) ? FMT_TABLE : FMT_YAML;
+    return format_choose(command, out ? out : "-", forced, mask);
+}
+
 static int has_stdlib(const char *dir)
 {
     char path[PATH_MAX + 32];

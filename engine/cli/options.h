@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "base/format.h"
 #include "model/load.h"
 
 typedef struct cli_option {
@@ -90,6 +91,12 @@ int cli_load_options(const char *command, const cli_option *options,
 int cli_start(const char *command, const cli_option *options, int argc, char **argv,
               cli_args *args, void (*help)(FILE *), int min_files, int max_files,
               const char *what, load_options *load);
+
+/* The format of a command's result: --format NAME when given, else the
+ * extension of --output, else FMT_TABLE for standard output; only formats
+ * in MASK.  -1 after a usage message. */
+int cli_output_format(const char *command, const cli_option *options,
+                      const cli_args *args, unsigned mask);
 
 /* The folder holding stdlib/ and templates/: $CJM_HOME, the source tree
  * next to the binary, PREFIX/share/cjm next to it, or the configured

@@ -3,7 +3,7 @@
  *
  * Both formats come from the same normalized node tree (model_to_node):
  * defaults filled, generated ids written, a fixed key order.  YAML goes
- * through libyaml's emitter; JSON through the small writer here.  Loading
+ * through libyaml's emitter; JSON through doc/json.c.  Loading
  * the YAML output and building it again gives byte-identical output.
  */
 #ifndef CJM_EMIT_H
@@ -11,22 +11,12 @@
 
 #include <stddef.h>
 #include "base/diag.h"
+#include "base/format.h"
 #include "model/model.h"
 
-typedef enum { EMIT_YAML, EMIT_JSON } emit_format;
-
-/* The format named by NAME ("yaml", "yml", "json"), or -1. */
-int emit_format_from_name(const char *name);
-
-/* The format a file name's extension implies, or -1. */
-int emit_format_from_path(const char *path);
-
-/* The text of J in FORMAT: a malloc'd buffer (caller frees), its length in
- * *LEN.  NULL after an error is added to D. */
-char *emit_journey(const cjm_journey *j, emit_format format, size_t *len,
+/* The text of J in FORMAT (FMT_YAML or FMT_JSON): a malloc'd buffer
+ * (caller frees), its length in *LEN.  NULL after an error is added to D. */
+char *emit_journey(const cjm_journey *j, out_format format, size_t *len,
                    diag_list *d);
-
-/* JSON text of any node tree, same contract. */
-char *emit_json(const node *root, size_t *len, diag_list *d);
 
 #endif

@@ -17,6 +17,7 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
+#include "doc/table.h"
 #include "model/model.h"
 #include "render/theme.h"
 
@@ -170,11 +171,17 @@ typedef struct chart_data {
 /* One page with the three charts. */
 void layout_charts(rdoc *doc, const chart_data *c, const layout_options *o);
 
-/* The plan's pages: the impact-effort matrix (labels placed without
- * overlap), the roadmap (now / next / later) and the table. */
+/* The plan's pictures: the impact-effort matrix (labels placed without
+ * overlap) and the roadmap (now / next / later).  Its tables are drawn by
+ * layout_tables from the plan's report document. */
 struct plan;
 void layout_plan(rdoc *doc, const cjm_journey *j, const struct plan *pl,
                  const layout_options *o);
+
+/* TITLE, LINES and TABLES as pages (view_table.c): on a fixed page size,
+ * rows that do not fit go on to the next page under a repeated header. */
+void layout_tables(rdoc *doc, const char *title, const char *const *lines, int nlines,
+                   const table *tables, int ntables, const layout_options *o);
 
 /* Initials for an avatar badge ("AT" for Aiko Tanaka, "佐" for 佐藤), in A. */
 const char *layout_initials(arena *a, const char *name);

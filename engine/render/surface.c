@@ -63,30 +63,6 @@ static int write_png(cairo_surface_t *img, FILE *f)
 
 #define PNG_MAX_SIDE 32767            /* cairo's image surfaces */
 
-static const char *const names[] = { "svg", "png", "pdf" };
-
-int surface_format_from_name(const char *name)
-{
-    for (int i = 0; i < 3; i++)
-        if (strcmp(name, names[i]) == 0)
-            return i;
-    return -1;
-}
-
-int surface_format_from_path(const char *path)
-{
-    const char *dot = strrchr(path, '.');
-    const char *slash = strrchr(path, '/');
-    if (!dot || (slash && dot < slash))
-        return -1;
-    return surface_format_from_name(dot + 1);
-}
-
-const char *surface_format_name(render_format f)
-{
-    return names[f];
-}
-
 /* PDF through cairo's own writer, which embeds subsets of the fonts. */
 static cairo_status_t write_stream(void *closure, const unsigned char *data,
                                    unsigned int length)
@@ -141,7 +117,7 @@ static int png_too_big(double w, double h, double dpi, const char *path, diag_li
     return 1;
 }
 
-int surface_write(const rdoc *doc, const theme *t, render_format format,
+int surface_write(const rdoc *doc, const theme *t, out_format format,
                   double dpi, const char *title, const char *path, int embed_fonts,
                   diag_list *d)
 {
@@ -149,7 +125,7 @@ int surface_write(const rdoc *doc, const theme *t, render_format format,
         diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "nothing to draw");
         return -1;
     }
-    if (doc->count > 1 && format != FORMAT_PDF) {
+    if (doc->count > 1 && format != FMT_PDF) {
         diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "this drawing has %d pages; "
                  "write it as PDF (.pdf), or leave out --size so one page grows "
                  "to fit", doc->count);
@@ -158,14 +134,14 @@ int surface_write(const rdoc *doc, const theme *t, render_format format,
     const rpage *first = &doc->pages[0];
     double s = dpi / 72.0;
     double pw = ceil(first->width * s), ph = ceil(first->height * s);
-    if (format == FORMAT_PNG && png_too_big(pw, ph, dpi, path, d))
+    if (format == FMT_PNG && png_too_big(pw, ph, dpi, path, d))
         return -1;
     fsout *out = fsout_open(path, d);
     if (!out)
         return -1;
     FILE *f = fsout_stream(out);
     cairo_status_t status = CAIRO_STATUS_SUCCESS;
-    if (format == FORMAT_PNG) {
+    if (format == FMT_PNG) {
         int w = (int)pw, h = (int)ph;
         cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
         cairo_t *cr = cairo_create(img);
@@ -177,7 +153,7 @@ int surface_write(const rdoc *doc, const theme *t, render_format format,
         if (status == CAIRO_STATUS_SUCCESS && write_png(img, f) < 0)
             status = CAIRO_STATUS_WRITE_ERROR;
         cairo_surface_destroy(img);
-    } else if (format == FORMAT_SVG) {
+    } else if (format == FMT_SVG) {
         pen_svg *svg = pen_svg_begin(first->width, first->height);
         if (!svg) {
             status = CAIRO_STATUS_NO_MEMORY;

@@ -1,6 +1,6 @@
 /*
- * view_plan.c — the action plan's pages: the impact-effort matrix, the
- * roadmap and the table.
+ * view_plan.c — the action plan's pictures: the impact-effort matrix and
+ * the roadmap (its tables come from the plan's report, view_table.c).
  *
  * In the matrix each action is a dot at (effort, impact), with impact 3
  * of 1..5 counted as high (the rows 3-5 fill the top half, so no dot sits
@@ -175,83 +175,8 @@ static void roadmap(rdoc *doc, const cjm_journey *j, const plan *pl, const layou
     page_fit(p, 4 * cw + 3 * gap, bottom, o->page_w, o->page_h, t->margin);
 }
 
-static void table(rdoc *doc, const cjm_journey *j, const plan *pl, const layout_options *o)
-{
-    const theme *t = o->theme;
-    rpage *p = rdoc_add_page(doc);
-    arena *a = &doc->mem;
-    double y = page_text(doc, p, 0, 0, 760, arena_printf(a, "Action plan — %s", j->title),
-                         TS_TITLE, 0, 0, NULL) + 6;
-    if (pl->simulatable)
-        y += page_text(doc, p, 0, y, 760, arena_printf(a, "Conversion now %.2f%%, with the "
-                       "whole plan %.2f%% (exact engine)", 100 * pl->base_conversion,
-                       100 * pl->combined_conversion), TS_SUBTITLE, BF_MUTED, 0, NULL) + 10;
-    static const char *const head[] = { "#", "action", "owner", "phase", "RICE", "uplift",
-                                        "KPI" };
-    static const double width[] = { 20, 200, 90, 110, 45, 60, 235 };
-    double x = 0;
-    for (int c = 0; c < 7; c++) {
-        page_text(doc, p, x, y, width[c] - 6, head[c], TS_SECTION, BF_MUTED, 0, NULL);
-        x += width[c];
-    }
-    y += 16;
-    for (int k = 0; k < pl->count; k++) {
-        const plan_item *it = &pl->items[k];
-        const cjm_action *ac = it->action;
-        const char *kpi = ac->kpi ? ac->kpi : "";
-        if (it->kpi_metric && it->simulated)
-            kpi = arena_printf(a, "%s%s%.1f%% → %.1f%%", kpi, *kpi ? ": " : "",
-                               100 * it->kpi_from, 100 * it->kpi_to);
-        const char *cells[7] = {
-            arena_printf(a, "%d", k + 1), ac->title, ac->owner ? ac->owner : "-",
-            it->phase >= 0 ? j->phases[it->phase].name : "-",
-            arena_printf(a, "%.2f", it->score),
-            it->simulated ? arena_printf(a, "%+.2f pts", 100 * it->uplift) : "-", kpi,
-        };
-        double row = 0;
-        x = 0;
-        for (int c = 0; c < 7; c++) {
-            double h = page_text(doc, p, x, y, width[c] - 6, cells[c], TS_BODY, 0, 0, NULL);
-            row = fmax(row, h);
-            x += width[c];
-        }
-        y += row + 6;
-    }
-    if (pl->unaddressed_count) {
-        y += 8;
-        y += page_text(doc, p, 0, y, 760, "Unaddressed pains and opportunities", TS_PHASE, 0, 0,
-                       NULL) + 4;
-        for (int k = 0; k < pl->unaddressed_count; k++) {
-            const plan_gap *g = &pl->unaddressed[k];
-            y += page_text(doc, p, 0, y, 760, arena_printf(a, "%s — %s (%s)", g->card->text,
-                           j->phases[g->phase].name, g->stakeholders), TS_BODY, 0, 0, NULL) + 3;
-        }
-    }
-    if (pl->fail_count || pl->over_count) {
-        y += 8;
-        y += page_text(doc, p, 0, y, 760, "Operations: fail points and time budgets",
-                       TS_PHASE, 0, 0, NULL) + 4;
-        for (int k = 0; k < pl->fail_count; k++) {
-            const plan_fail *f = &pl->fails[k];
-            y += page_text(doc, p, 0, y, 760, arena_printf(a, "No recovery for: %s — %s (%s, "
-                           "%s)", f->card->text, f->card->fail_point,
-                           j->phases[f->phase].name, f->lane), TS_BODY, 0, 0, NULL) + 3;
-        }
-        for (int k = 0; k < pl->over_count; k++) {
-            const plan_over *ov = &pl->over[k];
-            int days = j->phases[ov->phase].time_budget.days;
-            double unit = days ? 1440 : 1;
-            y += page_text(doc, p, 0, y, 760, arena_printf(a, "Over its time budget: %s takes "
-                           "%g %s, budget %g", j->phases[ov->phase].name, ov->minutes / unit,
-                           days ? "days" : "minutes", ov->budget / unit), TS_BODY, 0, 0, NULL) + 3;
-        }
-    }
-    page_fit(p, 760, y, o->page_w, o->page_h, t->margin);
-}
-
 void layout_plan(rdoc *doc, const cjm_journey *j, const plan *pl, const layout_options *o)
 {
     matrix(doc, j, pl, o);
     roadmap(doc, j, pl, o);
-    table(doc, j, pl, o);
 }

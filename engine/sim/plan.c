@@ -54,67 +54,6 @@ static int cmp_items(const void *pa, const void *pb)
     return strcmp(a->action->id, b->action->id);
 }
 
-static double mean_days(const sim_result *r)
-{
-    return r->converted > 0 ? r->convert_days_sum / r->converted : 0;
-}
-
-/* Variance of the mean time to convert of a Monte Carlo result. */
-static double mean_days_var(const sim_result *r)
-{
-    if (r->converted < 2)
-        return 0;
-    double m = mean_days(r);
-    return fmax(r->convert_days_sq / r->converted - m * m, 0) / r->converted;
-}
-
-/* The 97.5% point of Student's t with DF degrees of freedom (Cornish-Fisher
- * expansion; within 0.002 of the table from 5 on). */
-static double t975(int df)
-{
-    const double z = 1.959964;
-    double z3 = z * z * z, z5 = z3 * z * z;
-    return z + (z3 + z) / (4.0 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96.0 * df * df);
-}
-
-static double batch_conversion(const sim_result *r, int k)
-{
-    return r->batch_converted[k] / r->batch_journeys[k];
-}
-
-static double batch_mean_days(const sim_result *r, int k)
-{
-    return r->batch_converted[k] > 0 ? r->batch_convert_days[k] / r->batch_converted[k] : NAN;
-}
-
-/* Half the 95% interval of A's figure minus B's, two Monte Carlo runs of
- * the same journeys (same seed and count): the runs share random streams
- * and move together, so the error is read off the spread of the
- * difference over the batches of journeys, not added up as if the runs
- * were independent (that overstated it two to four times).  NAN when
- * there are too few batches. */
-static double paired_ci(const sim_result *a, const sim_result *b,
-                        double (*figure)(const sim_result *, int))
-{
-    double d[SIM_BATCHES], mean = 0;
-    int n = 0;
-    for (int k = 0; k < SIM_BATCHES; k++) {
-        if (a->batch_journeys[k] <= 0 || a->batch_journeys[k] != b->batch_journeys[k])
-            continue;
-        double v = figure(a, k) - figure(b, k);
-        if (isnan(v))
-            continue;
-        d[n++] = v;
-        mean += v;
-    }
-    if (n < 8)
-        return NAN;
-    mean /= n;
-    double ss = 0;
-    for (int k = 0; k < n; k++)
-        ss += (d[k] - mean) * (d[k] - mean);
-    return t975(n - 1) * sqrt(ss / (n - 1) / n);
-}
 
 /* The pass-through rate of phase I: of those who enter it, the share
  * that goes on. */
@@ -168,7 +107,7 @@ plan *plan_build(arena *a, const cjm_journey *j, const plan_options *o, diag_lis
         if (r) {
             it->simulated = 1;
             it->uplift = r->converted - base->converted;
-            it->days_saved = mean_days(base) - mean_days(r);
+            it->days_saved = sim_mean_days(base) - sim_mean_days(r);
             it->per_effort = it->uplift / ac->effort;
             if (it->phase >= 0)
                 it->kpi_to = pass_rate(r, it->phase);
@@ -177,14 +116,14 @@ plan *plan_build(arena *a, const cjm_journey *j, const plan_options *o, diag_lis
                 if (ma) {
                     double pb = pl->base_mc, pa = ma->converted / ma->journeys;
                     it->uplift_mc = pa - pb;
-                    it->uplift_ci = paired_ci(ma, mb, batch_conversion);
+                    it->uplift_ci = sim_paired_ci(ma, mb, sim_batch_conversion);
                     if (isnan(it->uplift_ci))
                         it->uplift_ci = 1.96 * sqrt(pb * (1 - pb) / mb->journeys
                                                     + pa * (1 - pa) / ma->journeys);
-                    it->days_saved_mc = mean_days(mb) - mean_days(ma);
-                    it->days_saved_ci = paired_ci(mb, ma, batch_mean_days);
+                    it->days_saved_mc = sim_mean_days(mb) - sim_mean_days(ma);
+                    it->days_saved_ci = sim_paired_ci(mb, ma, sim_batch_mean_days);
                     if (isnan(it->days_saved_ci))
-                        it->days_saved_ci = 1.96 * sqrt(mean_days_var(mb) + mean_days_var(ma));
+                        it->days_saved_ci = 1.96 * sqrt(sim_mean_days_var(mb) + sim_mean_days_var(ma));
                 }
                 sim_result_free(ma);
             }
@@ -210,7 +149,7 @@ plan *plan_build(arena *a, const cjm_journey *j, const plan_options *o, diag_lis
             sim_result *ma = sim_monte_carlo(m, &run);
             if (ma) {
                 pl->combined_mc = ma->converted / ma->journeys;
-                pl->combined_ci = paired_ci(ma, mb, batch_conversion);
+                pl->combined_ci = sim_paired_ci(ma, mb, sim_batch_conversion);
                 if (isnan(pl->combined_ci))
                     pl->combined_ci = 1.96 * sqrt(pl->base_mc * (1 - pl->base_mc) / mb->journeys
                                                   + pl->combined_mc * (1 - pl->combined_mc)

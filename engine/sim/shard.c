@@ -44,6 +44,9 @@ node *sim_result_to_node(arena *a, const sim_result *r)
     node_map_put(a, n, "visits", numbers(a, r->visits, r->phase_count));
     node_map_put(a, n, "reached", numbers(a, r->reached, r->phase_count));
     node_map_put(a, n, "dropped_in", numbers(a, r->dropped_in, r->phase_count));
+    node_map_put(a, n, "batch_journeys", numbers(a, r->batch_journeys, SIM_BATCHES));
+    node_map_put(a, n, "batch_converted", numbers(a, r->batch_converted, SIM_BATCHES));
+    node_map_put(a, n, "batch_convert_days", numbers(a, r->batch_convert_days, SIM_BATCHES));
     return n;
 }
 
@@ -107,6 +110,14 @@ sim_result *sim_result_from_node(const node *n)
         sim_result_free(r);
         return NULL;
     }
+    /* batches: parts written before they were kept have none (zeros) */
+    if (node_map_get(n, "batch_journeys")
+        && (get_numbers(n, "batch_journeys", r->batch_journeys, SIM_BATCHES)
+            || get_numbers(n, "batch_converted", r->batch_converted, SIM_BATCHES)
+            || get_numbers(n, "batch_convert_days", r->batch_convert_days, SIM_BATCHES))) {
+        sim_result_free(r);
+        return NULL;
+    }
     r->steps = (long long)steps;
     const node *mc = node_map_get(n, "monte_carlo");
     r->monte_carlo = mc && mc->kind == NODE_BOOL && mc->v.boolean;
@@ -132,5 +143,10 @@ void sim_result_add(sim_result *a, const sim_result *b)
         a->visits[i] += b->visits[i];
         a->reached[i] += b->reached[i];
         a->dropped_in[i] += b->dropped_in[i];
+    }
+    for (int k = 0; k < SIM_BATCHES; k++) {
+        a->batch_journeys[k] += b->batch_journeys[k];
+        a->batch_converted[k] += b->batch_converted[k];
+        a->batch_convert_days[k] += b->batch_convert_days[k];
     }
 }

@@ -104,7 +104,7 @@ typedef struct sim_result {
     double emotion_days;        /* sum of emotion x days */
     double days;                /* sum of days */
     long long steps;            /* journey-days simulated (Monte Carlo) */
-    /* Monte Carlo, by batch of journey numbers (not kept in shard files):
+    /* Monte Carlo, by batch of journey numbers:
      * journeys, conversions, and the days those conversions took */
     double batch_journeys[SIM_BATCHES], batch_converted[SIM_BATCHES];
     double batch_convert_days[SIM_BATCHES];
@@ -158,6 +158,22 @@ typedef struct sim_credits {
 
 int sim_touch_credits(const sim_model *m, long long journeys, uint64_t seed,
                       sim_credits *out);
+
+/* Comparing results (compare.c).  The mean time to convert and the
+ * variance of that mean (Monte Carlo); the figure of batch K (conversion
+ * share, mean days to convert). */
+double sim_mean_days(const sim_result *r);
+double sim_mean_days_var(const sim_result *r);
+double sim_batch_conversion(const sim_result *r, int k);
+double sim_batch_mean_days(const sim_result *r, int k);
+
+/* Half the 95% interval of A's FIGURE minus B's, for two Monte Carlo runs
+ * of the same journeys (same seed and count): they share random streams
+ * and move together, so the error is read off the spread of the
+ * difference over the batches (Student's t), not added up as if the runs
+ * were independent.  NAN when there are too few batches. */
+double sim_paired_ci(const sim_result *a, const sim_result *b,
+                     double (*figure)(const sim_result *, int));
 
 /* Summaries of a result. */
 double sim_quantile_day(const sim_result *r, double q);   /* of conversion time */

@@ -2,16 +2,16 @@
 set -e
 src="$ROOT/scripts/acme_b2b.yaml"
 "$CJM" simulate "$src" -n 20000 > table.txt
-grep -q 'converted ' table.txt
-grep -q 'monte carlo (n=20000)' table.txt
-grep -q 'Internal proposal and appr' table.txt
+grep -q 'converted' table.txt
+grep -q '^20000 journeys by Monte Carlo (seed 1)' table.txt
+grep -q 'Internal proposal and' table.txt
 "$CJM" simulate "$src" --exact --all-scenarios > exact.txt
-! grep -q 'monte carlo' exact.txt
-grep -q 'Approval decided twice as fast' exact.txt
+! grep -q 'Monte Carlo' exact.txt
+grep -q 'Approval decided twice as' exact.txt
 "$CJM" simulate "$src" --scenario faster_approval -n 20000 -o r.yaml
 "$CJM" simulate "$src" --scenario faster_approval -n 20000 -o r.json
 "$CJM" simulate "$src" --scenario faster_approval -n 20000 -o r.md
-grep -q '^| Approval decided twice as fast |' r.md
+grep -q '^| faster_approval | Approval decided twice as fast |' r.md
 python3 - <<'PY'
 import json
 r = json.load(open("r.json"))
@@ -43,13 +43,18 @@ expect 1 "$CJM" simulate still.yaml
 grep -q 'give transitions.advance or a duration' err.txt
 # touchpoint removal effects: a touchpoint without lift changes nothing;
 # removing one with lift lowers conversion
+"$CJM" simulate "$src" --exact --attribution -o attr.json
 "$CJM" simulate "$src" --exact --attribution > attr.txt
-grep -q '^  Contract portal  *portal  *0.2777  *0.00%' attr.txt
+grep -q 'Touchpoint attribution' attr.txt
 python3 - <<'PY'
-import re
-rows = {m.group(1).strip(): float(m.group(2)) for m in
-        re.finditer(r"^  (.{24}) \S+ +[0-9.]+ +([0-9.]+)%", open("attr.txt").read(), re.M)}
-assert rows["Account executive"] > 1 and rows["Security documentation"] > 1, rows
+import json
+r = json.load(open("attr.json"))
+rows = {t["name"]: t for t in r["touchpoints"]}
+base = r["scenarios"][0]["exact"]["converted"]
+assert abs(rows["Contract portal"]["removal_effect"]) < 1e-9, rows["Contract portal"]
+assert abs(rows["Contract portal"]["converted_without"] - base) < 1e-6
+assert rows["Account executive"]["removal_effect"] > 0.01, rows
+assert rows["Security documentation"]["removal_effect"] > 0.01, rows
 PY
 # charts: the funnel, time to convert and scenario bars, in each format
 "$CJM" simulate "$src" --all-scenarios -n 20000 --chart chart.svg > /dev/null
@@ -65,19 +70,16 @@ pdftotext chart.pdf - | grep -q 'Funnel'
 "$CJM" render "$src" --view report -o report.pdf
 pdftotext report.pdf - | grep -q 'Simulation (exact)'
 # the day-by-day engine behind the touch credits converts as the exact one
-"$CJM" simulate "$src" --exact --attribution -n 200000 > credits.txt
-"$CJM" simulate "$src" --exact -o base.json
+"$CJM" simulate "$src" --exact --attribution -n 200000 -o credits.json
 python3 - <<'PY'
-import json, math, re
-head = open("credits.txt").readline()
-conv, n = map(int, re.search(r"over (\d+) converting journeys \(monte carlo, n=(\d+)\)", head).groups())
-p = json.load(open("base.json"))["scenarios"][0]["exact"]["converted"]
+import json, math
+r = json.load(open("credits.json"))
+conv, n = r["touch_credits"]["converted"], r["touch_credits"]["journeys"]
+p = r["scenarios"][0]["exact"]["converted"]
 se = math.sqrt(p * (1 - p) / n)
 assert abs(conv / n - p) < 4 * se, (conv / n, p, se)
-lines = open("credits.txt").read().splitlines()
-rows = lines[2:lines.index("")]
-first = sum(float(l.split()[-3].rstrip("%")) for l in rows)
-assert 99 < first < 101, first      # first-touch credits add up to all conversions
+first = sum(t["first_touch"] for t in r["touchpoints"]) + r["touch_credits"]["converted_untouched"] / conv
+assert abs(first - 1) < 1e-9, first     # first-touch credits add up to all conversions
 PY
 # scenarios from a separate file, checked against the journey
 printf -- '- id: quick_trial\n  name: Trial converts better\n  changes: [{ phase: comparison, advance: "*1.5" }]\n- id: typo\n  changes: [{ phase: aproval, advance: 2 }]\n' > more.yaml
@@ -87,3 +89,16 @@ grep -q 'more.yaml:5:22: error: scenarios\[3\].changes\[0\]: unknown phase "apro
 sed -i '/- id: typo/,$d' more.yaml
 "$CJM" simulate "$src" --scenarios more.yaml --scenario quick_trial --exact > more.txt
 grep -q 'Trial converts better' more.txt
+# CSV: the comparison table, RFC 4180, the same numbers as JSON
+"$CJM" simulate "$src" --all-scenarios -n 20000 -o cmp.csv
+"$CJM" simulate "$src" --all-scenarios -n 20000 -o cmp.json
+python3 - <<'PY'
+import csv, json
+rows = list(csv.DictReader(open("cmp.csv", newline="")))
+cmp = json.load(open("cmp.json"))["comparison"]
+assert [r["id"] for r in rows] == [c["id"] for c in cmp]
+for r, c in zip(rows, cmp):
+    for k in ("converted", "converted_mc", "converted_mc_ci95", "median_days"):
+        assert abs(float(r[k]) - c[k]) < 1e-12, (k, r[k], c[k])
+assert open("cmp.csv", "rb").read().count(b"\r\n") == len(rows) + 1
+PY

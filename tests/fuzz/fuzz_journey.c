@@ -37,15 +37,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cjm_journey *j = build(&a, (const char *)data, size, &d);
     if (j) {
         size_t len1, len2, jlen;
-        char *y1 = emit_journey(j, EMIT_YAML, &len1, &d);
-        free(emit_journey(j, EMIT_JSON, &jlen, &d));
+        char *y1 = emit_journey(j, FMT_YAML, &len1, &d);
+        free(emit_journey(j, FMT_JSON, &jlen, &d));
         if (y1) {
             diag_list d2;
             diag_init(&d2);
             cjm_journey *j2 = build(&a, y1, len1, &d2);
             if (!j2)
                 abort();            /* a normalized journey must be valid */
-            char *y2 = emit_journey(j2, EMIT_YAML, &len2, &d2);
+            char *y2 = emit_journey(j2, FMT_YAML, &len2, &d2);
             if (!y2 || len1 != len2 || memcmp(y1, y2, len1) != 0)
                 abort();            /* and build to the same bytes */
             free(y2);

@@ -1,0 +1,39 @@
+/*
+ * sim_doc.h — `cjm simulate` and `cjm merge` results as a report document.
+ *
+ * The data keeps each run whole (exact and Monte Carlo figures, the funnel
+ * per phase) under `scenarios`, and the comparison a manager reads first
+ * under `comparison`: each scenario's conversion, its difference from the
+ * baseline (exact, and Monte Carlo with a paired 95% interval: the runs
+ * share random streams), median, p90 and mean days.  Tables: the
+ * comparison (CSV writes it) and the baseline's funnel; with --detail on a
+ * terminal (and always in Markdown) each scenario's funnel and the drop
+ * per phase side by side.
+ */
+#ifndef CJM_SIM_DOC_H
+#define CJM_SIM_DOC_H
+
+#include "report/report.h"
+#include "sim/sim.h"
+
+/* What a report needs to know of the journey (also kept in shard files). */
+typedef struct sim_meta {
+    const char *id, *title;
+    int phase_count;
+    const char **phase_ids, **phase_names;
+    long long journeys;
+    int horizon;
+    long long seed;
+} sim_meta;
+
+/* One simulated scenario (the baseline first): its exact and Monte Carlo
+ * results (MC NULL with --exact). */
+typedef struct sim_run_result {
+    const char *id, *name;
+    sim_result *exact, *mc;
+} sim_run_result;
+
+void sim_doc(report_doc *rd, arena *a, const sim_meta *meta, const sim_run_result *runs,
+             int count);
+
+#endif
