@@ -14,6 +14,7 @@
 #include "base/diag.h"
 #include "base/fsout.h"
 #include "base/limit.h"
+#include "base/watchdog.h"
 
 #ifndef CJM_VERSION
 #define CJM_VERSION "dev"
@@ -114,6 +115,21 @@ int main(int argc, char **argv)
     if (!c)
         return unknown_command(name);
     int rc = c->run(argc - 2, argv + 2);
+    /* every file the run wrote is renamed into place together, and only
+     * when it went well; otherwise none is */
+    if (rc == EXIT_OK) {
+        diag_list d;
+        diag_init(&d);
+        watchdog_hold();
+        if (fsout_commit_all(&d) < 0) {
+            diag_print(&d, stderr);
+            rc = EXIT_INPUT;
+        }
+        watchdog_release();
+        diag_free(&d);
+    } else {
+        fsout_discard_all();
+    }
     /* what went to standard output must have got there */
     if ((fflush(stdout) != 0 || ferror(stdout)) && rc == EXIT_OK) {
         fprintf(stderr, "cjm: error: cannot write to standard output: %s\n",

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/fsout.h"
+
 #define ARENA_CHUNK_MIN (64 * 1024)
 #define ARENA_ALIGN 16
 
@@ -47,8 +49,7 @@ void *arena_alloc(arena *a, size_t size)
         size_t want = rounded > ARENA_CHUNK_MIN ? rounded : ARENA_CHUNK_MIN;
         c = malloc(sizeof *c + want);
         if (!c) {
-            fputs("cjm: error: out of memory\n", stderr);
-            exit(3);
+            fsout_fatal("out of memory");
         }
         c->size = want;
         c->used = 0;

@@ -231,7 +231,7 @@ int cmd_new(int argc, char **argv)
         for (int i = 0; i < t->param_count; i++)
             t->params[i].value = t->params[i].def;
         int ip = cli_index(new_options, "param");
-        for (int k = 0; k < args.seen[ip] && k < CLI_MAX_VALUES; k++) {
+        for (int k = 0; k < args.seen[ip]; k++) {
             const char *kv = args.multi[ip][k];
             const char *eq = strchr(kv, '=');
             if (!eq || eq == kv) {

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "base/diag.h"
+#include "base/fsout.h"
 #include "base/limit.h"
 #include "base/watchdog.h"
 
@@ -44,18 +45,27 @@ static int usage_error(const char *command, const char *fmt, const char *a,
     return EXIT_USAGE;
 }
 
+/* Room for every value the command line could hold: ARGC of them. */
+static const char **values_array(int argc)
+{
+    const char **v = calloc((size_t)argc + 1, sizeof *v);
+    if (!v) {
+        fsout_fatal("out of memory");
+    }
+    return v;
+}
+
 int cli_parse(const char *command, const cli_option *options, int argc,
               char **argv, cli_args *out)
 {
     memset(out, 0, sizeof *out);
+    out->positional = values_array(argc);
     int only_positional = 0;
     for (int i = 0; i < argc; i++) {
         const char *arg = argv[i];
         int idx = -1;
         const char *value = NULL;
         if (only_positional || arg[0] != '-' || strcmp(arg, "-") == 0) {
-            if (out->positional_count >= CLI_MAX_VALUES)
-                return usage_error(command, "too many arguments%s%s", "", "");
             out->positional[out->positional_count++] = arg;
             continue;
         }
@@ -70,9 +80,9 @@ int cli_parse(const char *command, const cli_option *options, int argc,
             snprintf(name, sizeof name, "%.*s", (int)len, arg + 2);
             idx = cli_index(options, name);
             if (idx < 0) {
-                const char *names[64];
+                const char *names[CLI_MAX_OPTIONS];
                 int n = 0;
-                for (; options[n].name && n < 64; n++)
+                for (; options[n].name && n < CLI_MAX_OPTIONS; n++)
                     names[n] = options[n].name;
                 const char *near = diag_suggest(name, names, n);
                 if (near)
@@ -100,9 +110,9 @@ int cli_parse(const char *command, const cli_option *options, int argc,
             return usage_error(command, "option --%s takes no value%s",
                                options[idx].name, "");
         }
-        if (out->seen[idx] < CLI_MAX_VALUES)
-            out->multi[idx][out->seen[idx]] = value;
-        out->seen[idx]++;
+        if (!out->multi[idx])
+            out->multi[idx] = values_array(argc);
+        out->multi[idx][out->seen[idx]++] = value;
         out->values[idx] = value ? value : "";
     }
     return 0;
@@ -155,7 +165,7 @@ int cli_apply_limits(const char *command, const cli_option *options,
         limit_set((limit_id)i, v);
     }
     int il = cli_index(options, "limit");
-    for (int k = 0; il >= 0 && k < args->seen[il] && k < CLI_MAX_VALUES; k++) {
+    for (int k = 0; il >= 0 && k < args->seen[il]; k++) {
         char err[400];
         if (limit_parse(args->multi[il][k], err, sizeof err) < 0)
             return usage_error(command, "%s%s", err, "");
@@ -185,13 +195,11 @@ int cli_load_options(const char *command, const cli_option *options,
     int ip = cli_index(options, "param"), it = cli_index(options, "templates");
     if (ip >= 0) {
         load->params = args->multi[ip];
-        load->param_count = args->seen[ip] < CLI_MAX_VALUES ? args->seen[ip]
-                                                            : CLI_MAX_VALUES;
+        load->param_count = args->seen[ip];
     }
     if (it >= 0) {
         load->host.template_dirs = args->multi[it];
-        load->host.template_dir_count = args->seen[it] < CLI_MAX_VALUES
-                                            ? args->seen[it] : CLI_MAX_VALUES;
+        load->host.template_dir_count = args->seen[it];
     }
     return 0;
 }

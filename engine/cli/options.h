@@ -23,13 +23,14 @@ typedef struct cli_option {
     const char *help;
 } cli_option;
 
-#define CLI_MAX_VALUES 256
+/* Options one command's table may hold (its own, not the user's count). */
+#define CLI_MAX_OPTIONS 64
 
 typedef struct cli_args {
-    const char *values[64];         /* last value per option (index = table) */
-    int seen[64];                   /* how often each option was given */
-    const char *multi[64][CLI_MAX_VALUES];  /* every value, for repeatable ones */
-    const char *positional[CLI_MAX_VALUES];
+    const char *values[CLI_MAX_OPTIONS];    /* last value per option (index = table) */
+    int seen[CLI_MAX_OPTIONS];              /* how often each option was given */
+    const char **multi[CLI_MAX_OPTIONS];    /* every value, for repeatable ones */
+    const char **positional;                /* sized by the arguments given */
     int positional_count;
 } cli_args;
 

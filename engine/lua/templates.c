@@ -206,7 +206,7 @@ static void apply_param(host *h, arena *a, const char *tname,
                         param_spec *specs, int count, const char *key,
                         const node *n, const char *file)
 {
-    const char *names[128];
+    const char **names = arena_alloc(a, sizeof *names * (size_t)(count + 1));
     int nn = 0;
     for (int i = 0; i < count; i++) {
         if (strcmp(specs[i].name, key) == 0) {
@@ -215,8 +215,7 @@ static void apply_param(host *h, arena *a, const char *tname,
                 specs[i].value = v;
             return;
         }
-        if (nn < 128)
-            names[nn++] = specs[i].name;
+        names[nn++] = specs[i].name;
     }
     const char *near = diag_suggest(key, names, nn);
     int line = n->key_line ? n->key_line : n->line;
@@ -316,6 +315,10 @@ static int cmp_template(const void *pa, const void *pb)
                   ((const host_template *)pb)->name);
 }
 
+/* Loading a module to see whether it is a template runs its top level
+ * only (build runs later): a small budget of its own is plenty. */
+#define LIST_MAX_INSTRUCTIONS 100000000LL
+
 /* Add the templates of DIR (ORIGIN NULL: say the file) to the list. */
 static void list_dir(host *h, arena *a, const char *dir, const char *origin,
                      host_template **items, int *count, int *cap)
@@ -337,17 +340,22 @@ static void list_dir(host *h, arena *a, const char *dir, const char *origin,
                 seen = 1;
         if (seen)
             continue;
-        /* a module that is not a template is skipped without a word */
-        lua_State *L = h->L;
-        int top = lua_gettop(L);
+        /* each file in a sandbox of its own, so that one that hits a limit
+         * or breaks its environment cannot hide or change the others; a
+         * module that is not a template is skipped without a word */
         diag_list quiet;
         diag_init(&quiet);
-        diag_list *saved = h->d;
-        h->d = &quiet;
+        host_options opt = h->opt;
+        opt.datadir = h->datadir;
+        opt.input_dir = h->input_dir;
+        opt.template_dirs = (const char *const *)h->template_dirs;
+        if (opt.max_instructions > LIST_MAX_INSTRUCTIONS)
+            opt.max_instructions = LIST_MAX_INSTRUCTIONS;
+        host *one = host_new(&opt, &quiet);
         host_template *t = NULL;
-        if (push_template(h, name, NULL, 0, 0) == 0)
-            t = read_template(h, a, name, lua_gettop(L), name);
-        h->d = saved;
+        if (one && push_template(one, name, NULL, 0, 0) == 0)
+            t = read_template(one, a, name, lua_gettop(one->L), name);
+        host_free(one);
         int loaded_but_broken = !t && quiet.first
             && !strstr(quiet.first->message, "is not a template");
         if (loaded_but_broken)
@@ -355,7 +363,6 @@ static void list_dir(host *h, arena *a, const char *dir, const char *origin,
                      0, NULL, "template %s cannot be loaded: %s", name,
                      quiet.first->message);
         diag_free(&quiet);
-        lua_settop(L, top);
         if (!t)
             continue;
         t->origin = origin ? origin : arena_printf(a, "%s/%s", dir, e->d_name);
@@ -379,8 +386,13 @@ int host_list_templates(host *h, arena *a, host_template **out)
      * `template: NAME` gets */
     if (h->input_dir)
         list_dir(h, a, h->input_dir, NULL, &items, &count, &cap);
-    for (int i = 0; h->template_dirs[i]; i++)
-        list_dir(h, a, h->template_dirs[i], NULL, &items, &count, &cap);
+    for (int i = 0; h->template_dirs[i]; i++) {
+        int again = h->input_dir && strcmp(h->input_dir, h->template_dirs[i]) == 0;
+        for (int k = 0; k < i && !again; k++)
+            again = strcmp(h->template_dirs[k], h->template_dirs[i]) == 0;
+        if (!again)         /* a folder given twice is listed once */
+            list_dir(h, a, h->template_dirs[i], NULL, &items, &count, &cap);
+    }
     char builtin[4096];
     snprintf(builtin, sizeof builtin, "%s/templates", h->datadir);
     list_dir(h, a, builtin, "built-in", &items, &count, &cap);

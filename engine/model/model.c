@@ -187,9 +187,14 @@ static const char *read_id(bctx *c, const node *n, const char *path)
                     describe(n, buf, sizeof buf));
         return NULL;
     }
-    if (strlen(n->v.str.s) > 64 || !is_identifier(n->v.str.s)) {
+    if (strlen(n->v.str.s) > MODEL_ID_MAX) {
+        model_error(c->d, n, 0, path, "the id \"%.40s...\" is %zu characters long; ids "
+                    "are at most %d", n->v.str.s, strlen(n->v.str.s), MODEL_ID_MAX);
+        return NULL;
+    }
+    if (!is_identifier(n->v.str.s)) {
         model_error(c->d, n, 0, path,
-                    "\"%.64s\" is not a valid id (use letters, digits, '_' "
+                    "\"%s\" is not a valid id (use letters, digits, '_' "
                     "and '-', starting with a letter)", n->v.str.s);
         return NULL;
     }

@@ -20,6 +20,9 @@
 #include "base/diag.h"
 #include "doc/node.h"
 
+/* Ids are short names (letters, digits, '_' and '-'): at most this long. */
+#define MODEL_ID_MAX 64
+
 /* ---- enumerations: each has a name table in model.c ------------------ */
 
 typedef enum { KIND_B2B, KIND_B2C, KIND_OTHER, KIND__COUNT } cjm_kind;

@@ -8,14 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/fsout.h"
 #include "base/sbuf.h"
 
 rdoc *rdoc_new(void)
 {
     rdoc *doc = calloc(1, sizeof *doc);
     if (!doc) {
-        fputs("cjm: error: out of memory\n", stderr);
-        exit(EXIT_LIMIT);
+        fsout_fatal("out of memory");
     }
     arena_init(&doc->mem);
     return doc;
@@ -50,8 +50,7 @@ rpage *rdoc_add_page(rdoc *doc)
         doc->cap = doc->cap ? doc->cap * 2 : 4;
         rpage *grown = realloc(doc->pages, sizeof *grown * (size_t)doc->cap);
         if (!grown) {
-            fputs("cjm: error: out of memory\n", stderr);
-            exit(EXIT_LIMIT);
+            fsout_fatal("out of memory");
         }
         doc->pages = grown;
     }
@@ -69,8 +68,7 @@ box *page_box(rdoc *doc, rpage *p, box_kind kind, double x, double y,
         p->cap = p->cap ? p->cap * 2 : 64;
         box *grown = realloc(p->boxes, sizeof *grown * (size_t)p->cap);
         if (!grown) {
-            fputs("cjm: error: out of memory\n", stderr);
-            exit(EXIT_LIMIT);
+            fsout_fatal("out of memory");
         }
         p->boxes = grown;
     }
@@ -197,8 +195,7 @@ char *rdoc_to_json(const rdoc *doc, size_t *len)
     sbuf_printf(&j, "], \"unknown_glyphs\": %d}\n", doc->unknown_glyphs);
     char *text = sbuf_finish(&j, len);
     if (!text) {
-        fputs("cjm: error: out of memory\n", stderr);
-        exit(EXIT_LIMIT);
+        fsout_fatal("out of memory");
     }
     return text;
 }

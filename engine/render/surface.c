@@ -190,5 +190,5 @@ int surface_write(const rdoc *doc, const theme *t, out_format format,
         fsout_abort(out);
         return -1;
     }
-    return fsout_commit(out, d);
+    return fsout_close(out, d);
 }

@@ -97,8 +97,9 @@ static double histogram(rdoc *doc, rpage *p, const chart_data *c, double y)
 static double scenarios(rdoc *doc, rpage *p, const chart_data *c, double y)
 {
     double label_w = 200, bar_w = PANEL_W - label_w - 70, row = 22;
-    y += page_text(doc, p, 0, y, PANEL_W, "Conversion by scenario (95% interval)",
-                   TS_PHASE, 0, 0, NULL) + 6;
+    y += page_text(doc, p, 0, y, PANEL_W, c->converted_ci
+                   ? "Conversion by scenario (Monte Carlo, 95% interval)"
+                   : "Conversion by scenario (exact engine)", TS_PHASE, 0, 0, NULL) + 6;
     double top = 0;
     for (int s = 0; s < c->scenario_count; s++)
         top = fmax(top, c->converted[s] + (c->converted_ci ? c->converted_ci[s] : 0));
@@ -107,9 +108,13 @@ static double scenarios(rdoc *doc, rpage *p, const chart_data *c, double y)
     for (int s = 0; s < c->scenario_count; s++) {
         double ry = y + s * row, v = c->converted[s];
         page_text(doc, p, 0, ry + 4, label_w - 8, c->scenario_names[s], TS_SMALL, 0, 0, NULL);
+        /* the baseline neutral; a scenario better than it green, worse red */
+        double base = c->converted[0];
+        int better = v > base, worse = v < base;
         bar(doc, p, label_w, ry + 3, bar_w * v / top, row - 8,
-            s == 0 ? FILL_CARD : FILL_OPPORTUNITY,
-            arena_printf(&doc->mem, "scenario:%d:%.6f", s, v));
+            s == 0 || (!better && !worse) ? FILL_CARD : better ? FILL_OPPORTUNITY : FILL_PAIN,
+            arena_printf(&doc->mem, "scenario:%d:%.6f:%s", s, v,
+                         s == 0 ? "baseline" : better ? "better" : worse ? "worse" : "same"));
         if (c->converted_ci) {
             double lo = fmax(v - c->converted_ci[s], 0), hi = v + c->converted_ci[s];
             double my = ry + 3 + (row - 8) / 2;

@@ -23,7 +23,7 @@ typedef struct mctx {
     const layout_options *o;
     double x0, colw, gap, width;
     int n;
-    int selected[64];           /* persona indexes shown */
+    int *selected;              /* persona indexes shown */
     int nsel;
     const char *loc;
 } mctx;
@@ -523,7 +523,8 @@ static void map_page(rdoc *doc, const cjm_journey *j, const layout_options *o,
     mctx m = { .doc = doc, .j = j, .t = t, .o = o, .n = j->phase_count,
                .loc = j->locale ? j->locale : "en" };
     m.p = rdoc_add_page(doc);
-    for (int i = 0; i < j->persona_count && m.nsel < 64; i++)
+    m.selected = arena_alloc(&doc->mem, sizeof *m.selected * (size_t)(j->persona_count + 1));
+    for (int i = 0; i < j->persona_count; i++)
         if (!o->persona || strcmp(o->persona, j->personas[i].id) == 0)
             m.selected[m.nsel++] = i;
     m.gap = t->gap;

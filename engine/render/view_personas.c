@@ -178,8 +178,8 @@ void layout_personas(rdoc *doc, const cjm_journey *j, const layout_options *o,
                      diag_list *d)
 {
     const theme *t = o->theme;
-    int idx[256], n = 0;
-    for (int i = 0; i < j->persona_count && n < 256; i++)
+    int *idx = arena_alloc(&doc->mem, sizeof *idx * (size_t)(j->persona_count + 1)), n = 0;
+    for (int i = 0; i < j->persona_count; i++)
         if (!o->persona || strcmp(o->persona, j->personas[i].id) == 0)
             idx[n++] = i;
     double w = t->persona_width, gap = 14;
