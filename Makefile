@@ -24,7 +24,8 @@ PKGS = lua5.4 yaml-0.1 cairo pangocairo pangoft2 fontconfig libpng zlib
 # libFuzzer for the fuzz smoke runs).
 DEBS = liblua5.4-dev libyaml-dev libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev pkg-config \
        fonts-dejavu-core fonts-noto-cjk libcmocka-dev libxml2-utils \
-       poppler-utils librsvg2-bin python3 python3-pil time make gcc clang libclang-rt-14-dev \
+       poppler-utils librsvg2-bin python3 python3-pil python3-yaml time make gcc clang \
+       libclang-rt-14-dev \
        valgrind
 
 CC      ?= cc
