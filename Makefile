@@ -6,6 +6,7 @@
 #   make asan       the same suite under AddressSanitizer + UBSan
 #   make valgrind   the command-line suite under valgrind's memcheck
 #   make layers     check that no #include goes up a layer (also in make test)
+#   make lint       functions over 80 lines or complexity 20: no more than before
 #   make bench      performance figures against their targets
 #   make install    PREFIX=/usr/local DESTDIR=
 #
@@ -25,7 +26,7 @@ PKGS = lua5.4 yaml-0.1 cairo pangocairo pangoft2 fontconfig libpng zlib
 DEBS = liblua5.4-dev libyaml-dev libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev pkg-config \
        fonts-dejavu-core fonts-noto-cjk libcmocka-dev libxml2-utils \
        poppler-utils librsvg2-bin python3 python3-pil python3-yaml time make gcc clang \
-       libclang-rt-14-dev \
+       libclang-rt-14-dev pmccabe \
        valgrind
 
 CC      ?= cc
@@ -51,7 +52,7 @@ UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 UNIT_BIN   := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 ASAN_UNIT  := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps demo test asan layers valgrind bench fuzz fuzz-build install uninstall clean check-deps
+.PHONY: all deps demo test asan layers lint valgrind bench fuzz fuzz-build install uninstall clean check-deps
 
 all: cjm
 
@@ -124,6 +125,9 @@ asan: deps
 
 layers:
 	@sh tests/layers.sh
+
+lint: deps
+	@sh tests/lint.sh
 
 valgrind: deps
 	@$(MAKE) --no-print-directory cjm

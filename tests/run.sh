@@ -118,6 +118,8 @@ done
 
 # ---- the layout: no #include going up a layer ----------------------------
 if err=$(sh "$ROOT/tests/layers.sh" 2>&1); then ok; else bad "layers" "$err"; fi
+# ---- functions that fit on a screen: no more long ones than before -------
+if err=$(sh "$ROOT/tests/lint.sh" 2>&1); then ok; else bad "lint" "$(printf '%s\n' "$err" | tail -3)"; fi
 
 # ---- fuzz smoke runs: kept crash inputs, then a few seconds each ---------
 for t in yaml journey lua csv; do

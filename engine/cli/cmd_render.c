@@ -207,6 +207,110 @@ static int is_dir_target(const char *out)
     return (n && out[n - 1] == '/') || (stat(out, &st) == 0 && S_ISDIR(st.st_mode));
 }
 
+/* The views --view names. */
+static const char *const VIEWS[] = { "map", "personas", "blueprint", "report", NULL };
+
+/* Read the drawing options of ARGS into JOB; 0, or the exit status of a
+ * usage error. */
+static int render_job_read(const cli_args *args, render_job *job)
+{
+    const cli_option *opt = render_options;
+    const char *s;
+    *job = (render_job){ .view = "map", .dpi = 150 };
+    if ((s = cli_value(opt, args, "view")))
+        job->view = s;
+    int known = 0;
+    for (int i = 0; VIEWS[i]; i++)
+        known |= strcmp(job->view, VIEWS[i]) == 0;
+    if (!known) {
+        fprintf(stderr, "cjm render: unknown view \"%s\" (map, personas, blueprint "
+                "or report)\n", job->view);
+        return EXIT_USAGE;
+    }
+    job->theme = theme_get((s = cli_value(opt, args, "theme")) ? s : "light");
+    if (!job->theme) {
+        fprintf(stderr, "cjm render: unknown theme \"%s\" (light, dark or print)\n", s);
+        return EXIT_USAGE;
+    }
+    if ((s = cli_value(opt, args, "size")) && parse_size(s, &job->page_w, &job->page_h) < 0) {
+        fprintf(stderr, "cjm render: unknown size \"%s\" (A3, A4, A5, letter, or "
+                "WxH in millimetres such as 400x300)\n", s);
+        return EXIT_USAGE;
+    }
+    if (!s && strcmp(job->view, "report") == 0)
+        parse_size("A4", &job->page_w, &job->page_h);
+    if ((s = cli_value(opt, args, "dpi"))
+        && cli_number("render", "dpi", s, 10, 1200, &job->dpi) < 0)
+        return EXIT_USAGE;
+    job->persona = cli_value(opt, args, "persona");
+    job->boxes = cli_value(opt, args, "boxes");
+    job->show_plan = cli_value(opt, args, "plan") != NULL;
+    job->embed_fonts = cli_value(opt, args, "embed-fonts") != NULL;
+    return 0;
+}
+
+/* In a folder each journey is named after its file: two files of the
+ * same name (from different folders) would overwrite each other. */
+static int names_clash(const cli_args *args, const char *out, out_format format)
+{
+    for (int i = 0; i < args->positional_count; i++)
+        for (int k = 0; k < i; k++) {
+            const char *a, *b;
+            int na = target_name(args->positional[i], &a);
+            int nb = target_name(args->positional[k], &b);
+            if (na == nb && memcmp(a, b, (size_t)na) == 0) {
+                fprintf(stderr, "cjm render: %s and %s would both be written to %s%s%.*s.%s; "
+                        "render them into different folders\n", args->positional[k],
+                        args->positional[i], out, out[strlen(out) - 1] == '/' ? "" : "/", na,
+                        a, format_name(format));
+                return 1;
+            }
+        }
+    return 0;
+}
+
+/* The output format and whether OUT is a folder, checked against the
+ * journeys given; -1 after a usage message. */
+static int render_format(const cli_args *args, const render_job *job, const char *out,
+                         int *dir)
+{
+    *dir = is_dir_target(out);
+    unsigned pictures = FMTBIT(FMT_SVG) | FMTBIT(FMT_PNG) | FMTBIT(FMT_PDF);
+    const char *forced = cli_value(render_options, args, "format");
+    int report = strcmp(job->view, "report") == 0;
+    int format = *dir && !forced ? (report ? FMT_PDF : FMT_SVG)
+                                 : format_choose("render", out, forced, pictures);
+    if (format < 0)
+        return -1;
+    const char *why = report && format != FMT_PDF
+        ? "the report view is a multi-page PDF; write it to a .pdf file"
+        : args->positional_count > 1 && !*dir
+        ? "several journeys need a folder to write into: -o DIR/"
+        : args->positional_count > 1 && job->boxes ? "--boxes takes one journey" : NULL;
+    if (why) {
+        fprintf(stderr, "cjm render: %s\n", why);
+        return -1;
+    }
+    if (*dir && names_clash(args, out, (out_format)format))
+        return -1;
+    return format;
+}
+
+/* Where journey PATH is drawn: OUT, or OUT/NAME.FORMAT in a folder. */
+static void target_of(const char *path, const char *out, int dir, out_format format,
+                      char *target, size_t size)
+{
+    if (!dir) {
+        snprintf(target, size, "%s", out);
+        return;
+    }
+    size_t n = strlen(out);
+    const char *name;
+    int len = target_name(path, &name);
+    snprintf(target, size, "%s%s%.*s.%s", out, n && out[n - 1] == '/' ? "" : "/", len, name,
+             format_name(format));
+}
+
 int cmd_render(int argc, char **argv)
 {
     static cli_args args;
@@ -224,100 +328,22 @@ int cmd_render(int argc, char **argv)
         return EXIT_USAGE;
     }
     load_options lo;
-    if ((rc = cli_load_options("render", render_options, &args, &lo)))
+    render_job job;
+    if ((rc = cli_load_options("render", render_options, &args, &lo))
+        || (rc = render_job_read(&args, &job)))
         return rc;
-    render_job job = { .view = "map", .dpi = 150 };
-    const char *s;
-    if ((s = cli_value(render_options, &args, "view")))
-        job.view = s;
-    if (strcmp(job.view, "map") && strcmp(job.view, "personas")
-        && strcmp(job.view, "blueprint") && strcmp(job.view, "report")) {
-        fprintf(stderr, "cjm render: unknown view \"%s\" (map, personas, blueprint "
-                "or report)\n", job.view);
-        return EXIT_USAGE;
-    }
-    job.theme = theme_get((s = cli_value(render_options, &args, "theme")) ? s : "light");
-    if (!job.theme) {
-        fprintf(stderr, "cjm render: unknown theme \"%s\" (light, dark or print)\n", s);
-        return EXIT_USAGE;
-    }
-    if ((s = cli_value(render_options, &args, "size"))
-        && parse_size(s, &job.page_w, &job.page_h) < 0) {
-        fprintf(stderr, "cjm render: unknown size \"%s\" (A3, A4, A5, letter, or "
-                "WxH in millimetres such as 400x300)\n", s);
-        return EXIT_USAGE;
-    }
-    if (!s && strcmp(job.view, "report") == 0)
-        parse_size("A4", &job.page_w, &job.page_h);
-    if ((s = cli_value(render_options, &args, "dpi"))) {
-        char *end;
-        job.dpi = strtod(s, &end);
-        if (*end || !(job.dpi >= 10 && job.dpi <= 1200)) {
-            fprintf(stderr, "cjm render: --dpi expects a number from 10 to 1200, "
-                    "got \"%s\"\n", s);
-            return EXIT_USAGE;
-        }
-    }
-    job.persona = cli_value(render_options, &args, "persona");
-    job.boxes = cli_value(render_options, &args, "boxes");
-    job.show_plan = cli_value(render_options, &args, "plan") != NULL;
-    job.embed_fonts = cli_value(render_options, &args, "embed-fonts") != NULL;
-
-    int dir = is_dir_target(out);
-    unsigned pictures = FMTBIT(FMT_SVG) | FMTBIT(FMT_PNG) | FMTBIT(FMT_PDF);
-    const char *forced = cli_value(render_options, &args, "format");
-    int format = dir && !forced ? (strcmp(job.view, "report") == 0 ? FMT_PDF : FMT_SVG)
-                                : format_choose("render", out, forced, pictures);
+    int dir, format = render_format(&args, &job, out, &dir);
     if (format < 0)
         return EXIT_USAGE;
-    if (strcmp(job.view, "report") == 0 && format != FMT_PDF) {
-        fputs("cjm render: the report view is a multi-page PDF; write it to a .pdf "
-              "file\n", stderr);
-        return EXIT_USAGE;
-    }
-    if (args.positional_count > 1 && !dir) {
-        fputs("cjm render: several journeys need a folder to write into: -o DIR/\n",
-              stderr);
-        return EXIT_USAGE;
-    }
-    if (args.positional_count > 1 && job.boxes) {
-        fputs("cjm render: --boxes takes one journey\n", stderr);
-        return EXIT_USAGE;
-    }
-    /* in a folder, each journey is named after its file: two files of the
-     * same name (from different folders) would overwrite each other */
-    for (int i = 0; dir && i < args.positional_count; i++)
-        for (int k = 0; k < i; k++) {
-            const char *a, *b;
-            int na = target_name(args.positional[i], &a), nb = target_name(args.positional[k], &b);
-            if (na == nb && memcmp(a, b, (size_t)na) == 0) {
-                fprintf(stderr, "cjm render: %s and %s would both be written to %s%s%.*s.%s; "
-                        "render them into different folders\n", args.positional[k],
-                        args.positional[i], out, out[strlen(out) - 1] == '/' ? "" : "/", na, a,
-                        format_name((out_format)format));
-                return EXIT_USAGE;
-            }
-        }
-
     if (dir && mkdir(out, 0777) != 0 && errno != EEXIST) {
         fprintf(stderr, "cjm render: cannot create folder %s: %s\n", out, strerror(errno));
         return EXIT_INPUT;
     }
-
     int status = 0;
     for (int i = 0; i < args.positional_count; i++) {
         const char *path = args.positional[i];
         char target[4096];
-        if (dir) {
-            size_t n = strlen(out);
-            const char *name;
-            int len = target_name(path, &name);
-            snprintf(target, sizeof target, "%s%s%.*s.%s", out,
-                     n && out[n - 1] == '/' ? "" : "/", len, name,
-                     format_name((out_format)format));
-        } else {
-            snprintf(target, sizeof target, "%s", out);
-        }
+        target_of(path, out, dir, (out_format)format, target, sizeof target);
         diag_list d;
         diag_init(&d);
         render_one(path, target, (out_format)format, &job, &lo, &d);

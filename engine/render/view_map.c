@@ -9,29 +9,13 @@
  * Every row is as tall as its tallest cell, so text wraps inside its cell
  * and nothing overlaps.
  */
-#include "render/layout.h"
+#include "render/lanes.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-typedef struct mctx {
-    rdoc *doc;
-    rpage *p;
-    const cjm_journey *j;
-    const theme *t;
-    const layout_options *o;
-    double x0, colw, gap, width;
-    int n;
-    int *selected;              /* persona indexes shown */
-    int nsel;
-    const char *loc;
-} mctx;
-
-/* Lane labels in the journey's language. */
-typedef struct { const char *en, *ja, *zh; } label3;
-
-static const char *L(const mctx *m, const label3 *l)
+const char *L(const mctx *m, const label3 *l)
 {
     if (strncmp(m->loc, "ja", 2) == 0 && l->ja)
         return l->ja;
@@ -65,13 +49,13 @@ static const label3 LBL_INV_NAMES[4] = {
     { "driver", "主導", "主导" }, { "gatekeeper", "承認者", "审批" }
 };
 
-static double col_x(const mctx *m, int i)
+double col_x(const mctx *m, int i)
 {
     return m->x0 + i * (m->colw + m->gap);
 }
 
 /* Start a lane: its background (height set by lane_end) and label. */
-static int lane_begin(mctx *m, double y, const char *label, int alt)
+int lane_begin(mctx *m, double y, const char *label, int alt)
 {
     int idx = m->p->count;
     box *bg = page_box(m->doc, m->p, BOX_RECT, 0, y, m->width, 0);
@@ -81,7 +65,7 @@ static int lane_begin(mctx *m, double y, const char *label, int alt)
     return idx;
 }
 
-static double lane_end(mctx *m, int idx, double y, double content_h)
+double lane_end(mctx *m, int idx, double y, double content_h)
 {
     double h = content_h + 2 * m->t->lane_pad;
     double label_h = 0;
@@ -96,8 +80,8 @@ static double lane_end(mctx *m, int idx, double y, double content_h)
 }
 
 /* A stack of cards in column I from Y; returns the height used. */
-static double card_stack(mctx *m, int i, double y, const cjm_cards *cards,
-                         int fill, text_style style, int lane_mark, const char *kind)
+double card_stack(mctx *m, int i, double y, const cjm_cards *cards,
+                  int fill, text_style style, int lane_mark, const char *kind)
 {
     const theme *t = m->t;
     double x = col_x(m, i), top = y;
@@ -209,7 +193,7 @@ static double card_lane(mctx *m, double y, const label3 *label, cards_of get,
 
 /* ---- header, involvement, touchpoints, emotion ---------------------------- */
 
-static double header_row(mctx *m, double y)
+double header_row(mctx *m, double y)
 {
     const theme *t = m->t;
     double tallest = 0;
@@ -570,9 +554,9 @@ static void map_page(rdoc *doc, const cjm_journey *j, const layout_options *o,
 /* On a fixed page, the column width that lets the drawing be largest:
  * narrow columns make tall lanes, wide ones a wide grid.  A few widths are
  * tried on scratch pages, each laid out in full. */
-static double best_column_width(const cjm_journey *j, const layout_options *o,
-                                void (*page)(rdoc *, const cjm_journey *,
-                                             const layout_options *, double))
+double best_column_width(const cjm_journey *j, const layout_options *o,
+                         void (*page)(rdoc *, const cjm_journey *,
+                                      const layout_options *, double))
 {
     const theme *t = o->theme;
     if (o->page_w <= 0 || o->page_h <= 0)
@@ -606,234 +590,4 @@ void layout_map(rdoc *doc, const cjm_journey *j, const layout_options *o,
 {
     (void)d;
     map_page(doc, j, o, best_column_width(j, o, map_page));
-}
-
-/* ---- the service blueprint ---------------------------------------------------- */
-
-static const label3 LBL_BP[5] = {
-    { "Physical evidence", "物的証拠", "有形展示" },
-    { "Customer actions", "顧客の行動", "客户行为" },
-    { "Frontstage", "フロントステージ", "前台" },
-    { "Backstage", "バックステージ", "后台" },
-    { "Support processes", "支援プロセス", "支持流程" },
-};
-static const label3 LBL_LINES[3] = {
-    { "line of interaction", "インタラクションライン", "互动分界线" },
-    { "line of visibility", "可視ライン", "可视分界线" },
-    { "line of internal interaction", "内部インタラクションライン", "内部互动分界线" },
-};
-
-static const cjm_cards *bp_lane(const cjm_phase *ph, int lane)
-{
-    const cjm_blueprint *b = &ph->blueprint;
-    const cjm_cards *lanes[5] = { &b->evidence, &b->customer, &b->frontstage,
-                                  &b->backstage, &b->support };
-    return lanes[lane];
-}
-
-/* Where each blueprint card with an id ended up, for the arrows. */
-typedef struct placed { const char *id; double x, y, w, h; } placed;
-
-static void blueprint_page(rdoc *doc, const cjm_journey *j,
-                           const layout_options *o, double colw)
-{
-    const theme *t = o->theme;
-    mctx m = { .doc = doc, .j = j, .t = t, .o = o, .n = j->phase_count,
-               .loc = j->locale ? j->locale : "en" };
-    m.p = rdoc_add_page(doc);
-    m.gap = t->link_gap;     /* room for the link arrows between phases */
-    m.x0 = t->label_width;
-    m.colw = colw;
-    m.width = m.x0 + m.n * m.colw + (m.n - 1) * m.gap;
-
-    static const label3 title = { "Service blueprint", "サービスブループリント", "服务蓝图" };
-    double y = 0;
-    y += page_text(doc, m.p, 0, y, m.width,
-                   arena_printf(&doc->mem, "%s — %s", L(&m, &title), j->title),
-                   TS_TITLE, 0, 0, "title") + 10;
-    y += header_row(&m, y) + t->gap;
-
-    /* an empty blueprint says how to fill it rather than showing bare lanes */
-    int entries = 0;
-    for (int i = 0; i < m.n; i++) {
-        const cjm_blueprint *bp = &j->phases[i].blueprint;
-        entries += bp->evidence.count + bp->customer.count + bp->frontstage.count
-                 + bp->backstage.count + bp->support.count;
-    }
-    if (!entries) {
-        static const label3 hint = {
-            "No blueprint entries yet: give the phases a blueprint with evidence, "
-            "customer, frontstage, backstage and support.",
-            "ブループリントの項目がまだありません。各フェーズに blueprint（evidence, customer, "
-            "frontstage, backstage, support）を書いてください。",
-            "还没有服务蓝图条目：请在各阶段写上 blueprint（evidence、customer、frontstage、"
-            "backstage、support）。" };
-        y += page_text(doc, m.p, 0, y, m.width, L(&m, &hint), TS_BODY, BF_MUTED, 0,
-                       "blueprint:empty") + t->gap;
-    }
-
-    /* step times against each phase's budget (Shostack) */
-    int timed = 0;
-    for (int i = 0; i < m.n; i++)
-        timed |= j->phases[i].time_budget.standard >= 0 || model_phase_minutes(&j->phases[i]) > 0;
-    if (timed) {
-        static const label3 lbl = { "Step time", "所要時間", "步骤用时" };
-        int idx = lane_begin(&m, y, L(&m, &lbl), 1);
-        double tallest = 0;
-        for (int i = 0; i < m.n; i++) {
-            const cjm_phase *ph = &j->phases[i];
-            double used = model_phase_minutes(ph), budget = ph->time_budget.standard;
-            int days = ph->time_budget.days;
-            double k = days ? 1440 : 1;
-            const char *txt = budget >= 0
-                ? arena_printf(&doc->mem, "%g of %g %s budget", used / k, budget / k,
-                               days ? "days" : "min")
-                : arena_printf(&doc->mem, "%g min", used);
-            int over = budget >= 0 && used > budget;
-            double x = col_x(&m, i);
-            if (budget < 0 && used <= 0)
-                continue;
-            if (over) {
-                box *mk = page_box(doc, m.p, BOX_MARK, x, y + t->lane_pad, 10, 10);
-                mk->role = MARK_FAIL;
-            }
-            double h = page_text(doc, m.p, x + (over ? 14 : 0), y + t->lane_pad,
-                                 m.colw - 14, over ? arena_printf(&doc->mem,
-                                 "over: %s", txt) : txt, TS_SMALL, over ? 0 : BF_MUTED, 0,
-                                 over ? arena_printf(&doc->mem, "over_budget:%s", ph->id) : NULL);
-            if (h > tallest)
-                tallest = h;
-        }
-        y += lane_end(&m, idx, y, tallest);
-    }
-
-    int total = 0;
-    for (int i = 0; i < m.n; i++)
-        for (int l = 0; l < 5; l++)
-            total += bp_lane(&j->phases[i], l)->count;
-    placed *where = arena_alloc(&doc->mem, sizeof *where * (size_t)(total + 1));
-    int nplaced = 0;
-
-    for (int l = 0; l < 5; l++) {
-        if (l >= 2) {
-            /* a labelled line between the lanes */
-            const char *label = L(&m, &LBL_LINES[l - 2]);
-            double lh = measure_text(label, TS_LINE_LABEL, t->label_width - 8);
-            box *line = page_box(doc, m.p, BOX_LINE, 0, y + lh + 3, m.width, 0);
-            line->flags = BF_DASHED;
-            line->role = 1;
-            line->pts = arena_alloc(&doc->mem, 4 * sizeof(double));
-            line->pts[0] = 0;
-            line->pts[1] = y + lh + 3;
-            line->pts[2] = m.width;
-            line->pts[3] = y + lh + 3;
-            line->npts = 2;
-            page_text(doc, m.p, 0, y, t->label_width - 8, label, TS_LINE_LABEL, 0, 0,
-                      NULL);
-            y += lh + 7;
-        }
-        int idx = lane_begin(&m, y, L(&m, &LBL_BP[l]), l & 1);
-        double tallest = 0;
-        for (int i = 0; i < m.n; i++) {
-            const cjm_cards *cards = bp_lane(&j->phases[i], l);
-            int first_box = m.p->count;
-            double h = card_stack(&m, i, y + t->lane_pad, cards,
-                                  l == 0 ? FILL_NEED : l == 1 ? FILL_PERSONA_CARD
-                                  : l == 2 ? FILL_TOUCHPOINT : l == 3 ? FILL_THOUGHT
-                                  : FILL_CARD, TS_CARD, -1, NULL);
-            /* the card rectangles, in order, are the RECT boxes just added */
-            int card = 0;
-            for (int b = first_box; b < m.p->count && card < cards->count; b++) {
-                const box *bx = &m.p->boxes[b];
-                if (bx->kind != BOX_RECT)
-                    continue;
-                if (cards->items[card].id) {
-                    placed *pl = &where[nplaced++];
-                    pl->id = cards->items[card].id;
-                    pl->x = bx->x;
-                    pl->y = bx->y;
-                    pl->w = bx->w;
-                    pl->h = bx->h;
-                }
-                card++;
-            }
-            if (o->show_plan) {
-                /* the actions that change this lane in this phase */
-                static const char *const lane_ids[5] = { "evidence", "customer", "frontstage",
-                                                         "backstage", "support" };
-                cjm_cards planned = { arena_alloc(&doc->mem, sizeof(cjm_card)
-                                                  * (size_t)(j->action_count + 1)), 0 };
-                for (int k = 0; k < j->action_count; k++) {
-                    const cjm_action *ac = &j->actions[k];
-                    if (!ac->phase || strcmp(ac->phase, j->phases[i].id))
-                        continue;
-                    for (int q = 0; q < ac->lanes.count; q++)
-                        if (!strcmp(ac->lanes.items[q], lane_ids[l])) {
-                            cjm_card *pc = &planned.items[planned.count++];
-                            model_card_init(pc);
-                            pc->text = arena_printf(&doc->mem, "Planned: %s%s%s", ac->title,
-                                                    ac->owner ? " — " : "",
-                                                    ac->owner ? ac->owner : "");
-                            pc->id = ac->id;
-                        }
-                }
-                if (planned.count)
-                    h += (h > 0 ? t->gap : 0)
-                         + card_stack(&m, i, y + t->lane_pad + h + (h > 0 ? t->gap : 0),
-                                      &planned, FILL_PLANNED, TS_CARD, MARK_PLANNED, "planned");
-            }
-            if (h > tallest)
-                tallest = h;
-        }
-        if (tallest < 14)
-            tallest = 14;       /* an empty lane still shows its place */
-        y += lane_end(&m, idx, y, tallest);
-    }
-
-    /* arrows for the links the model declares */
-    for (int i = 0; i < m.n; i++) {
-        const cjm_blueprint *bp = &j->phases[i].blueprint;
-        for (int k = 0; k < bp->link_count; k++) {
-            const placed *from = NULL, *to = NULL;
-            for (int q = 0; q < nplaced; q++) {
-                if (strcmp(where[q].id, bp->links[k].from) == 0)
-                    from = &where[q];
-                if (strcmp(where[q].id, bp->links[k].to) == 0)
-                    to = &where[q];
-            }
-            if (!from || !to)
-                continue;
-            /* An elbow through the gap right of the cards: cards fill
-             * their column, so a straight arrow would cross their text. */
-            box *a = page_box(doc, m.p, BOX_ARROW, 0, 0, 0, 0);
-            double *pt = arena_alloc(&doc->mem, 8 * sizeof(double));
-            double fy = from->y + from->h / 2, ty = to->y + to->h / 2;
-            double fx = from->x + from->w, tx = to->x + to->w;
-            double lane_x = (fx > tx ? fx : tx) + m.gap / 2;
-            if (to->x > from->x + from->w) {         /* a later phase */
-                tx = to->x;
-                lane_x = fx + m.gap / 2;
-            }
-            pt[0] = fx; pt[1] = fy;
-            pt[2] = lane_x; pt[3] = fy;
-            pt[4] = lane_x; pt[5] = ty;
-            pt[6] = tx; pt[7] = ty;
-            a->pts = pt;
-            a->npts = 4;
-            a->x = fx < lane_x ? fx : lane_x;
-            a->y = fy < ty ? fy : ty;
-            a->w = fabs(lane_x - fx) + 1;
-            a->h = fabs(ty - fy);
-            a->ref = arena_printf(&doc->mem, "link:%s>%s", bp->links[k].from,
-                                  bp->links[k].to);
-        }
-    }
-    page_fit(m.p, m.width, y, o->page_w, o->page_h, t->margin);
-}
-
-void layout_blueprint(rdoc *doc, const cjm_journey *j, const layout_options *o,
-                      diag_list *d)
-{
-    (void)d;
-    blueprint_page(doc, j, o, best_column_width(j, o, blueprint_page));
 }

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "base/fsin.h"
+#include "base/fsout.h"
 #include "base/limit.h"
 #include "doc/textcheck.h"
 #include "doc/yaml.h"
@@ -259,161 +260,215 @@ attr_result *attribution_run(arena *a, const char *path, int order, diag_list *d
     return res;
 }
 
-attr_result *attribution_run_text(arena *a, const char *path, char *text, int order,
-                                  diag_list *d)
-{
-    attr_result *res = NULL;
-    const char **names = NULL;
-    int nch = 0, chcap = 0;
-    path_row *rows = NULL;
-    long nrows = 0, rowcap = 0;
+/* ---- reading the paths ----------------------------------------------------- */
 
-    char *line = text, *next;
-    int lineno = 0, col_path = -1, col_conv = -1, col_value = -1, col_null = -1;
-    char sep = ';';
-    for (; line && *line; line = next) {
+/* The rows read so far and the channels they name. */
+typedef struct path_set {
+    arena *a;
+    const char *path;           /* the file, for messages */
+    diag_list *d;
+    const char **names;
+    int nch, chcap;
+    path_row *rows;
+    long nrows, rowcap;
+    int col_path, col_conv, col_value, col_null, ncols;
+    char sep;
+    char **fields;              /* room for a row's fields */
+} path_set;
+
+/* Fields of LINE, split at the set's separator into ps->fields (sized by
+ * the line: no field is dropped); their number. */
+static int fields_of(path_set *ps, char *line)
+{
+    int n = 1;
+    for (const char *c = line; *c; c++)
+        n += *c == ps->sep;
+    ps->fields = arena_alloc(ps->a, sizeof(char *) * (size_t)(n + 1));
+    return split_csv(line, ps->sep, ps->fields, n);
+}
+
+/* The header row; -1 after an error. */
+static int read_header(path_set *ps, char *line, int lineno)
+{
+    ps->sep = strchr(line, ';') ? ';' : ',';
+    int nf = fields_of(ps, line);
+    static const char *const names[4] = { "path", "total_conversions",
+                                          "total_conversion_value", "total_null" };
+    int *cols[4] = { &ps->col_path, &ps->col_conv, &ps->col_value, &ps->col_null };
+    for (int i = 0; i < nf; i++)
+        for (int k = 0; k < 4; k++)
+            if (!strcmp(trim(ps->fields[i]), names[k]))
+                *cols[k] = i;
+    if (ps->col_path < 0 || ps->col_conv < 0) {
+        diag_add(ps->d, DIAG_ERROR, ps->path, lineno, 1, NULL, "expected a header with "
+                 "the columns path and total_conversions (and optionally "
+                 "total_conversion_value, total_null)");
+        return -1;
+    }
+    ps->ncols = 1;
+    for (int k = 0; k < 4; k++)
+        if (*cols[k] + 1 > ps->ncols)
+            ps->ncols = *cols[k] + 1;
+    return 0;
+}
+
+/* Whether NAME may be a channel (UTF-8, no control characters); reports. */
+static int channel_name_ok(path_set *ps, const char *name, int lineno)
+{
+    unsigned code;
+    long bad = textcheck_utf8(name, strlen(name));
+    if (bad >= 0) {
+        diag_add(ps->d, DIAG_ERROR, ps->path, lineno, 1, NULL, "a channel name is not "
+                 "valid UTF-8 (byte 0x%02X at offset %ld)",
+                 (unsigned)(unsigned char)name[bad], bad);
+        return 0;
+    }
+    long at = textcheck_control(name, strlen(name), &code);
+    if (at >= 0) {
+        diag_add(ps->d, DIAG_ERROR, ps->path, lineno, 1, NULL, "a channel name holds the "
+                 "control character U+%04X at character %ld", code, at + 1);
+        return 0;
+    }
+    return 1;
+}
+
+/* The channels of the path field P into R; -1 after an error. */
+static int read_channels(path_set *ps, char *p, path_row *r, int lineno)
+{
+    int cap = 8;
+    r->ch = malloc(sizeof(int) * (size_t)cap);
+    for (char *tok = p; tok && r->ch;) {
+        char *gt = strchr(tok, '>');
+        if (gt)
+            *gt = '\0';
+        char *name = trim(tok);
+        if (!channel_name_ok(ps, name, lineno)) {
+            free(r->ch);
+            return -1;
+        }
+        if (*name) {
+            if (r->len == cap) {
+                cap *= 2;
+                int *g = realloc(r->ch, sizeof(int) * (size_t)cap);
+                if (!g)
+                    break;
+                r->ch = g;
+            }
+            r->ch[r->len++] = channel_index(ps->a, &ps->names, &ps->nch, &ps->chcap, name);
+        }
+        tok = gt ? gt + 1 : NULL;
+    }
+    if (!r->len) {
+        diag_add(ps->d, DIAG_ERROR, ps->path, lineno, 1, NULL, "the path is empty");
+        free(r->ch);
+        return -1;
+    }
+    return 0;
+}
+
+/* A row of paths; problems are reported and the row skipped. */
+static void read_row(path_set *ps, char *line, int lineno)
+{
+    int nf = fields_of(ps, line);
+    if (nf < ps->ncols) {
+        diag_add(ps->d, DIAG_ERROR, ps->path, lineno, 1, NULL, "expected %d columns, "
+                 "found %d", ps->ncols, nf);
+        return;
+    }
+    double v[3] = { 0, 0, 0 };
+    int cols[3] = { ps->col_conv, ps->col_value, ps->col_null };
+    for (int k = 0; k < 3; k++) {
+        if (cols[k] < 0)
+            continue;
+        char *end, *f = trim(ps->fields[cols[k]]);
+        errno = 0;
+        v[k] = strtod(f, &end);
+        if (end == f || *end || errno || v[k] < 0 || !(v[k] <= ATTR_MAX_COUNT)) {
+            diag_add(ps->d, DIAG_ERROR, ps->path, lineno, 1, NULL, "column %d: \"%.40s\" is "
+                     "not a number from 0 to %g", cols[k] + 1, f, ATTR_MAX_COUNT);
+            return;
+        }
+    }
+    path_row r = { NULL, 0, v[0], v[1], v[2] };
+    if (read_channels(ps, ps->fields[ps->col_path], &r, lineno) < 0)
+        return;
+    if (ps->nrows == ps->rowcap) {
+        ps->rowcap = ps->rowcap ? ps->rowcap * 2 : 1024;
+        path_row *g = realloc(ps->rows, sizeof *g * (size_t)ps->rowcap);
+        if (!g) {
+            free(r.ch);
+            fsout_fatal("out of memory");
+        }
+        ps->rows = g;
+    }
+    ps->rows[ps->nrows++] = r;
+}
+
+/* Every row of TEXT (a UTF-8 byte-order mark, as spreadsheets write, is
+ * skipped); -1 after errors. */
+static int read_paths(path_set *ps, char *text)
+{
+    if ((unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB
+        && (unsigned char)text[2] == 0xBF)
+        text += 3;
+    int lineno = 0, have_header = 0;
+    for (char *line = text, *next; line && *line; line = next) {
         next = strchr(line, '\n');
         if (next)
             *next++ = '\0';
         lineno++;
         if (!*trim(line))
             continue;
-        char *fields[16];
-        if (col_path < 0) {
-            sep = strchr(line, ';') ? ';' : ',';
-            int nf = split_csv(line, sep, fields, 16);
-            for (int i = 0; i < nf; i++) {
-                char *h = trim(fields[i]);
-                if (!strcmp(h, "path")) col_path = i;
-                else if (!strcmp(h, "total_conversions")) col_conv = i;
-                else if (!strcmp(h, "total_conversion_value")) col_value = i;
-                else if (!strcmp(h, "total_null")) col_null = i;
-            }
-            if (col_path < 0 || col_conv < 0) {
-                diag_add(d, DIAG_ERROR, path, lineno, 1, NULL, "expected a header with "
-                         "the columns path and total_conversions (and optionally "
-                         "total_conversion_value, total_null)");
-                goto done;
-            }
-            continue;
+        if (!have_header) {
+            if (read_header(ps, line, lineno) < 0)
+                return -1;
+            have_header = 1;
+        } else {
+            read_row(ps, line, lineno);
         }
-        int nf = split_csv(line, sep, fields, 16);
-        int need = col_path > col_conv ? col_path : col_conv;
-        if (col_value > need) need = col_value;
-        if (col_null > need) need = col_null;
-        if (nf <= need) {
-            diag_add(d, DIAG_ERROR, path, lineno, 1, NULL, "expected %d columns, found %d",
-                     need + 1, nf);
-            continue;
-        }
-        double v[3] = { 0, 0, 0 };
-        int cols[3] = { col_conv, col_value, col_null };
-        int bad = 0;
-        for (int k = 0; k < 3; k++) {
-            if (cols[k] < 0)
-                continue;
-            char *end, *f = trim(fields[cols[k]]);
-            errno = 0;
-            v[k] = strtod(f, &end);
-            if (end == f || *end || errno || v[k] < 0 || !(v[k] <= ATTR_MAX_COUNT)) {
-                diag_add(d, DIAG_ERROR, path, lineno, 1, NULL, "column %d: \"%.40s\" is "
-                         "not a number from 0 to %g", cols[k] + 1, f, ATTR_MAX_COUNT);
-                bad = 1;
-            }
-        }
-        if (bad)
-            continue;
-        path_row r = { NULL, 0, v[0], v[1], v[2] };
-        char *p = fields[col_path];
-        int cap = 8, bad_name = 0;
-        r.ch = malloc(sizeof(int) * (size_t)cap);
-        for (char *tok = p; tok && r.ch;) {
-            char *gt = strchr(tok, '>');
-            if (gt)
-                *gt = '\0';
-            char *name = trim(tok);
-            unsigned code;
-            long at = textcheck_control(name, strlen(name), &code);
-            long bad = textcheck_utf8(name, strlen(name));
-            if (bad >= 0) {
-                diag_add(d, DIAG_ERROR, path, lineno, 1, NULL, "a channel name is not "
-                         "valid UTF-8 (byte 0x%02X at offset %ld)",
-                         (unsigned)(unsigned char)name[bad], bad);
-                bad_name = 1;
-                break;
-            }
-            if (at >= 0) {
-                diag_add(d, DIAG_ERROR, path, lineno, 1, NULL, "a channel name holds the "
-                         "control character U+%04X at character %ld", code, at + 1);
-                bad_name = 1;
-                break;
-            }
-            if (*name) {
-                if (r.len == cap) {
-                    cap *= 2;
-                    int *g = realloc(r.ch, sizeof(int) * (size_t)cap);
-                    if (!g)
-                        break;
-                    r.ch = g;
-                }
-                r.ch[r.len++] = channel_index(a, &names, &nch, &chcap, name);
-            }
-            tok = gt ? gt + 1 : NULL;
-        }
-        if (bad_name) {
-            free(r.ch);
-            continue;
-        }
-        if (!r.len) {
-            diag_add(d, DIAG_ERROR, path, lineno, 1, NULL, "the path is empty");
-            free(r.ch);
-            continue;
-        }
-        if (nrows == rowcap) {
-            rowcap = rowcap ? rowcap * 2 : 1024;
-            path_row *g = realloc(rows, sizeof *g * (size_t)rowcap);
-            if (!g) {
-                free(r.ch);
-                break;
-            }
-            rows = g;
-        }
-        rows[nrows++] = r;
     }
-    if (d->errors)
-        goto done;
-    if (!nrows) {
-        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "no paths in the file");
-        goto done;
+    if (ps->d->errors)
+        return -1;
+    if (!ps->nrows) {
+        diag_add(ps->d, DIAG_ERROR, ps->path, 0, 0, NULL, "no paths in the file");
+        return -1;
     }
-    /* channels in name order, so output does not depend on first sight */
-    int *order_of = malloc(sizeof(int) * (size_t)nch);
-    const char ***idx = malloc(sizeof(char **) * (size_t)nch);
+    return 0;
+}
+
+/* Channels in name order, so output does not depend on first sight: the
+ * sorted names, and every row renumbered. */
+static const char **sort_channels(path_set *ps)
+{
+    int nch = ps->nch;
+    int *order_of = malloc(sizeof(int) * (size_t)(nch + 1));
+    const char ***idx = malloc(sizeof(char **) * (size_t)(nch + 1));
+    if (!order_of || !idx)
+        fsout_fatal("out of memory");
     for (int i = 0; i < nch; i++)
-        idx[i] = &names[i];
+        idx[i] = &ps->names[i];
     qsort(idx, (size_t)nch, sizeof *idx, cmp_names);
-    const char **sorted = arena_alloc(a, sizeof(char *) * (size_t)(nch + 1));
+    const char **sorted = arena_alloc(ps->a, sizeof(char *) * (size_t)(nch + 1));
     for (int i = 0; i < nch; i++) {
         sorted[i] = *idx[i];
-        order_of[idx[i] - names] = i;
+        order_of[idx[i] - ps->names] = i;
     }
     free(idx);
-    for (long r = 0; r < nrows; r++)
-        for (int k = 0; k < rows[r].len; k++)
-            rows[r].ch[k] = order_of[rows[r].ch[k]];
+    for (long r = 0; r < ps->nrows; r++)
+        for (int k = 0; k < ps->rows[r].len; k++)
+            ps->rows[r].ch[k] = order_of[ps->rows[r].ch[k]];
     free(order_of);
+    return sorted;
+}
 
-    res = arena_alloc(a, sizeof *res);
-    res->channel_count = nch;
-    res->order = order;
-    res->paths = nrows;
-    res->channels = arena_alloc(a, sizeof(attr_channel) * (size_t)(nch + 1));
-    for (int i = 0; i < nch; i++)
-        res->channels[i].name = sorted[i];
+/* ---- the attributions ------------------------------------------------------- */
 
-    /* heuristics, as ChannelAttribution defines them */
-    for (long r = 0; r < nrows; r++) {
-        const path_row *p = &rows[r];
+/* First touch, last touch and linear, as ChannelAttribution defines them,
+ * and the share of journeys that touch each channel. */
+static void heuristics(attr_result *res, const path_set *ps)
+{
+    for (long r = 0; r < ps->nrows; r++) {
+        const path_row *p = &ps->rows[r];
         res->total_conversions += p->conv;
         res->total_value += p->value;
         res->total_null += p->null;
@@ -432,41 +487,31 @@ attr_result *attribution_run_text(arena *a, const char *path, char *text, int or
                 res->channels[p->ch[k]].path_share += p->conv + p->null;
         }
     }
-
-    for (int c = 0; c < nch; c++)
+    for (int c = 0; c < res->channel_count; c++)
         if (res->total_conversions + res->total_null > 0)
             res->channels[c].path_share /= res->total_conversions + res->total_null;
+}
 
-    /* the chains: by journeys, and by value for the value attribution */
-    fit by_count = { 0 }, by_value = { 0 };
-    if (build_fit(a, rows, nrows, order, 0, &by_count, path, d) < 0
-        || build_fit(a, rows, nrows, order, 1, &by_value, path, d) < 0) {
-        res = NULL;
-        goto free_fit;
-    }
-    res->states = by_count.n - 1;
-    double base = conversion_probability(&by_count, NULL);
-    double base_value = conversion_probability(&by_value, NULL);
-    if (base <= 0 || (res->total_value > 0 && base_value <= 0)) {
-        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, base == 0 ? "no path in the data "
-                 "reaches a conversion: nothing to attribute"
-                 : "the fitted chain has states that are never left (a singular "
-                 "system): check for paths without conversions or nulls");
-        res = NULL;
-        goto free_fit;
-    }
-    res->conversion_probability = base;
-    char *removed = malloc((size_t)by_count.n);
+/* Each channel's removal effect in the chains BY_COUNT and BY_VALUE
+ * (converting BASE and BASE_VALUE with every channel), and the Markov
+ * conversions and value shared out in proportion. */
+static void removal_effects(attr_result *res, const fit *by_count, const fit *by_value,
+                            double base, double base_value)
+{
+    int nch = res->channel_count;
+    char *removed = malloc((size_t)by_count->n);
+    if (!removed)
+        fsout_fatal("out of memory");
     double sum_re = 0, sum_rev = 0;
-    for (int c = 0; c < nch && removed; c++) {
-        for (int s = 0; s < by_count.n; s++) {
+    for (int c = 0; c < nch; c++) {
+        for (int s = 0; s < by_count->n; s++) {
             removed[s] = 0;
-            for (int k = 0; s > 0 && k < by_count.seq_len[s]; k++)
-                if (by_count.seq[s][k] == c)
+            for (int k = 0; s > 0 && k < by_count->seq_len[s]; k++)
+                if (by_count->seq[s][k] == c)
                     removed[s] = 1;
         }
-        double pc = conversion_probability(&by_count, removed);
-        double pv = base_value > 0 ? conversion_probability(&by_value, removed) : 0;
+        double pc = conversion_probability(by_count, removed);
+        double pv = base_value > 0 ? conversion_probability(by_value, removed) : 0;
         res->channels[c].removal_effect = pc < 0 ? 1 : 1 - pc / base;
         res->channels[c].removal_effect_value = base_value <= 0 || pv < 0 ? 0
                                                 : 1 - pv / base_value;
@@ -479,12 +524,56 @@ attr_result *attribution_run_text(arena *a, const char *path, char *text, int or
         ch->markov_conversions = sum_re > 0 ? res->total_conversions * ch->removal_effect / sum_re : 0;
         ch->markov_value = sum_rev > 0 ? res->total_value * ch->removal_effect_value / sum_rev : 0;
     }
-free_fit:
+}
+
+/* The Markov attribution of RES's paths (chains of ORDER); -1 after an
+ * error in D. */
+static int markov(arena *a, attr_result *res, const path_set *ps, int order)
+{
+    fit by_count = { 0 }, by_value = { 0 };
+    int rc = -1;
+    if (build_fit(a, ps->rows, ps->nrows, order, 0, &by_count, ps->path, ps->d) < 0
+        || build_fit(a, ps->rows, ps->nrows, order, 1, &by_value, ps->path, ps->d) < 0)
+        goto out;
+    res->states = by_count.n - 1;
+    double base = conversion_probability(&by_count, NULL);
+    double base_value = conversion_probability(&by_value, NULL);
+    if (base <= 0 || (res->total_value > 0 && base_value <= 0)) {
+        diag_add(ps->d, DIAG_ERROR, ps->path, 0, 0, NULL, base == 0 ? "no path in the "
+                 "data reaches a conversion: nothing to attribute"
+                 : "the fitted chain has states that are never left (a singular "
+                 "system): check for paths without conversions or nulls");
+        goto out;
+    }
+    res->conversion_probability = base;
+    removal_effects(res, &by_count, &by_value, base, base_value);
+    rc = 0;
+out:
     fit_free(&by_count);
     fit_free(&by_value);
-done:
-    for (long r = 0; r < nrows; r++)
-        free(rows[r].ch);
-    free(rows);
+    return rc;
+}
+
+attr_result *attribution_run_text(arena *a, const char *path, char *text, int order,
+                                  diag_list *d)
+{
+    path_set ps = { a, path, d, NULL, 0, 0, NULL, 0, 0, -1, -1, -1, -1, 0, ';', NULL };
+    attr_result *res = NULL;
+    if (read_paths(&ps, text) == 0) {
+        const char **sorted = sort_channels(&ps);
+        res = arena_alloc(a, sizeof *res);
+        res->channel_count = ps.nch;
+        res->order = order;
+        res->paths = ps.nrows;
+        res->channels = arena_alloc(a, sizeof(attr_channel) * (size_t)(ps.nch + 1));
+        for (int i = 0; i < ps.nch; i++)
+            res->channels[i].name = sorted[i];
+        heuristics(res, &ps);
+        if (markov(a, res, &ps, order) < 0)
+            res = NULL;
+    }
+    for (long r = 0; r < ps.nrows; r++)
+        free(ps.rows[r].ch);
+    free(ps.rows);
     return d->errors ? NULL : res;
 }

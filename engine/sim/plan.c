@@ -63,126 +63,157 @@ static double pass_rate(const sim_result *r, int i)
     return r->reached[i] > 0 ? next / r->reached[i] : 0;
 }
 
-plan *plan_build(arena *a, const cjm_journey *j, const plan_options *o, diag_list *d)
+/* What the stages of building a plan share. */
+typedef struct plan_ctx {
+    arena *a;
+    const cjm_journey *j;
+    const plan_options *o;
+    plan *pl;
+    sim_model *base_model;
+    sim_result *base;           /* exact, or NULL when not simulatable */
+    sim_result *mb;             /* Monte Carlo baseline, with --simulate */
+    sim_run run;
+    diag_list quiet;            /* compile problems: the plan goes on */
+} plan_ctx;
+
+/* The baseline, when the journey can be simulated (and fits the exact
+ * engine's limit; a warning in D says so when it does not). */
+static void baseline(plan_ctx *c, diag_list *d)
 {
-    plan *pl = arena_alloc(a, sizeof *pl);
-    pl->items = arena_alloc(a, sizeof(plan_item) * (size_t)(j->action_count + 1));
-    pl->count = j->action_count;
-
-    /* the baseline, when the journey can be simulated */
-    diag_list quiet;
-    diag_init(&quiet);
-    sim_model *base_model = sim_compile(j, NULL, 0, &quiet);
-    if (base_model && !markov_fits(base_model, d, DIAG_WARNING, NULL,
-                                   "the plan leaves out simulated figures")) {
-        sim_free(base_model);
-        base_model = NULL;
+    c->base_model = sim_compile(c->j, NULL, 0, &c->quiet);
+    if (c->base_model && !markov_fits(c->base_model, d, DIAG_WARNING, NULL,
+                                      "the plan leaves out simulated figures")) {
+        sim_free(c->base_model);
+        c->base_model = NULL;
     }
-    sim_result *base = base_model ? markov_solve(base_model) : NULL;
-    pl->simulatable = base != NULL;
-    if (base)
-        pl->base_conversion = base->converted;
-    sim_run run = { o->journeys, o->seed, o->threads, 0, 0, 0 };
-    sim_result *mb = base && o->simulate ? sim_monte_carlo(base_model, &run) : NULL;
-    if (mb)
-        pl->base_mc = mb->converted / mb->journeys;
+    c->base = c->base_model ? markov_solve(c->base_model) : NULL;
+    c->pl->simulatable = c->base != NULL;
+    if (c->base)
+        c->pl->base_conversion = c->base->converted;
+    c->run = (sim_run){ c->o->journeys, c->o->seed, c->o->threads, 0, 0, 0 };
+    c->mb = c->base && c->o->simulate ? sim_monte_carlo(c->base_model, &c->run) : NULL;
+    if (c->mb)
+        c->pl->base_mc = c->mb->converted / c->mb->journeys;
+}
 
-    for (int k = 0; k < j->action_count; k++) {
-        const cjm_action *ac = &j->actions[k];
-        plan_item *it = &pl->items[k];
-        it->action = ac;
-        it->phase = action_phase(j, ac);
-        it->reach = base && it->phase >= 0 ? base->reached[it->phase] : 1;
-        it->score = it->reach * ac->impact * ac->confidence / ac->effort;
-        it->low_confidence = ac->confidence < 0.5;
-        if (it->phase >= 0 && base) {
-            it->kpi_metric = arena_printf(a, "advance rate from %s",
-                                          j->phases[it->phase].name);
-            it->kpi_from = it->kpi_to = pass_rate(base, it->phase);
-        }
-        if (!base || !ac->effect.count)
-            continue;
-        sim_model *m = sim_compile_with(j, NULL, &ac->effect, -1, 0, &quiet);
-        sim_result *r = m ? markov_solve(m) : NULL;
-        if (r) {
-            it->simulated = 1;
-            it->uplift = r->converted - base->converted;
-            it->days_saved = sim_mean_days(base) - sim_mean_days(r);
-            it->per_effort = it->uplift / ac->effort;
-            if (it->phase >= 0)
-                it->kpi_to = pass_rate(r, it->phase);
-            if (mb) {
-                sim_result *ma = sim_monte_carlo(m, &run);
-                if (ma) {
-                    double pb = pl->base_mc, pa = ma->converted / ma->journeys;
-                    it->uplift_mc = pa - pb;
-                    it->uplift_ci = sim_paired_ci(ma, mb, sim_batch_conversion);
-                    if (isnan(it->uplift_ci))
-                        it->uplift_ci = 1.96 * sqrt(pb * (1 - pb) / mb->journeys
-                                                    + pa * (1 - pa) / ma->journeys);
-                    it->days_saved_mc = sim_mean_days(mb) - sim_mean_days(ma);
-                    it->days_saved_ci = sim_paired_ci(mb, ma, sim_batch_mean_days);
-                    if (isnan(it->days_saved_ci))
-                        it->days_saved_ci = 1.96 * sqrt(sim_mean_days_var(mb) + sim_mean_days_var(ma));
-                }
-                sim_result_free(ma);
+/* IT's Monte Carlo uplift and days saved for model M, with intervals
+ * paired against the baseline run (the runs share random streams). */
+static void monte_carlo_effect(plan_ctx *c, plan_item *it, const sim_model *m)
+{
+    sim_result *ma = sim_monte_carlo(m, &c->run), *mb = c->mb;
+    if (!ma)
+        return;
+    double pb = c->pl->base_mc, pa = ma->converted / ma->journeys;
+    it->uplift_mc = pa - pb;
+    it->uplift_ci = sim_paired_ci(ma, mb, sim_batch_conversion);
+    if (isnan(it->uplift_ci))
+        it->uplift_ci = 1.96 * sqrt(pb * (1 - pb) / mb->journeys + pa * (1 - pa) / ma->journeys);
+    it->days_saved_mc = sim_mean_days(mb) - sim_mean_days(ma);
+    it->days_saved_ci = sim_paired_ci(mb, ma, sim_batch_mean_days);
+    if (isnan(it->days_saved_ci))
+        it->days_saved_ci = 1.96 * sqrt(sim_mean_days_var(mb) + sim_mean_days_var(ma));
+    sim_result_free(ma);
+}
+
+/* Action K as a plan item: its reach and RICE score, its KPI, and the
+ * effect of its changes simulated alone. */
+static void plan_action(plan_ctx *c, int k)
+{
+    const cjm_journey *j = c->j;
+    const cjm_action *ac = &j->actions[k];
+    plan_item *it = &c->pl->items[k];
+    sim_result *base = c->base;
+    it->action = ac;
+    it->phase = action_phase(j, ac);
+    it->reach = base && it->phase >= 0 ? base->reached[it->phase] : 1;
+    it->score = it->reach * ac->impact * ac->confidence / ac->effort;
+    it->low_confidence = ac->confidence < 0.5;
+    if (it->phase >= 0 && base) {
+        it->kpi_metric = arena_printf(c->a, "advance rate from %s", j->phases[it->phase].name);
+        it->kpi_from = it->kpi_to = pass_rate(base, it->phase);
+    }
+    if (!base || !ac->effect.count)
+        return;
+    sim_model *m = sim_compile_with(j, NULL, &ac->effect, -1, 0, &c->quiet);
+    sim_result *r = m ? markov_solve(m) : NULL;
+    if (r) {
+        it->simulated = 1;
+        it->uplift = r->converted - base->converted;
+        it->days_saved = sim_mean_days(base) - sim_mean_days(r);
+        it->per_effort = it->uplift / ac->effort;
+        if (it->phase >= 0)
+            it->kpi_to = pass_rate(r, it->phase);
+        if (c->mb)
+            monte_carlo_effect(c, it, m);
+    }
+    sim_result_free(r);
+    sim_free(m);
+}
+
+/* Every action's effect together. */
+static void combined(plan_ctx *c)
+{
+    const cjm_journey *j = c->j;
+    plan *pl = c->pl;
+    cjm_changes all = { NULL, 0 };
+    for (int k = 0; k < j->action_count; k++)
+        all.count += j->actions[k].effect.count;
+    all.items = arena_alloc(c->a, sizeof(cjm_change) * (size_t)(all.count + 1));
+    all.count = 0;
+    for (int k = 0; k < j->action_count; k++)
+        for (int q = 0; q < j->actions[k].effect.count; q++)
+            all.items[all.count++] = j->actions[k].effect.items[q];
+    sim_model *m = sim_compile_with(j, NULL, &all, -1, 0, &c->quiet);
+    sim_result *r = m ? markov_solve(m) : NULL;
+    pl->combined_conversion = r ? r->converted : c->base->converted;
+    sim_result *ma = c->mb && m ? sim_monte_carlo(m, &c->run) : NULL;
+    if (ma) {
+        pl->combined_mc = ma->converted / ma->journeys;
+        pl->combined_ci = sim_paired_ci(ma, c->mb, sim_batch_conversion);
+        if (isnan(pl->combined_ci))
+            pl->combined_ci = 1.96 * sqrt(pl->base_mc * (1 - pl->base_mc) / c->mb->journeys
+                                          + pl->combined_mc * (1 - pl->combined_mc)
+                                                / ma->journeys);
+    }
+    sim_result_free(ma);
+    pl->simulated = c->o->simulate;
+    sim_result_free(r);
+    sim_free(m);
+}
+
+/* Whether an action addresses the card with ID, and whether one of those
+ * is confident (>= 0.5): *STRONG. */
+static int addressed(const cjm_journey *j, const char *id, int *strong)
+{
+    int by = 0;
+    *strong = 0;
+    for (int k = 0; id && k < j->action_count; k++)
+        for (int q = 0; q < j->actions[k].addresses.count; q++)
+            if (!strcmp(j->actions[k].addresses.items[q], id)) {
+                by++;
+                *strong |= j->actions[k].confidence >= 0.5;
             }
-        }
-        sim_result_free(r);
-        sim_free(m);
-    }
+    return by;
+}
 
-    /* all effects together */
-    if (base) {
-        cjm_changes all = { NULL, 0 };
-        for (int k = 0; k < j->action_count; k++)
-            all.count += j->actions[k].effect.count;
-        all.items = arena_alloc(a, sizeof(cjm_change) * (size_t)(all.count + 1));
-        all.count = 0;
-        for (int k = 0; k < j->action_count; k++)
-            for (int c = 0; c < j->actions[k].effect.count; c++)
-                all.items[all.count++] = j->actions[k].effect.items[c];
-        sim_model *m = sim_compile_with(j, NULL, &all, -1, 0, &quiet);
-        sim_result *r = m ? markov_solve(m) : NULL;
-        pl->combined_conversion = r ? r->converted : base->converted;
-        if (mb && m) {
-            sim_result *ma = sim_monte_carlo(m, &run);
-            if (ma) {
-                pl->combined_mc = ma->converted / ma->journeys;
-                pl->combined_ci = sim_paired_ci(ma, mb, sim_batch_conversion);
-                if (isnan(pl->combined_ci))
-                    pl->combined_ci = 1.96 * sqrt(pl->base_mc * (1 - pl->base_mc) / mb->journeys
-                                                  + pl->combined_mc * (1 - pl->combined_mc)
-                                                        / ma->journeys);
-            }
-            sim_result_free(ma);
-        }
-        pl->simulated = o->simulate;
-        sim_result_free(r);
-        sim_free(m);
-    }
-    qsort(pl->items, (size_t)pl->count, sizeof *pl->items, cmp_items);
-
-    /* coverage */
+/* Coverage: every pain and opportunity addressed, or listed as a gap. */
+static void coverage(plan_ctx *c)
+{
+    const cjm_journey *j = c->j;
+    plan *pl = c->pl;
     int cards = 0;
     for (int i = 0; i < j->phase_count; i++)
         cards += j->phases[i].pains.count + j->phases[i].opportunities.count;
-    pl->unaddressed = arena_alloc(a, sizeof(plan_gap) * (size_t)(cards + 1));
-    pl->weak = arena_alloc(a, sizeof(plan_gap) * (size_t)(cards + 1));
+    pl->unaddressed = arena_alloc(c->a, sizeof(plan_gap) * (size_t)(cards + 1));
+    pl->weak = arena_alloc(c->a, sizeof(plan_gap) * (size_t)(cards + 1));
     for (int i = 0; i < j->phase_count; i++) {
         const cjm_phase *ph = &j->phases[i];
         for (int kind = 0; kind < 2; kind++) {
             const cjm_cards *list = kind == 0 ? &ph->pains : &ph->opportunities;
-            for (int c = 0; c < list->count; c++) {
-                const cjm_card *card = &list->items[c];
-                int by = 0, strong = 0;
-                for (int k = 0; k < j->action_count; k++)
-                    for (int q = 0; q < j->actions[k].addresses.count; q++)
-                        if (card->id && !strcmp(j->actions[k].addresses.items[q], card->id)) {
-                            by++;
-                            strong |= j->actions[k].confidence >= 0.5;
-                        }
-                plan_gap g = { card, i, kind == 0, stakeholders_of(a, j, ph) };
+            for (int k = 0; k < list->count; k++) {
+                const cjm_card *card = &list->items[k];
+                int strong, by = addressed(j, card->id, &strong);
+                plan_gap g = { card, i, kind == 0, stakeholders_of(c->a, j, ph) };
                 if (!by)
                     pl->unaddressed[pl->unaddressed_count++] = g;
                 else if (!strong)
@@ -190,47 +221,70 @@ plan *plan_build(arena *a, const cjm_journey *j, const plan_options *o, diag_lis
             }
         }
     }
-    /* operations (Shostack): fail points without a recovery action, and
-     * phases whose step times exceed their budget */
+}
+
+/* The card lists of phase PH that may hold fail points, and their names. */
+#define FAIL_LISTS 7
+static void fail_lists(const cjm_phase *ph, const cjm_cards *lists[FAIL_LISTS])
+{
+    const cjm_cards *all[FAIL_LISTS] = { &ph->steps, &ph->actions, &ph->blueprint.evidence,
+        &ph->blueprint.customer, &ph->blueprint.frontstage, &ph->blueprint.backstage,
+        &ph->blueprint.support };
+    memcpy(lists, all, sizeof all);
+}
+static const char *const FAIL_LIST_NAMES[FAIL_LISTS] = { "steps", "customer actions",
+    "physical evidence", "customer actions", "frontstage", "backstage", "support processes" };
+
+/* Operations (Shostack): fail points without a recovery action, and
+ * phases whose step times exceed their budget. */
+static void operations(plan_ctx *c)
+{
+    const cjm_journey *j = c->j;
+    plan *pl = c->pl;
+    const cjm_cards *lists[FAIL_LISTS];
     int fail_cards = 0;
     for (int i = 0; i < j->phase_count; i++) {
-        const cjm_phase *ph = &j->phases[i];
-        const cjm_cards *all[] = { &ph->steps, &ph->actions, &ph->blueprint.evidence,
-            &ph->blueprint.customer, &ph->blueprint.frontstage, &ph->blueprint.backstage,
-            &ph->blueprint.support };
-        for (int l = 0; l < 7; l++)
-            for (int c = 0; c < all[l]->count; c++)
-                fail_cards += all[l]->items[c].fail_point != NULL;
+        fail_lists(&j->phases[i], lists);
+        for (int l = 0; l < FAIL_LISTS; l++)
+            for (int k = 0; k < lists[l]->count; k++)
+                fail_cards += lists[l]->items[k].fail_point != NULL;
     }
-    pl->fails = arena_alloc(a, sizeof(plan_fail) * (size_t)(fail_cards + 1));
-    pl->over = arena_alloc(a, sizeof(plan_over) * (size_t)(j->phase_count + 1));
+    pl->fails = arena_alloc(c->a, sizeof(plan_fail) * (size_t)(fail_cards + 1));
+    pl->over = arena_alloc(c->a, sizeof(plan_over) * (size_t)(j->phase_count + 1));
     for (int i = 0; i < j->phase_count; i++) {
         const cjm_phase *ph = &j->phases[i];
-        static const char *const names[] = { "steps", "customer actions", "physical evidence",
-            "customer actions", "frontstage", "backstage", "support processes" };
-        const cjm_cards *lists[] = { &ph->steps, &ph->actions, &ph->blueprint.evidence,
-            &ph->blueprint.customer, &ph->blueprint.frontstage, &ph->blueprint.backstage,
-            &ph->blueprint.support };
-        for (int l = 0; l < 7; l++)
-            for (int c = 0; c < lists[l]->count; c++) {
-                const cjm_card *card = &lists[l]->items[c];
-                if (!card->fail_point)
-                    continue;
-                int recovered = 0;
-                for (int k = 0; k < j->action_count && card->id; k++)
-                    for (int q = 0; q < j->actions[k].addresses.count; q++)
-                        recovered |= !strcmp(j->actions[k].addresses.items[q], card->id);
-                if (!recovered)
-                    pl->fails[pl->fail_count++] = (plan_fail){ card, i, names[l] };
+        fail_lists(ph, lists);
+        for (int l = 0; l < FAIL_LISTS; l++)
+            for (int k = 0; k < lists[l]->count; k++) {
+                const cjm_card *card = &lists[l]->items[k];
+                int strong;
+                if (card->fail_point && !addressed(j, card->id, &strong))
+                    pl->fails[pl->fail_count++] = (plan_fail){ card, i, FAIL_LIST_NAMES[l] };
             }
         double used = model_phase_minutes(ph);
         if (ph->time_budget.standard >= 0 && used > ph->time_budget.standard)
             pl->over[pl->over_count++] = (plan_over){ i, used, ph->time_budget.standard };
     }
-    sim_result_free(mb);
-    sim_result_free(base);
-    sim_free(base_model);
-    diag_free(&quiet);
-    (void)d;
+}
+
+plan *plan_build(arena *a, const cjm_journey *j, const plan_options *o, diag_list *d)
+{
+    plan_ctx c = { .a = a, .j = j, .o = o };
+    diag_init(&c.quiet);
+    plan *pl = c.pl = arena_alloc(a, sizeof *pl);
+    pl->items = arena_alloc(a, sizeof(plan_item) * (size_t)(j->action_count + 1));
+    pl->count = j->action_count;
+    baseline(&c, d);
+    for (int k = 0; k < j->action_count; k++)
+        plan_action(&c, k);
+    if (c.base)
+        combined(&c);
+    qsort(pl->items, (size_t)pl->count, sizeof *pl->items, cmp_items);
+    coverage(&c);
+    operations(&c);
+    sim_result_free(c.mb);
+    sim_result_free(c.base);
+    sim_free(c.base_model);
+    diag_free(&c.quiet);
     return pl;
 }

@@ -1,0 +1,51 @@
+/*
+ * lanes.h — what the map and the blueprint views share: a page of phase
+ * columns and lanes of cards (view_map.c).
+ */
+#ifndef CJM_LANES_H
+#define CJM_LANES_H
+
+#include "render/layout.h"
+
+typedef struct mctx {
+    rdoc *doc;
+    rpage *p;
+    const cjm_journey *j;
+    const theme *t;
+    const layout_options *o;
+    double x0, colw, gap, width;
+    int n;
+    int *selected;              /* persona indexes shown */
+    int nsel;
+    const char *loc;
+} mctx;
+
+/* Lane labels in the journey's language. */
+typedef struct { const char *en, *ja, *zh; } label3;
+
+/* L in the page's language (English when it has no translation). */
+const char *L(const mctx *m, const label3 *l);
+
+/* The left edge of phase column I. */
+double col_x(const mctx *m, int i);
+
+/* Start a lane at Y: its background (height set by lane_end) and LABEL;
+ * returns the index of the background box. */
+int lane_begin(mctx *m, double y, const char *label, int alt);
+
+/* End the lane begun at box IDX, its content CONTENT_H tall; its height. */
+double lane_end(mctx *m, int idx, double y, double content_h);
+
+/* A stack of CARDS in column I from Y; the height used. */
+double card_stack(mctx *m, int i, double y, const cjm_cards *cards,
+                  int fill, text_style style, int lane_mark, const char *kind);
+
+/* The header row of phase names and goals at Y; its height. */
+double header_row(mctx *m, double y);
+
+/* On a fixed page, the column width that lets PAGE's drawing be largest. */
+double best_column_width(const cjm_journey *j, const layout_options *o,
+                         void (*page)(rdoc *, const cjm_journey *,
+                                      const layout_options *, double));
+
+#endif

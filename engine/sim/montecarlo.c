@@ -1,0 +1,489 @@
+/*
+ * montecarlo.c — the Monte Carlo engine and the day-by-day touch credits;
+ * see sim.h.
+ *
+ * The engine does not step day by day: within a visit to a phase the
+ * daily chances are constant, so the day the journey leaves is drawn at
+ * once (a geometric number of days), and which way it leaves is drawn
+ * from the chances conditional on leaving.  That has the same
+ * distribution as stepping day by day, at two random draws per visit.
+ *
+ * Determinism: the N journeys are cut into blocks of SIM_BLOCK; block b
+ * draws from its own xoshiro256** stream seeded from (seed, b), and every
+ * measure is an integer count (emotion in millionths), so sums are the
+ * same whatever the number of threads or the shard split.
+ */
+#define _GNU_SOURCE
+#include "sim/sim.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/rng.h"
+
+/* Integer counters of one thread (summed in any order, same result). */
+typedef struct counts {
+    long long converted, dropped, in_progress, conv_sum, conv_sq, days, steps;
+    long long emotion_days;     /* millionths */
+    long long *convert_day, *days_in, *days_in_sq, *visits, *reached, *dropped_in;
+    long long batch_n[SIM_BATCHES], batch_conv[SIM_BATCHES], batch_days[SIM_BATCHES];
+} counts;
+
+static int counts_init(counts *c, int n, int horizon)
+{
+    memset(c, 0, sizeof *c);
+    c->convert_day = calloc((size_t)horizon + 2, sizeof(long long));
+    size_t k = (size_t)n + 1;
+    c->days_in = calloc(k, sizeof(long long));
+    c->days_in_sq = calloc(k, sizeof(long long));
+    c->visits = calloc(k, sizeof(long long));
+    c->reached = calloc(k, sizeof(long long));
+    c->dropped_in = calloc(k, sizeof(long long));
+    return c->convert_day && c->days_in && c->days_in_sq && c->visits && c->reached
+           && c->dropped_in ? 0 : -1;
+}
+
+static void counts_free(counts *c)
+{
+    free(c->convert_day);
+    free(c->days_in);
+    free(c->days_in_sq);
+    free(c->visits);
+    free(c->reached);
+    free(c->dropped_in);
+}
+
+/* Add B's counts into A. */
+static void counts_add(counts *a, const counts *b, int n, int horizon)
+{
+    a->converted += b->converted;
+    a->dropped += b->dropped;
+    a->in_progress += b->in_progress;
+    a->conv_sum += b->conv_sum;
+    a->conv_sq += b->conv_sq;
+    a->days += b->days;
+    a->steps += b->steps;
+    a->emotion_days += b->emotion_days;
+    for (int k = 0; k < SIM_BATCHES; k++) {
+        a->batch_n[k] += b->batch_n[k];
+        a->batch_conv[k] += b->batch_conv[k];
+        a->batch_days[k] += b->batch_days[k];
+    }
+    for (int t = 0; t <= horizon; t++)
+        a->convert_day[t] += b->convert_day[t];
+    for (int i = 0; i < n; i++) {
+        a->days_in[i] += b->days_in[i];
+        a->days_in_sq[i] += b->days_in_sq[i];
+        a->visits[i] += b->visits[i];
+        a->reached[i] += b->reached[i];
+        a->dropped_in[i] += b->dropped_in[i];
+    }
+}
+
+/* Days until the first success of a daily chance P (>= 1); LOG_STAY is
+ * log(1 - P), computed once per phase. */
+static inline long long geometric(rng *r, double p, double log_stay)
+{
+    if (p >= 1)
+        return 1;
+    double u = 1.0 - rng_double(r);        /* (0, 1] */
+    double g = floor(log(u) / log_stay);
+    return g > 1e15 ? (long long)1e15 : (long long)g + 1;
+}
+
+static inline int sample_duration(rng *r, const sim_phase *p)
+{
+    double u = rng_double(r);
+    int lo = 1, hi = p->dur_max;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (p->dur_cdf[mid] > u)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+/* Which way a journey leaves when it does not advance: -1 dropped, or the
+ * phase index it goes back to.  U is uniform over drop + back_total. */
+static inline int drop_or_back(const sim_phase *p, double u)
+{
+    if (u < p->drop)
+        return -1;
+    u -= p->drop;
+    for (int k = 0; k < p->back_count; k++) {
+        if (u < p->back_p[k])
+            return p->back_to[k];
+        u -= p->back_p[k];
+    }
+    return p->back_count ? p->back_to[p->back_count - 1] : -1;
+}
+
+static void simulate_block(const sim_model *m, uint64_t seed, long long block,
+                           long long count, long long total, counts *c, long long *emo,
+                           int *seen, long long *days_local)
+{
+    long long first = block * SIM_BLOCK;
+    rng r;
+    rng_seed(&r, seed, (uint64_t)block);
+    int n = m->phase_count, H = m->horizon;
+    for (long long j = 0; j < count; j++) {
+        long long t = 0;
+        int i = 0;
+        memset(seen, 0, sizeof(int) * (size_t)n);
+        memset(days_local, 0, sizeof(long long) * (size_t)n);
+        c->visits[0]++;
+        seen[0] = 1;
+        int outcome = 0;    /* 0 in progress, 1 converted, 2 dropped */
+        for (;;) {
+            const sim_phase *p = &m->phases[i];
+            int next;       /* i + 1 advance, -1 drop, else back */
+            long long spent;
+            int ended = 0;
+            if (!p->has_duration) {
+                double leave = p->leave;
+                if (leave <= 0) {
+                    days_local[i] += H - t;
+                    break;
+                }
+                spent = geometric(&r, leave, p->log_stay);
+                if (t + spent > H) {
+                    days_local[i] += H - t;
+                    break;
+                }
+                double u = rng_double(&r) * leave;
+                if (u < p->drop + p->back_total)
+                    next = drop_or_back(p, u);
+                else
+                    next = i + 1;
+                t += spent;
+                days_local[i] += spent;
+            } else {
+                double q = p->drop + p->back_total;
+                next = i + 1;
+                for (;;) {
+                    long long hold = sample_duration(&r, p);
+                    long long g = q > 0 ? geometric(&r, q, p->log_stay) : (long long)1e15;
+                    if (g <= hold) {
+                        if (t + g > H) {
+                            days_local[i] += H - t;
+                            ended = 1;
+                            break;
+                        }
+                        t += g;
+                        days_local[i] += g;
+                        next = drop_or_back(p, rng_double(&r) * q);
+                        break;
+                    }
+                    if (t + hold > H) {
+                        days_local[i] += H - t;
+                        ended = 1;
+                        break;
+                    }
+                    t += hold;
+                    days_local[i] += hold;
+                    if (p->approve >= 1 || rng_double(&r) < p->approve)
+                        break;      /* approved: advance */
+                }
+                if (ended)
+                    break;
+            }
+            if (next == -1) {
+                c->dropped_in[i]++;
+                outcome = 2;
+                break;
+            }
+            if (next == n) {
+                outcome = 1;
+                break;
+            }
+            i = next;
+            c->visits[i]++;
+            seen[i] = 1;
+        }
+        int batch = (int)((first + j) * SIM_BATCHES / total);
+        c->batch_n[batch]++;
+        if (outcome == 1) {
+            c->converted++;
+            c->convert_day[t]++;
+            c->conv_sum += t;
+            c->conv_sq += t * t;
+            c->batch_conv[batch]++;
+            c->batch_days[batch] += t;
+        } else if (outcome == 2) {
+            c->dropped++;
+        } else {
+            c->in_progress++;
+        }
+        for (int k = 0; k < n; k++) {
+            c->reached[k] += seen[k];
+            c->days_in[k] += days_local[k];
+            c->days_in_sq[k] += days_local[k] * days_local[k];
+            c->days += days_local[k];
+            c->emotion_days += emo[k] * days_local[k];
+            c->steps += days_local[k];
+        }
+    }
+}
+
+typedef struct worker {
+    const sim_model *m;
+    const sim_run *run;
+    long long blocks;
+    int index, count;
+    counts c;
+    atomic_llong *done;
+    int failed;
+} worker;
+
+static void *worker_main(void *arg)
+{
+    worker *w = arg;
+    const sim_model *m = w->m;
+    int n = m->phase_count;
+    long long *emo = calloc((size_t)n + 1, sizeof(long long));
+    int *seen = calloc((size_t)n + 1, sizeof(int));
+    long long *days_local = calloc((size_t)n + 1, sizeof(long long));
+    if (!emo || !seen || !days_local) {
+        w->failed = 1;
+        free(emo);
+        free(seen);
+        free(days_local);
+        return NULL;
+    }
+    for (int k = 0; k < n; k++)
+        emo[k] = llround(m->phases[k].emotion * 1e6);
+    /* counters of this thread's own, allocated here: threads writing
+     * neighbouring cache lines would slow each other down */
+    counts local;
+    if (counts_init(&local, n, m->horizon) < 0) {
+        w->failed = 1;
+        counts_free(&local);
+        free(emo);
+        free(seen);
+        free(days_local);
+        return NULL;
+    }
+    int shards = w->run->shard_count > 0 ? w->run->shard_count : 1;
+    long long mine = 0;
+    for (long long b = 0; b < w->blocks; b++) {
+        if (b % shards != (w->run->shard_count > 0 ? w->run->shard : 0))
+            continue;
+        if (mine++ % w->count != w->index)
+            continue;
+        long long first = b * SIM_BLOCK;
+        long long count = w->run->journeys - first < SIM_BLOCK
+                              ? w->run->journeys - first : SIM_BLOCK;
+        simulate_block(m, w->run->seed, b, count, w->run->journeys, &local, emo, seen,
+                       days_local);
+        atomic_fetch_add(w->done, 1);
+    }
+    counts_add(&w->c, &local, n, m->horizon);
+    counts_free(&local);
+    free(emo);
+    free(seen);
+    free(days_local);
+    return NULL;
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+sim_result *sim_monte_carlo(const sim_model *m, const sim_run *run)
+{
+    int threads = run->threads;
+    if (threads <= 0) {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        threads = cores > 0 ? (int)cores : 1;
+    }
+    if (threads > 256)
+        threads = 256;
+    long long blocks = (run->journeys + SIM_BLOCK - 1) / SIM_BLOCK;
+    worker *w = calloc((size_t)threads, sizeof *w);
+    pthread_t *tid = calloc((size_t)threads, sizeof *tid);
+    atomic_llong done = 0;
+    if (!w || !tid) {
+        free(w);
+        free(tid);
+        return NULL;
+    }
+    int failed = 0;
+    for (int k = 0; k < threads; k++) {
+        w[k] = (worker){ m, run, blocks, k, threads, { 0 }, &done, 0 };
+        if (counts_init(&w[k].c, m->phase_count, m->horizon) < 0)
+            failed = 1;
+    }
+    int started = 0;
+    for (int k = 0; k < threads && !failed; k++, started++)
+        if (pthread_create(&tid[k], NULL, worker_main, &w[k]) != 0)
+            break;
+    /* a progress bar when the run is long and stderr is a terminal */
+    long long my_blocks = run->shard_count > 0
+        ? (blocks - run->shard + run->shard_count - 1) / run->shard_count : blocks;
+    double start = now_seconds();
+    int shown = 0;
+    if (run->progress && isatty(2)) {
+        while (atomic_load(&done) < my_blocks) {
+            struct timespec pause = { 0, 100000000L };
+            nanosleep(&pause, NULL);
+            double el = now_seconds() - start;
+            if (el > 1.0) {
+                long long dn = atomic_load(&done);
+                int width = 40, fill = (int)(width * dn / (my_blocks ? my_blocks : 1));
+                fprintf(stderr, "\r[%.*s%*s] %3lld%%  %.1fs", fill,
+                        "########################################", width - fill, "",
+                        100 * dn / (my_blocks ? my_blocks : 1), el);
+                shown = 1;
+            }
+        }
+        if (shown)
+            fputs("\r\033[K", stderr);
+    }
+    for (int k = 0; k < started; k++)
+        pthread_join(tid[k], NULL);
+
+    sim_result *r = sim_result_new(m->phase_count, m->horizon);
+    counts total;
+    if (!r || counts_init(&total, m->phase_count, m->horizon) < 0)
+        failed = 1;
+    for (int k = 0; k < threads; k++) {
+        if (!failed && !w[k].failed)
+            counts_add(&total, &w[k].c, m->phase_count, m->horizon);
+        failed |= w[k].failed;
+        counts_free(&w[k].c);
+    }
+    free(w);
+    free(tid);
+    if (failed) {
+        if (r)
+            counts_free(&total);
+        sim_result_free(r);
+        return NULL;
+    }
+    r->journeys = (double)(total.converted + total.dropped + total.in_progress);
+    r->converted = (double)total.converted;
+    r->dropped = (double)total.dropped;
+    r->in_progress = (double)total.in_progress;
+    r->convert_days_sum = (double)total.conv_sum;
+    r->convert_days_sq = (double)total.conv_sq;
+    r->days = (double)total.days;
+    r->steps = total.steps;
+    r->monte_carlo = 1;
+    r->emotion_days = (double)total.emotion_days;
+    for (int k = 0; k < SIM_BATCHES; k++) {
+        r->batch_journeys[k] = (double)total.batch_n[k];
+        r->batch_converted[k] = (double)total.batch_conv[k];
+        r->batch_convert_days[k] = (double)total.batch_days[k];
+    }
+    for (int t = 0; t <= m->horizon; t++)
+        r->convert_day[t] = (double)total.convert_day[t];
+    for (int i = 0; i < m->phase_count; i++) {
+        r->days_in[i] = (double)total.days_in[i];
+        r->days_in_sq[i] = (double)total.days_in_sq[i];
+        r->visits[i] = (double)total.visits[i];
+        r->reached[i] = (double)total.reached[i];
+        r->dropped_in[i] = (double)total.dropped_in[i];
+    }
+    counts_free(&total);
+    return r;
+}
+
+/* ---- touch credits (day by day, with exposures) ------------------------------- */
+
+int sim_touch_credits(const sim_model *m, long long journeys, uint64_t seed,
+                      sim_credits *out)
+{
+    int n = m->phase_count, nt = m->touchpoint_count, H = m->horizon;
+    int *count = calloc((size_t)nt + 1, sizeof(int));
+    int *exposed = calloc((size_t)nt + 1, sizeof(int));
+    if (!count || !exposed) {
+        free(count);
+        free(exposed);
+        return -1;
+    }
+    out->journeys = journeys;
+    long long blocks = (journeys + SIM_BLOCK - 1) / SIM_BLOCK;
+    for (long long b = 0; b < blocks; b++) {
+        rng r;
+        rng_seed(&r, seed ^ 0xA77E1B07ull, (uint64_t)b);
+        long long size = journeys - b * SIM_BLOCK < SIM_BLOCK ? journeys - b * SIM_BLOCK
+                                                              : SIM_BLOCK;
+        for (long long jn = 0; jn < size; jn++) {
+            int i = 0, first = -1, last = -1, total = 0, converted = 0, hold = 0, held = 0;
+            memset(count, 0, sizeof(int) * (size_t)nt);
+            for (int t = 1; t <= H; t++) {
+                const sim_phase *p = &m->phases[i];
+                if (p->has_duration && !hold) {
+                    hold = sample_duration(&r, p);
+                    held = 0;
+                }
+                /* the day's exposures */
+                double lift = 1;
+                for (int k = 0; k < p->tp_count; k++) {
+                    exposed[k] = rng_double(&r) < p->reach[k];
+                    if (exposed[k]) {
+                        int tp = p->tp[k];
+                        if (first < 0)
+                            first = tp;
+                        last = tp;
+                        count[tp]++;
+                        total++;
+                        lift *= p->lift[k];
+                    }
+                }
+                double u = rng_double(&r);
+                int next = i;
+                if (u < p->drop) {
+                    next = -1;
+                } else if (u < p->drop + p->back_total) {
+                    next = drop_or_back(p, u);
+                } else if (!p->has_duration) {
+                    double cap = 1 - p->drop - p->back_total;
+                    double a = fmin(p->advance * lift, cap);
+                    if (u < p->drop + p->back_total + a
+                        && (p->approve >= 1 || rng_double(&r) < p->approve))
+                        next = i + 1;
+                } else if (++held >= hold) {
+                    hold = 0;
+                    if (p->approve >= 1 || rng_double(&r) < p->approve)
+                        next = i + 1;
+                }
+                if (next != i)
+                    hold = 0;
+                if (next == -1)
+                    break;
+                if (next == n) {
+                    converted = 1;
+                    break;
+                }
+                i = next;
+            }
+            if (!converted)
+                continue;
+            out->converted++;
+            if (first < 0) {
+                out->converted_untouched++;
+                continue;
+            }
+            out->first[first] += 1;
+            out->last[last] += 1;
+            for (int tp = 0; tp < nt; tp++)
+                if (count[tp])
+                    out->linear[tp] += (double)count[tp] / total;
+        }
+    }
+    free(count);
+    free(exposed);
+    return 0;
+}

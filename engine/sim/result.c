@@ -1,0 +1,130 @@
+/*
+ * result.c — simulation results: making, freeing, aligning phases, and
+ * their summaries (quantiles of the time to convert, mean emotion); see
+ * sim.h.
+ */
+#include "sim/sim.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+void sim_result_align(sim_result *r, const int *source, int count)
+{
+    char *present = calloc((size_t)count + 1, 1);
+    if (!present)
+        return;
+    for (int k = 0; k < r->phase_count; k++)
+        if (source[k] >= 0 && source[k] < count)
+            present[source[k]] = 1;
+    double *arrays[5] = { r->days_in, r->days_in_sq, r->visits, r->reached, r->dropped_in };
+    for (int a = 0; a < 5; a++) {
+        double *moved = calloc((size_t)count + 1, sizeof(double));
+        if (!moved) {
+            free(present);
+            return;
+        }
+        for (int k = 0; k < r->phase_count; k++)
+            if (source[k] >= 0 && source[k] < count)
+                moved[source[k]] += arrays[a][k];
+        free(arrays[a]);
+        arrays[a] = moved;
+    }
+    r->days_in = arrays[0];
+    r->days_in_sq = arrays[1];
+    r->visits = arrays[2];
+    r->reached = arrays[3];
+    r->dropped_in = arrays[4];
+    r->phase_count = count;
+    /* a removed phase is passed straight through: it is "entered" by as
+     * many as enter the next phase that is there (or convert) */
+    double next = r->converted;
+    for (int i = count - 1; i >= 0; i--) {
+        if (!present[i])
+            r->reached[i] = next;
+        else
+            next = r->reached[i];
+    }
+    free(present);
+}
+
+sim_result *sim_result_new(int phase_count, int horizon)
+{
+    sim_result *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->phase_count = phase_count;
+    r->horizon = horizon;
+    r->convert_day = calloc((size_t)horizon + 2, sizeof(double));
+    size_t n = (size_t)phase_count + 1;
+    r->days_in = calloc(n, sizeof(double));
+    r->days_in_sq = calloc(n, sizeof(double));
+    r->visits = calloc(n, sizeof(double));
+    r->reached = calloc(n, sizeof(double));
+    r->dropped_in = calloc(n, sizeof(double));
+    if (!r->convert_day || !r->days_in || !r->days_in_sq || !r->visits || !r->reached
+        || !r->dropped_in) {
+        sim_result_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+void sim_result_free(sim_result *r)
+{
+    if (!r)
+        return;
+    free(r->convert_day);
+    free(r->days_in);
+    free(r->days_in_sq);
+    free(r->visits);
+    free(r->reached);
+    free(r->dropped_in);
+    free(r);
+}
+
+double sim_quantile_day(const sim_result *r, double q)
+{
+    if (r->converted <= 0)
+        return NAN;
+    double want = q * r->converted, run = 0;
+    for (int t = 0; t <= r->horizon; t++) {
+        run += r->convert_day[t];
+        if (run >= want - 1e-12 * r->converted)
+            return t;
+    }
+    return r->horizon;
+}
+
+/* The first day by which a share P of the conversions has happened. */
+static double day_at(const sim_result *r, double p)
+{
+    if (p <= 0)
+        p = 0;
+    if (p > 1)
+        p = 1;
+    double want = p * r->converted, run = 0;
+    for (int t = 0; t <= r->horizon; t++) {
+        run += r->convert_day[t];
+        if (run >= want - 1e-12 * r->converted && run > 0)
+            return t;
+    }
+    return r->horizon;
+}
+
+void sim_quantile_interval(const sim_result *r, double q, double *lo, double *hi)
+{
+    if (!r->monte_carlo || r->converted <= 0) {
+        *lo = *hi = sim_quantile_day(r, q);
+        return;
+    }
+    double half = 1.96 * sqrt(q * (1 - q) / r->converted);
+    *lo = day_at(r, q - half);
+    *hi = day_at(r, q + half);
+}
+
+double sim_emotion_mean(const sim_result *r)
+{
+    if (r->days <= 0)
+        return 0;
+    return r->emotion_days / (r->monte_carlo ? 1e6 : 1) / r->days;
+}
