@@ -7,6 +7,7 @@
 #   make valgrind   the command-line suite under valgrind's memcheck
 #   make layers     check that no #include goes up a layer (also in make test)
 #   make lint       functions over 80 lines or complexity 20: no more than before
+#   make mutants    broken builds the tests must catch, each one checked
 #   make bench      performance figures against their targets
 #   make install    PREFIX=/usr/local DESTDIR=
 #
@@ -52,7 +53,7 @@ UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 UNIT_BIN   := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 ASAN_UNIT  := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps demo test asan layers lint valgrind bench fuzz fuzz-build install uninstall clean check-deps
+.PHONY: all deps demo test asan layers lint mutants valgrind bench fuzz fuzz-build install uninstall clean check-deps
 
 all: cjm
 
@@ -128,6 +129,10 @@ layers:
 
 lint: deps
 	@sh tests/lint.sh
+
+mutants: deps
+	@$(MAKE) --no-print-directory cjm
+	@/usr/bin/python3 tests/mutants.py
 
 valgrind: deps
 	@$(MAKE) --no-print-directory cjm

@@ -11,17 +11,26 @@ static uint64_t splitmix64(uint64_t *x)
     return z ^ (z >> 31);
 }
 
-void rng_seed(rng *r, uint64_t seed, uint64_t stream)
+uint64_t rng_base(uint64_t seed)
 {
-    /* Mix the stream into the seed through one splitmix64 round so that
-     * neighbouring (seed, stream) pairs give unrelated states. */
     uint64_t x = seed;
-    uint64_t base = splitmix64(&x);
-    x = base ^ (stream * 0xD1B54A32D192ED03ull);
+    return splitmix64(&x);
+}
+
+void rng_seed_base(rng *r, uint64_t base, uint64_t stream)
+{
+    /* Mix the stream into the seed's base through splitmix64 so that
+     * neighbouring (seed, stream) pairs give unrelated states. */
+    uint64_t x = base ^ (stream * 0xD1B54A32D192ED03ull);
     for (int i = 0; i < 4; i++)
         r->s[i] = splitmix64(&x);
     if (!(r->s[0] | r->s[1] | r->s[2] | r->s[3]))
         r->s[0] = 1;
+}
+
+void rng_seed(rng *r, uint64_t seed, uint64_t stream)
+{
+    rng_seed_base(r, rng_base(seed), stream);
 }
 
 uint64_t rng_below(rng *r, uint64_t n)

@@ -15,6 +15,11 @@ typedef struct rng { uint64_t s[4]; } rng;
 /* Seed from SEED and a STREAM number (a block index; 0 for one stream). */
 void rng_seed(rng *r, uint64_t seed, uint64_t stream);
 
+/* The same in two steps, for seeding many streams of one seed quickly:
+ * rng_seed(r, seed, stream) == rng_seed_base(r, rng_base(seed), stream). */
+uint64_t rng_base(uint64_t seed);
+void rng_seed_base(rng *r, uint64_t base, uint64_t stream);
+
 /* Next 64 random bits. */
 static inline uint64_t rng_next(rng *r)
 {

@@ -8,10 +8,13 @@
  * from the chances conditional on leaving.  That has the same
  * distribution as stepping day by day, at two random draws per visit.
  *
- * Determinism: the N journeys are cut into blocks of SIM_BLOCK; block b
- * draws from its own xoshiro256** stream seeded from (seed, b), and every
- * measure is an integer count (emotion in millionths), so sums are the
- * same whatever the number of threads or the shard split.
+ * Determinism: the N journeys are cut into blocks of SIM_BLOCK (the unit
+ * of work of a thread or a shard); journey k draws from its own
+ * xoshiro256** stream seeded from (seed, k), and every measure is an
+ * integer count (emotion in millionths), so sums are the same whatever
+ * the number of threads or the shard split.  Since journey k's draws do
+ * not depend on the journeys before it, two runs of the same seed (a
+ * scenario and its baseline) are paired journey by journey.
  */
 #define _GNU_SOURCE
 #include "sim/sim.h"
@@ -132,9 +135,13 @@ static void simulate_block(const sim_model *m, uint64_t seed, long long block,
 {
     long long first = block * SIM_BLOCK;
     rng r;
-    rng_seed(&r, seed, (uint64_t)block);
+    uint64_t base = rng_base(seed);
     int n = m->phase_count, H = m->horizon;
     for (long long j = 0; j < count; j++) {
+        /* every journey its own stream: two runs of the same seed give
+         * journey k the same draws, so a scenario and its baseline differ
+         * only where their chains do (a paired comparison) */
+        rng_seed_base(&r, base, (uint64_t)(first + j));
         long long t = 0;
         int i = 0;
         memset(seen, 0, sizeof(int) * (size_t)n);

@@ -43,11 +43,11 @@ no_temps
 # signals during a long simulation and a long render
 python3 -c "
 head = 'id: j\ntitle: T\npersonas: [{ id: a, name: A }]\n'
-open('long_render.yaml', 'w').write(head + 'touchpoints: [{ id: t, name: %s, channel: website }]\nphases: [{ id: p, name: P, touchpoints: [t] }]\n' % ('x' * 600000))"
+open('long_render.yaml', 'w').write(head + 'touchpoints: [{ id: t, name: %s, channel: website }]\nphases: [{ id: p, name: P, touchpoints: [t] }]\n' % ('x' * 1500000))"
 for sig in INT TERM HUP; do
     printf 'keep\n' > sim.yaml
     "$CJM" simulate "$J" -n 1000000000 -o sim.yaml 2> err.txt & pid=$!
-    sleep 1
+    sleep 0.5
     kill -$sig $pid
     rc=0; wait $pid || rc=$?
     [ "$rc" -gt 128 ] || fail "simulate SIG$sig: exit $rc"
@@ -55,8 +55,8 @@ for sig in INT TERM HUP; do
     [ "$(cat sim.yaml)" = keep ] || fail "simulate SIG$sig: sim.yaml changed"
     no_temps
     printf 'keep\n' > long.svg
-    "$CJM" render long_render.yaml --limit text=1e6 -o long.svg 2> err.txt & pid=$!
-    sleep 1
+    "$CJM" render long_render.yaml --limit text=2e6 -o long.svg 2> err.txt & pid=$!
+    sleep 0.5
     kill -$sig $pid
     rc=0; wait $pid || rc=$?
     [ "$rc" -gt 128 ] || fail "render SIG$sig: exit $rc (did it finish within a second?)"

@@ -1,0 +1,150 @@
+"""make mutants: broken builds the test suite must catch.
+
+Each mutant changes one line of the engine the way a plausible bug would,
+builds cjm from the changed copy and runs the tests that guard that
+contract; the tests must fail.  A mutant that survives means a contract
+has no test that can fail, and this script fails.
+
+usage: /usr/bin/python3 tests/mutants.py [NAME...]
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, "build", "mutants")
+
+# name, file, text to find (exactly once), its replacement, tests that must fail
+MUTANTS = [
+    ("build drops every action's horizon", "engine/model/model.c",
+     "        const field *f = &fields[i];\n        node *v = NULL;",
+     "        const field *f = &fields[i];\n        node *v = NULL;\n"
+     "        if (strcmp(f->key, \"horizon\") == 0 && f->type == FT_CUSTOM)\n            continue;",
+     ["tests/cli/test_build_keeps.sh"]),
+    ("a \"+0.05\" edit subtracts", "engine/sim/compile.c",
+     "    case EDIT_ADD: return v + e->value;",
+     "    case EDIT_ADD: return v - e->value;",
+     ["tests/cli/test_edit_forms.sh"]),
+    ("a \"*2\" edit adds", "engine/sim/compile.c",
+     "    case EDIT_MUL: return v * e->value;",
+     "    case EDIT_MUL: return v + e->value;",
+     ["tests/cli/test_edit_forms.sh"]),
+    ("outputs written in place, not staged", "engine/base/fsout.c",
+     "    if (stat(target, &ts) == 0 && !S_ISREG(ts.st_mode))\n        return open_direct(f, target, d);",
+     "    return open_direct(f, target, d);",
+     ["tests/cli/test_faults.sh", "tests/cli/test_output_layer.sh"]),
+    ("a failed run still renames its outputs", "engine/main.c",
+     "    if (rc == EXIT_OK) {\n        diag_list d;",
+     "    if (1) {\n        diag_list d;",
+     ["tests/cli/test_output_layer.sh"]),
+    ("CSV fields never quoted", "engine/report/write_csv.c",
+     "    if (!quote) {",
+     "    if (1) {",
+     ["tests/cli/test_output_layer.sh", "tests/cli/test_format_agreement.sh"]),
+    ("CSV intervals under the wrong column", "engine/report/write_csv.c",
+     "                table_cell_raw(&cellb, &t->cols[k], row, ci);",
+     "                table_cell_raw(&cellb, &t->cols[k], row, !ci && t->cols[k].ci_key);",
+     ["tests/cli/test_format_agreement.sh"]),
+    ("Markdown rounds percentages one place short", "engine/doc/table.c",
+     "    int dec = c->kind == COL_INT ? 0 : c->decimals;",
+     "    int dec = c->kind == COL_INT ? 0 : c->decimals > 0 ? c->decimals - 1 : 0;",
+     ["tests/cli/test_format_agreement.sh"]),
+    ("paired intervals treated as independent", "engine/report/sim_doc.c",
+     "            double dci = sim_paired_ci(ru->mc, b->mc, sim_batch_conversion);",
+     "            double dci = NAN;",
+     ["tests/cli/test_sim_paired.sh"]),
+    ("a limit caught by pcall lets the run go on", "engine/lua/host.c",
+     "    if (status == LUA_OK && h->killed == KILL_NONE)\n        return 0;",
+     "    if (status == LUA_OK)\n        return 0;",
+     ["tests/cli/cases/lua_memory_pcall_return.lua"]),
+    ("files read through symbolic links out of their folder", "engine/base/fsin.c",
+     "    how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;",
+     "    how.resolve = 0;",
+     ["tests/cli/test_sandbox_files.sh"]),
+    ("text over the limit accepted", "engine/doc/textcheck.c",
+     "        if (chars > w->max_text) {",
+     "        if (chars > 100 * w->max_text) {",
+     ["tests/cli/test_render_limits.sh"]),
+    ("control characters reach the terminal", "engine/base/diag.c",
+     "        if (esc) {\n            unsigned v",
+     "        if (esc && 0) {\n            unsigned v",
+     ["tests/cli/test_terminal_safety.sh"]),
+    ("the text check never runs", "engine/model/load.c",
+     "    if (textcheck_tree(doc, d) > 0)\n        goto done;",
+     "",
+     ["tests/cli/cases/control_chars.yaml", "tests/cli/test_terminal_safety.sh"]),
+    ("the exact engine's limit not checked", "engine/sim/exact.c",
+     "    if (work <= cap)\n        return 1;",
+     "    if (work <= cap || 1)\n        return 1;",
+     ["tests/cli/test_render_limits.sh"]),
+    ("the scenario chart colours every scenario as better", "engine/render/view_charts.c",
+     "        int better = v > base, worse = v < base;",
+     "        int better = s > 0 && base == base, worse = 0;",
+     ["tests/cli/test_sim_chart.sh"]),
+]
+
+
+def run_case(case, cjm, root, tmp):
+    """Run one CLI case (an input beside its .expect) like tests/run.sh."""
+    expect = os.path.splitext(case)[0] + ".expect"
+    args, want = "check", 0
+    needs = []
+    for line in open(expect):
+        line = line.rstrip("\n")
+        if line.startswith("args: "):
+            args = line[6:]
+        elif line.startswith("exit: "):
+            want = int(line[6:])
+        elif line.startswith("stderr: "):
+            needs.append(line[8:])
+    p = subprocess.run(f'"{cjm}" {args} "{os.path.basename(case)}"', shell=True,
+                       cwd=os.path.dirname(case), capture_output=True, text=True)
+    return p.returncode == want and all(n in p.stderr for n in needs)
+
+
+def passes(test, cjm, root):
+    """Whether TEST passes with the binary CJM (tests of ROOT)."""
+    path = os.path.join(root, test)
+    with tempfile.TemporaryDirectory() as tmp:
+        if test.endswith(".sh"):
+            env = dict(os.environ, CJM=cjm, ROOT=root)
+            p = subprocess.run(["bash", path], cwd=tmp, env=env, capture_output=True, timeout=600)
+            return p.returncode == 0
+        return run_case(path, cjm, root, tmp)
+
+
+def main(names):
+    if os.path.isdir(WORK):
+        shutil.rmtree(WORK)
+    survived, caught = [], 0
+    for name, path, old, new, tests in MUTANTS:
+        if names and name not in names:
+            continue
+        src = open(os.path.join(ROOT, path)).read()
+        if src.count(old) != 1:
+            print(f"mutants: the text of mutant \"{name}\" is not in {path} once; update tests/mutants.py")
+            return 1
+        shutil.copytree(ROOT, WORK, ignore=shutil.ignore_patterns(".git", "mutants", "fuzz", "asan",
+                                                                    "valgrind", "bench"))
+        with open(os.path.join(WORK, path), "w") as f:
+            f.write(src.replace(old, new))
+        b = subprocess.run(["make", "-s", "cjm"], cwd=WORK, capture_output=True, text=True)
+        if b.returncode != 0:
+            print(f"mutants: \"{name}\" does not build:\n{b.stderr[-2000:]}")
+            return 1
+        cjm = os.path.join(WORK, "cjm")
+        failing = [t for t in tests if not passes(t, cjm, ROOT)]
+        if failing:
+            caught += 1
+            print(f"caught: {name} (by {', '.join(os.path.basename(t) for t in failing)})")
+        else:
+            survived.append(name)
+            print(f"SURVIVED: {name} (tests {', '.join(tests)} all pass)")
+        shutil.rmtree(WORK)
+    print(f"mutants: {caught} caught, {len(survived)} survived")
+    return 1 if survived else 0
+
+
+sys.exit(main(sys.argv[1:]))
