@@ -125,7 +125,7 @@ if err=$(sh "$ROOT/tests/lint.sh" 2>&1); then ok; else bad "lint" "$(printf '%s\
 for t in yaml journey lua csv; do
     [ -n "${SKIP_FUZZ:-}" ] && break
     [ -x "$ROOT/build/fuzz/fuzz_$t" ] || { bad "fuzz $t" "build/fuzz/fuzz_$t is missing (make fuzz-build)"; continue; }
-    if err=$(sh "$ROOT/tests/fuzz/run.sh" "$t" "${FUZZ_SMOKE:-4}" 2>&1); then
+    if err=$(sh "$ROOT/tests/fuzz/run.sh" "$t" "${FUZZ_SMOKE:-4}" smoke 2>&1); then
         ok
         echo "$err" >&2
     else

@@ -61,6 +61,45 @@ void node_map_put(arena *a, node *map, const char *key, node *child)
     node_append(map, child);
 }
 
+void node_remove(node *parent, node *child)
+{
+    node *prev = NULL;
+    for (node *c = parent->first; c; prev = c, c = c->next) {
+        if (c != child)
+            continue;
+        if (prev)
+            prev->next = c->next;
+        else
+            parent->first = c->next;
+        if (parent->last == c)
+            parent->last = prev;
+        parent->count--;
+        c->next = NULL;
+        return;
+    }
+}
+
+void node_replace(node *parent, node *old, node *child)
+{
+    node *prev = NULL;
+    for (node *c = parent->first; c; prev = c, c = c->next) {
+        if (c != old)
+            continue;
+        child->next = c->next;
+        child->key = c->key;
+        child->key_line = c->key_line;
+        child->key_col = c->key_col;
+        if (prev)
+            prev->next = child;
+        else
+            parent->first = child;
+        if (parent->last == c)
+            parent->last = child;
+        c->next = NULL;
+        return;
+    }
+}
+
 node *node_map_get(const node *map, const char *key)
 {
     if (!map || map->kind != NODE_MAP)

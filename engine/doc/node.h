@@ -57,6 +57,12 @@ void node_append(node *parent, node *child);
 /* Append CHILD to MAP under KEY (copied into A). */
 void node_map_put(arena *a, node *map, const char *key, node *child);
 
+/* Take CHILD out of PARENT's children (nothing when it is not one). */
+void node_remove(node *parent, node *child);
+
+/* Put CHILD where OLD is among PARENT's children (keeping OLD's key). */
+void node_replace(node *parent, node *old, node *child);
+
 /* The value stored under KEY in MAP, or NULL (also NULL if MAP is not a map). */
 node *node_map_get(const node *map, const char *key);
 

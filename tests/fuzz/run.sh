@@ -3,13 +3,17 @@
 # from its corpus (seeded from the examples and test cases), and print one
 # line: "fuzz TARGET: N runs in S s, K new inputs, no finding" or the
 # finding (exit 1; the input is saved under tests/fuzz/regress/TARGET/).
-# usage: tests/fuzz/run.sh TARGET SECONDS
+# usage: tests/fuzz/run.sh TARGET SECONDS [smoke]
+# A smoke run (make test) starts from the seeds alone in a scratch corpus,
+# so it takes the same time however long the corpus of make fuzz grows.
 set -u
 t=$1
 secs=$2
+smoke=${3:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bin=${FUZZ_BIN_DIR:-$root/build/fuzz}/fuzz_$t
 corpus=$root/build/fuzz/corpus_$t
+[ -n "$smoke" ] && corpus=$(mktemp -d)
 regress=$root/tests/fuzz/regress/$t
 mkdir -p "$corpus" "$regress"
 case $t in
@@ -48,8 +52,10 @@ if [ $rc -ne 0 ]; then
     echo "fuzz $t: FINDING after ${runs:-?} runs (input kept in tests/fuzz/regress/$t/):"
     grep -E "ERROR|SUMMARY|==[0-9]+==|#[0-9]+ 0x|runtime error|deadly|timeout" "$log" | head -30
     rm -f "$log"
+    [ -n "$smoke" ] && rm -rf "$corpus"
     exit 1
 fi
 echo "fuzz $t: ${runs:-?} runs in $((end - start)) s, $((after - before)) new inputs, no finding"
 rm -f "$log"
+[ -n "$smoke" ] && rm -rf "$corpus"
 exit 0
