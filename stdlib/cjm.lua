@@ -42,52 +42,20 @@ function cjm.pain(text, extra)
 end
 cjm.opportunity = cjm.pain
 
-local function has_ids(list)
-  for _, item in ipairs(list) do
-    if type(item) ~= "table" or item.id == nil then return false end
-  end
-  return #list > 0
-end
-
---- cjm.merge(base, overrides) -> base, changed in place.
--- Mappings merge key by key; lists of tables with ids merge by id (an
--- item with `remove = true` deletes the matching one; unknown ids are
--- appended); any other value in OVERRIDES replaces the one in BASE.  An
--- empty table clears a list and leaves a mapping as it is.
+--- cjm.merge(base, overrides) -> a new table: BASE with OVERRIDES merged in.
+-- The one merge every journey file and template uses (see the README,
+-- "Overrides"): mappings merge key by key (in YAML, `key: ~` removes a
+-- key); lists of tables with ids are addressed by id,
+-- an unknown id is an error unless the item says `add = true`,
+-- `remove = true` removes the item and every reference to it,
+-- `replace = true` replaces it whole, and a persona given a new `name` is
+-- another person (only its id and role are kept); any other list, and a
+-- non-table value, replaces the base's.
 function cjm.merge(base, over)
   if type(base) ~= "table" or type(over) ~= "table" then
     return over
   end
-  if next(over) == nil then
-    if rawlen(base) > 0 then return over end
-    return base
-  end
-  if rawlen(over) > 0 then
-    if not (rawlen(base) > 0 and has_ids(over) and has_ids(base)) then
-      return over
-    end
-    for _, item in ipairs(over) do
-      local found
-      for i, old in ipairs(base) do
-        if old.id == item.id then found = i break end
-      end
-      if found and item.remove == true then
-        table.remove(base, found)
-      elseif found then
-        base[found] = cjm.merge(base[found], item)
-      elseif item.remove ~= true then
-        base[#base + 1] = item
-      end
-    end
-    return base
-  end
-  if rawlen(base) > 0 then
-    return over
-  end
-  for k, v in pairs(over) do
-    base[k] = cjm.merge(base[k], v)
-  end
-  return base
+  return core.merge(base, over)
 end
 
 --- cjm.text(locale, entry) -> the text of ENTRY for LOCALE.
@@ -138,23 +106,16 @@ function cjm.defaults(tmpl)
   return p
 end
 
---- cjm.instantiate(doc, ctx) -> a journey.
+--- cjm.instantiate(doc) -> a journey.
 -- DOC is a journey table, or one that names a template (`template`,
--- `params`, overrides), as a YAML file or ctx.load gives it.  Parameters
--- not given take the template's defaults (they are not range-checked
--- here; `cjm check` on the journey file does that).
-function cjm.instantiate(doc, ctx)
+-- `params`, overrides) as a YAML file or ctx.load gives it, or a template
+-- name.  It is built exactly as a `template:` journey file is: parameters
+-- checked (an unknown or out-of-range one is an error), the overrides
+-- merged, the template's finish hook run.
+function cjm.instantiate(doc)
   if type(doc) == "string" then doc = { template = doc } end
-  if doc.template == nil then return doc end
-  local tmpl = require(doc.template)
-  local p = cjm.defaults(tmpl)
-  for k, v in pairs(doc.params or {}) do p[k] = v end
-  local j = tmpl.build(p, ctx)
-  local over = {}
-  for k, v in pairs(doc) do
-    if k ~= "template" and k ~= "params" then over[k] = v end
-  end
-  return cjm.merge(j, over)
+  if type(doc) ~= "table" or doc.template == nil then return doc end
+  return core.instantiate(doc)
 end
 
 --- cjm.resolve_scenarios(journey) -> journey.

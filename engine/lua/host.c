@@ -26,6 +26,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -492,6 +493,8 @@ static const luaL_Reg rng_methods[] = {
 static const luaL_Reg core_functions[] = {
     { "random", hostp_new_random },
     { "mark", core_mark },
+    { "merge", hostp_core_merge },
+    { "instantiate", hostp_core_instantiate },
     { "constructor", core_constructor },
     { NULL, NULL }
 };
@@ -544,6 +547,63 @@ static const char *search_dir(host *h, int i, char *buf, size_t size,
         return buf;
     }
     return NULL;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int hostp_module_exists(host *h, const char *name)
+{
+    char rel[512], buf[4096], path[4700];
+    snprintf(rel, sizeof rel, "%s.lua", name);
+    for (char *p = rel; *p && p < rel + strlen(name); p++)
+        if (*p == '.')
+            *p = '/';
+    const char *dir, *label;
+    for (int i = 0; (dir = search_dir(h, i, buf, sizeof buf, &label)); i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, rel);
+        if (access(path, F_OK) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+const char **hostp_template_names(host *h, arena *a, int *count)
+{
+    int n = 0, cap = 16;
+    const char **names = arena_alloc(a, sizeof *names * (size_t)cap);
+    char buf[4096];
+    const char *dir, *label;
+    for (int i = 0; (dir = search_dir(h, i, buf, sizeof buf, &label)); i++) {
+        if (label && strcmp(label, "stdlib") == 0)
+            continue;
+        DIR *dp = opendir(dir);
+        struct dirent *e;
+        while (dp && (e = readdir(dp)) != NULL) {
+            size_t len = strlen(e->d_name);
+            if (len < 5 || strcmp(e->d_name + len - 4, ".lua") != 0)
+                continue;
+            char *name = arena_strndup(a, e->d_name, len - 4);
+            int seen = !hostp_valid_module_name(name) || strchr(name, '.');
+            for (int k = 0; k < n && !seen; k++)
+                seen = strcmp(names[k], name) == 0;
+            if (seen)
+                continue;
+            if (n + 1 >= cap) {
+                const char **g = arena_alloc(a, sizeof *g * (size_t)(cap *= 2));
+                memcpy(g, names, sizeof *g * (size_t)n);
+                names = g;
+            }
+            names[n++] = name;
+        }
+        if (dp)
+            closedir(dp);
+    }
+    qsort(names, (size_t)n, sizeof *names, cmp_names);
+    *count = n;
+    return names;
 }
 
 /* Find module NAME and push it loaded as a text chunk (not yet run);

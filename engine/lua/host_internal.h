@@ -56,6 +56,13 @@ int hostp_push(host *h, const node *n, const char *file);
 /* The sandbox's require (a lua_CFunction). */
 int hostp_require(lua_State *L);
 
+/* Whether a file for module NAME is in require's folders. */
+int hostp_module_exists(host *h, const char *name);
+
+/* The names of the .lua files in the journey's folder, the --templates
+ * folders and templates/ (candidate templates, not loaded), in A. */
+const char **hostp_template_names(host *h, arena *a, int *count);
+
 /* Whether NAME is a dotted module name without "..". */
 int hostp_valid_module_name(const char *name);
 
@@ -65,5 +72,20 @@ int hostp_new_random(lua_State *L);
 /* cjm.resolve_scenarios on the journey table on top of the stack (kept);
  * -1 after reporting. */
 int hostp_resolve_scenarios(host *h, const char *file);
+
+/* templates.c, for instantiate.c: the parameter named KEY (or N's key)
+ * of SPECS set from N after checking; template NAME pushed (-1 after
+ * reporting at FILE:LINE:COL); its description read from the table at IDX;
+ * and ctx_new(template_name, locale) as a lua_CFunction. */
+void hostp_apply_param(host *h, arena *a, const char *tname, host_param *specs,
+                       int count, const char *key, const node *n, const char *file);
+int hostp_push_template(host *h, const char *name, const char *file, int line, int col);
+host_template *hostp_read_template(host *h, arena *a, const char *name, int idx,
+                                   const char *file);
+int hostp_ctx_new(lua_State *L);
+
+/* instantiate.c, for host.c: core.merge and core.instantiate. */
+int hostp_core_merge(lua_State *L);
+int hostp_core_instantiate(lua_State *L);
 
 #endif

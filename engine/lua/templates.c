@@ -1,6 +1,6 @@
 /*
- * templates.c — templates: parameters, instantiation, listing, and
- * the ctx object a template's build function receives.
+ * templates.c — templates: parameters, listing, and the ctx object a
+ * template's build function receives (instantiate.c runs them).
  *
  * A template is a Lua module returning { name, summary, params, build }.
  * Its parameter specs are read into C and checked here, before build runs:
@@ -202,9 +202,9 @@ static param_spec *read_specs(host *h, arena *a, const char *tname,
 }
 
 /* Set the value of the parameter named by N's key (or KEY) from N. */
-static void apply_param(host *h, arena *a, const char *tname,
-                        param_spec *specs, int count, const char *key,
-                        const node *n, const char *file)
+void hostp_apply_param(host *h, arena *a, const char *tname,
+                       param_spec *specs, int count, const char *key,
+                       const node *n, const char *file)
 {
     const char **names = arena_alloc(a, sizeof *names * (size_t)(count + 1));
     int nn = 0;
@@ -235,14 +235,30 @@ static void apply_param(host *h, arena *a, const char *tname,
 
 /* Require template NAME and push its table; -1 after reporting (at
  * FILE:LINE:COL, where the journey names it). */
-static int push_template(host *h, const char *name, const char *file,
-                         int line, int col)
+int hostp_push_template(host *h, const char *name, const char *file,
+                        int line, int col)
 {
     lua_State *L = h->L;
     if (!hostp_valid_module_name(name)) {
         diag_add(h->d, DIAG_ERROR, file, line, col, "template",
                  "\"%s\" is not a template name (letters, digits, _ and -)",
                  name);
+        return -1;
+    }
+    if (!hostp_module_exists(h, name)) {
+        arena scratch;
+        arena_init(&scratch);
+        int n;
+        const char **names = hostp_template_names(h, &scratch, &n);
+        const char *near = diag_suggest(name, names, n);
+        const char *known = "";
+        for (int i = 0; i < n; i++)
+            known = arena_printf(&scratch, "%s%s%s", known, i ? ", " : "", names[i]);
+        diag_add(h->d, DIAG_ERROR, file, line, col, "template", "no template \"%s\"%s%s%s "
+                 "(found: %s; --templates DIR looks in more folders)", name,
+                 near ? ": did you mean \"" : "", near ? near : "", near ? "\"?" : "",
+                 n ? known : "none");
+        arena_free(&scratch);
         return -1;
     }
     lua_pushcfunction(L, hostp_require);
@@ -276,8 +292,8 @@ static const char *field_text(lua_State *L, int idx, const char *key,
 }
 
 /* Describe the template table at IDX (named NAME). */
-static host_template *read_template(host *h, arena *a, const char *name,
-                                    int idx, const char *file)
+host_template *hostp_read_template(host *h, arena *a, const char *name,
+                                  int idx, const char *file)
 {
     lua_State *L = h->L;
     host_template *t = arena_alloc(a, sizeof *t);
@@ -301,8 +317,8 @@ host_template *host_template_info(host *h, arena *a, const char *name)
 {
     int top = lua_gettop(h->L);
     host_template *t = NULL;
-    if (push_template(h, name, NULL, 0, 0) == 0)
-        t = read_template(h, a, name, lua_gettop(h->L), name);
+    if (hostp_push_template(h, name, NULL, 0, 0) == 0)
+        t = hostp_read_template(h, a, name, lua_gettop(h->L), name);
     lua_settop(h->L, top);
     return t;
 }
@@ -353,8 +369,8 @@ static void list_dir(host *h, arena *a, const char *dir, const char *origin,
             opt.max_instructions = LIST_MAX_INSTRUCTIONS;
         host *one = host_new(&opt, &quiet);
         host_template *t = NULL;
-        if (one && push_template(one, name, NULL, 0, 0) == 0)
-            t = read_template(one, a, name, lua_gettop(one->L), name);
+        if (one && hostp_push_template(one, name, NULL, 0, 0) == 0)
+            t = hostp_read_template(one, a, name, lua_gettop(one->L), name);
         host_free(one);
         int loaded_but_broken = !t && quiet.first
             && !strstr(quiet.first->message, "is not a template");
@@ -460,7 +476,7 @@ static int ctx_load(lua_State *L)
 
 /* ctx_new(template_name, locale): the ctx table a template's build
  * function receives.  Called in protected mode. */
-static int ctx_new(lua_State *L)
+int hostp_ctx_new(lua_State *L)
 {
     host *h = hostp_of(L);
     const char *tname = luaL_checkstring(L, 1);
@@ -479,192 +495,4 @@ static int ctx_new(lua_State *L)
     lua_pushcfunction(L, ctx_load);
     lua_setfield(L, -2, "load");
     return 1;
-}
-
-/* The merge ran in Lua, where values carry no positions: give each value
- * of RESULT that the journey file set (OVER, matched the way cjm.merge
- * matches: maps by key, lists of items with ids by id, other lists by
- * place) the file, line and column it was written at, so that problems
- * point into the journey file rather than into the template. */
-static const char *item_id(const node *n)
-{
-    const node *id = n->kind == NODE_MAP ? node_map_get(n, "id") : NULL;
-    return id && id->kind == NODE_STR ? id->v.str.s : NULL;
-}
-
-static void restore_positions(node *result, const node *over)
-{
-    if (!result || !over || !over->file)
-        return;
-    if (over->kind == NODE_MAP && result->kind == NODE_MAP) {
-        for (const node *c = over->first; c; c = c->next) {
-            node *r = node_map_get(result, c->key);
-            if (r) {
-                r->key_line = c->key_line;
-                r->key_col = c->key_col;
-            }
-            restore_positions(r, c);
-        }
-        return;
-    }
-    if (over->kind == NODE_SEQ && result->kind == NODE_SEQ) {
-        node *r = result->first;
-        for (const node *c = over->first; c; c = c->next) {
-            const char *id = item_id(c);
-            if (id) {
-                for (r = result->first; r; r = r->next) {
-                    const char *rid = item_id(r);
-                    if (rid && strcmp(rid, id) == 0)
-                        break;
-                }
-                restore_positions(r, c);
-            } else {
-                restore_positions(r, c);
-                r = r ? r->next : NULL;
-            }
-        }
-        return;
-    }
-    if (over->kind == result->kind || (over->kind != NODE_MAP && over->kind != NODE_SEQ
-                                       && result->kind != NODE_MAP && result->kind != NODE_SEQ)) {
-        result->file = over->file;
-        result->line = over->line;
-        result->col = over->col;
-    }
-}
-
-/* ---- instantiation ------------------------------------------------------------ */
-
-node *host_instantiate(host *h, arena *a, const node *doc,
-                       const char *const *params, int param_count)
-{
-    lua_State *L = h->L;
-    const char *file = doc->file ? doc->file : "<journey>";
-    const node *tn = node_map_get(doc, "template");
-    if (!tn || tn->kind != NODE_STR) {
-        diag_add(h->d, DIAG_ERROR, file, tn ? tn->line : 0, tn ? tn->col : 0,
-                 "template", "expected a template name such as b2b_approval");
-        return NULL;
-    }
-    const char *tname = tn->v.str.s;
-    int top = lua_gettop(L);
-    node *result = NULL;
-
-    if (push_template(h, tname, file, tn->line, tn->col) < 0)
-        goto done;
-    int tmpl = lua_gettop(L);
-    host_template *info = read_template(h, a, tname, tmpl, file);
-    if (!info)
-        goto done;
-    int spec_count = info->param_count;
-    param_spec *specs = info->params;
-    int errors_before = h->d->errors;
-    /* values: defaults, then the journey's params, then --param */
-    for (int i = 0; i < spec_count; i++)
-        specs[i].value = specs[i].def;
-    const node *given = node_map_get(doc, "params");
-    if (given && given->kind != NODE_NULL) {
-        if (!node_is_map(given)) {
-            diag_add(h->d, DIAG_ERROR, given->file ? given->file : file,
-                     given->line, given->col, "params",
-                     "expected a mapping of parameter values");
-        } else {
-            for (const node *p = given->first; p; p = p->next)
-                apply_param(h, a, tname, specs, spec_count, p->key, p, file);
-        }
-    }
-    for (int i = 0; i < param_count; i++) {
-        const char *eq = strchr(params[i], '=');
-        if (!eq || eq == params[i]) {
-            diag_add(h->d, DIAG_ERROR, NULL, 0, 0, NULL, "--param %s: expected "
-                     "KEY=VALUE", params[i]);
-            continue;
-        }
-        char *key = arena_strndup(a, params[i], (size_t)(eq - params[i]));
-        char *label = arena_printf(a, "--param %s", key);
-        node *v = yaml_load_string(a, label, eq + 1, strlen(eq + 1), h->d);
-        if (!v && eq[1] == '\0')
-            continue;
-        if (v) {
-            v->file = NULL;     /* report as the option, not a file */
-            v->line = v->col = 0;
-            apply_param(h, a, tname, specs, spec_count, key, v, label);
-        }
-    }
-    for (int i = 0; i < spec_count; i++)
-        if (!specs[i].value)
-            diag_add(h->d, DIAG_ERROR, file, doc->line, doc->col, "params",
-                     "template %s: parameter \"%s\" is required (%s)", tname,
-                     specs[i].name, specs[i].doc ? specs[i].doc : "no default");
-    if (h->d->errors > errors_before)
-        goto done;
-
-    /* build(params, ctx), every allocation under protection */
-    lua_pushliteral(L, "build");
-    lua_rawget(L, tmpl);
-    node *values = node_new(a, NODE_MAP, NULL, 0, 0);
-    for (int i = 0; i < spec_count; i++) {
-        long budget = (long)limit_count(LIM_NODES);
-        node *v = node_copy(a, specs[i].value, &budget);
-        if (v)
-            node_map_put(a, values, specs[i].name, v);
-    }
-    if (hostp_push(h, values, file) < 0)
-        goto done;
-    /* the locale: a `locale` parameter, else the journey's, else en */
-    const char *locale = "en";
-    const node *loc = node_map_get(doc, "locale");
-    if (loc && loc->kind == NODE_STR)
-        locale = loc->v.str.s;
-    for (int i = 0; i < spec_count; i++)
-        if (strcmp(specs[i].name, "locale") == 0 && specs[i].value
-            && specs[i].value->kind == NODE_STR)
-            locale = specs[i].value->v.str.s;
-    lua_pushcfunction(L, ctx_new);
-    lua_pushstring(L, tname);
-    lua_pushstring(L, locale);
-    if (hostp_call(h, 2, 1, file) < 0)
-        goto done;
-    if (hostp_call(h, 2, 1, file) < 0)
-        goto done;
-    if (lua_type(L, -1) != LUA_TTABLE) {
-        diag_add(h->d, DIAG_ERROR, file, tn->line, tn->col, "template",
-                 "template %s: build returned %s, not a journey table", tname,
-                 luaL_typename(L, -1));
-        goto done;
-    }
-
-    /* overrides: every key besides template and params, merged by the
-     * stdlib's cjm.merge so templates and journeys share one merge */
-    node *over = node_new(a, NODE_MAP, doc->file, doc->line, doc->col);
-    for (const node *k = doc->first; k; k = k->next)
-        if (strcmp(k->key, "template") != 0 && strcmp(k->key, "params") != 0) {
-            long budget = (long)limit_count(LIM_NODES);
-            node *copy = node_copy(a, k, &budget);
-            if (copy)
-                node_append(over, copy);
-        }
-    if (over->count) {
-        int built = lua_gettop(L);
-        lua_pushcfunction(L, hostp_require);
-        lua_pushliteral(L, "cjm");
-        if (hostp_call(h, 1, 1, file) < 0)
-            goto done;
-        lua_getfield(L, -1, "merge");
-        lua_remove(L, -2);
-        lua_pushvalue(L, built);
-        if (hostp_push(h, over, file) < 0)
-            goto done;
-        if (hostp_call(h, 2, 1, file) < 0)
-            goto done;
-        lua_remove(L, built);
-    }
-    if (hostp_resolve_scenarios(h, file) < 0)
-        goto done;
-    result = hostp_to_node(h, a, file);
-    if (result && over->count)
-        restore_positions(result, over);
-done:
-    lua_settop(L, top);
-    return result;
 }

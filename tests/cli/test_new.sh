@@ -16,4 +16,4 @@ rc=0; "$CJM" new b2b_approval --param employes=5 -o x.yaml 2>err.txt || rc=$?
 grep -q 'unknown parameter "employes"' err.txt
 rc=0; "$CJM" new no_such_template 2>err.txt || rc=$?
 [ "$rc" = 1 ] || { echo "line $LINENO: exit $rc, want 1"; exit 1; }
-grep -q "module 'no_such_template' not found" err.txt
+grep -q 'no template "no_such_template"' err.txt
