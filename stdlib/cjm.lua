@@ -76,8 +76,10 @@ cjm.copy = copy
 
 --- cjm.extend(name, spec) -> a new template built on template NAME.
 -- SPEC may hold: name, summary, params (added to or replacing the base
--- template's), journey (a table merged into the generated journey), and
--- build(journey, params, ctx) (a function that edits and returns it).
+-- template's), journey (a table merged into the generated journey),
+-- build(journey, params, ctx) (a function that edits and returns it), and
+-- finish(journey, params, ctx) (run after the journey file's overrides,
+-- after the base template's own finish).
 function cjm.extend(name, spec)
   local base = require(name)
   if type(base) ~= "table" or type(base.build) ~= "function" then
@@ -86,6 +88,14 @@ function cjm.extend(name, spec)
   spec = spec or {}
   local params = copy(base.params or {})
   for k, v in pairs(spec.params or {}) do params[k] = copy(v) end
+  local finish
+  if base.finish or spec.finish then
+    finish = function(j, p, ctx)
+      if base.finish then j = base.finish(j, p, ctx) or j end
+      if spec.finish then j = spec.finish(j, p, ctx) or j end
+      return j
+    end
+  end
   return {
     name = spec.name or base.name,
     summary = spec.summary or base.summary,
@@ -96,6 +106,7 @@ function cjm.extend(name, spec)
       if spec.build then j = spec.build(j, p, ctx) or j end
       return j
     end,
+    finish = finish,
   }
 end
 

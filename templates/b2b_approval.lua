@@ -8,7 +8,9 @@ legal and an executive approver.  Seven phases run from issue recognition
 to continued use; each stakeholder's involvement is set per phase, and the
 gatekeepers of the approval and contract phases form the approval chain:
 each approves an attempt with `approval_rate` and takes about `lead_time`
-days, so the phase's holding time grows with the chain.
+days, so the phase's holding time grows with the chain (computed by
+`finish`, after the journey file's overrides, from the gatekeepers the
+journey ends up with).
 ]]
 
 local cjm = require "cjm"
@@ -292,14 +294,12 @@ function template.build(p, ctx)
   local phases = {}
   for _, ph in ipairs(PHASES) do
     local involvement, emotions, approve = {}, {}, {}
-    local lead_days = 0
     for _, s in ipairs(STAKEHOLDERS) do
       local level = ph.inv[s.id]
       if level and present_ids[s.id] then
         if level == "gate" then
           involvement[s.id] = "gatekeeper"
           approve[s.id] = s.id == "exec" and p.approval_rate * 0.9 or p.approval_rate
-          lead_days = lead_days + p.lead_time * (s.lead or 1)
         else
           involvement[s.id] = level
         end
@@ -334,11 +334,8 @@ function template.build(p, ctx)
       phase.opportunities = { { id = ph.opportunity.id, text = T(loc, ph.opportunity.text) } }
     end
     if ph.gate then
-      -- a holding time for the chain of decisions, then each approves
-      local days = math.max(lead_days, 2)
-      phase.duration = { min = math.floor(days * 0.5 * 10 + 0.5) / 10,
-                         mode = math.floor(days * 10 + 0.5) / 10,
-                         max = math.floor(days * 2.5 * 10 + 0.5) / 10 }
+      -- each gatekeeper approves; the holding time of the chain is set by
+      -- finish, from the gatekeepers the journey ends up with
       phase.transitions = { drop = ph.drop, back = ph.back, approve = approve }
     else
       phase.transitions = { advance = ph.advance, drop = ph.drop, back = ph.back }
@@ -381,6 +378,35 @@ function template.build(p, ctx)
                                  { touchpoint = "trial", lift = "*1.2" } } },
     },
   }
+end
+
+-- After the journey file's overrides: a gatekeeper phase holds the buying
+-- group for the chain of decisions, so its holding time follows the
+-- gatekeepers it ends up with (adding IT and the CFO slows it down), each
+-- taking `lead_time` days scaled by its role's pace, unless the journey
+-- file sets a duration of its own.
+local LEAD, GATE_PHASE = {}, {}
+for _, s in ipairs(STAKEHOLDERS) do LEAD[s.id] = s.lead end
+for _, ph in ipairs(PHASES) do GATE_PHASE[ph.id] = ph.gate end
+
+function template.finish(j, p)
+  for _, ph in ipairs(j.phases or {}) do
+    local gates, days = 0, 0
+    for id, level in pairs(ph.involvement or {}) do
+      if level == "gatekeeper" then
+        gates = gates + 1
+        days = days + p.lead_time * (LEAD[id] or 1)
+      end
+    end
+    if (gates > 0 or GATE_PHASE[ph.id]) and ph.duration == nil
+       and (ph.transitions or {}).advance == nil then
+      days = math.max(days, 2)
+      ph.duration = { min = math.floor(days * 0.5 * 10 + 0.5) / 10,
+                      mode = math.floor(days * 10 + 0.5) / 10,
+                      max = math.floor(days * 2.5 * 10 + 0.5) / 10 }
+    end
+  end
+  return j
 end
 
 return template

@@ -290,7 +290,7 @@ static node *finish(inst *in, node *j)
             return NULL;
         /* finish(journey, params, ctx): the journey goes first */
         lua_pushvalue(L, journey);
-        lua_insert(L, -4);
+        lua_insert(L, -3);              /* finish, journey, params, ctx */
         lua_remove(L, journey);
         if (hostp_call(in->h, 3, 1, in->file) < 0)
             return NULL;
