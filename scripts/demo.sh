@@ -11,7 +11,7 @@ done
 mkdir -p build/demo
 for f in scripts/*.yaml scripts/*.lua; do
     name=$(basename "$f"); name=${name%.*}
-    "$CJM" build "$f" -o "build/demo/$name.yaml"
+    "$CJM" build "$f" -o "build/demo/$name.yaml" --force
 done
 echo
 echo "== cjm render: the example maps (scripts/*_map.png), a report (build/demo/acme_report.pdf)"

@@ -74,6 +74,7 @@ int cmd_check(int argc, char **argv)
 static const cli_option build_options[] = {
     { "output", 'o', 1, "FILE", "write here (.yaml or .json); default stdout" },
     { "format", 'f', 1, "FORMAT", "yaml or json (default: from -o, else yaml)" },
+    { "force", 0, 0, "", "replace the output file if it exists" },
     { "help", 'h', 0, "", "show this help" },
     CLI_COMMON_OPTIONS,
     { NULL, 0, 0, NULL, NULL }
@@ -109,6 +110,9 @@ int cmd_build(int argc, char **argv)
                                    FMTBIT(FMT_YAML) | FMTBIT(FMT_JSON));
     if (format < 0)
         return EXIT_USAGE;
+    if ((rc = cli_check_output("build", out, args.positional, 1,
+                               cli_value(build_options, &args, "force") != NULL)))
+        return rc;
 
     arena a;
     diag_list d;

@@ -152,6 +152,7 @@ static const cli_option new_options[] = {
     { "output", 'o', 1, "FILE", "write the journey here (.yaml); default stdout" },
     { "param", 'p', 1, "KEY=VALUE", "start from this parameter value (repeatable)" },
     { "templates", 'T', 1, "DIR", "also look for templates in DIR (repeatable)" },
+    { "force", 0, 0, "", "replace the output file if it exists" },
     { "help", 'h', 0, "", "show this help" },
     { NULL, 0, 0, NULL, NULL }
 };
@@ -221,6 +222,9 @@ int cmd_new(int argc, char **argv)
         return EXIT_USAGE;
     }
     const char *out = cli_value(new_options, &args, "output");
+    if ((rc = cli_check_output("new", out, NULL, 0,
+                               cli_value(new_options, &args, "force") != NULL)))
+        return rc;
     arena a;
     diag_list d;
     arena_init(&a);

@@ -250,6 +250,25 @@ int cli_output_format(const char *command, const cli_option *options,
     return format_choose(command, out ? out : "-", forced, mask);
 }
 
+int cli_check_output(const char *command, const char *out, const char *const *inputs,
+                     int ninputs, int force)
+{
+    struct stat os, is;
+    if (!out || strcmp(out, "-") == 0 || stat(out, &os) != 0 || !S_ISREG(os.st_mode))
+        return 0;
+    for (int i = 0; i < ninputs; i++)
+        if (inputs[i] && stat(inputs[i], &is) == 0 && is.st_dev == os.st_dev
+            && is.st_ino == os.st_ino) {
+            fprintf(stderr, "cjm %s: %s is also the input; write the output to "
+                    "another file\n", command, out);
+            return EXIT_USAGE;
+        }
+    if (force < 0 || force)
+        return 0;
+    fprintf(stderr, "cjm %s: %s exists; give --force to replace it\n", command, out);
+    return EXIT_USAGE;
+}
+
 static int has_stdlib(const char *dir)
 {
     char path[PATH_MAX + 32];

@@ -99,6 +99,13 @@ int cli_start(const char *command, const cli_option *options, int argc, char **a
 int cli_output_format(const char *command, const cli_option *options,
                       const cli_args *args, unsigned mask);
 
+/* Whether OUT may be written: never over one of the run's INPUTS (the
+ * same file, whatever the names), and over an existing file only with
+ * FORCE (FORCE < 0: a command that replaces files anyway).  0, or 2 after
+ * a usage message. */
+int cli_check_output(const char *command, const char *out, const char *const *inputs,
+                     int ninputs, int force);
+
 /* The folder holding stdlib/ and templates/: $CJM_HOME, the source tree
  * next to the binary, PREFIX/share/cjm next to it, or the configured
  * data directory.  A static buffer. */

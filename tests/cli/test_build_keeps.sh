@@ -3,11 +3,11 @@
 # complete example; and building the output again changes nothing.
 set -e
 for src in "$ROOT/tests/cli/data/every_field.yaml" "$ROOT/scripts/acme_b2b.yaml"; do
-    "$CJM" build "$src" -o out.yaml
+    "$CJM" build "$src" -o out.yaml --force
     /usr/bin/python3 "$ROOT/tests/cli/check_keeps.py" "$src" out.yaml
-    "$CJM" build out.yaml -o again.yaml
+    "$CJM" build out.yaml -o again.yaml --force
     cmp out.yaml again.yaml
-    "$CJM" build "$src" -o out.json
-    "$CJM" build out.json -o again2.yaml
+    "$CJM" build "$src" -o out.json --force
+    "$CJM" build out.json -o again2.yaml --force
     cmp out.yaml again2.yaml
 done

@@ -2,7 +2,7 @@
 # off the page, every element of the model exactly once, no warnings.
 set -e
 for src in "$ROOT"/scripts/*.yaml "$ROOT"/scripts/*.lua; do
-    "$CJM" build "$src" -o j.json
+    "$CJM" build "$src" -o j.json --force
     for view in map personas blueprint; do
         for size in "" "--size A4"; do
             "$CJM" render "$src" --view $view $size -o out.pdf --boxes boxes.json 2>err.txt

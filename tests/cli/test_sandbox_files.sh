@@ -23,7 +23,7 @@ ln -s sub/real.yaml inside.yaml
 # a link out of the folder (to /etc/passwd) is refused, nothing is written
 ln -s /etc/passwd passwd.yaml
 printf 'keep\n' > out.yaml
-rc=0; "$CJM" build uses.yaml -p file=passwd.yaml -o out.yaml 2> err.txt || rc=$?
+rc=0; "$CJM" build uses.yaml -p file=passwd.yaml -o out.yaml --force 2> err.txt || rc=$?
 [ "$rc" = 1 ] || fail "link to /etc/passwd: exit $rc"
 grep -q 'ctx.load: "passwd.yaml" leads out of its folder' err.txt || fail "message: $(cat err.txt)"
 grep -q 'root:' err.txt out.yaml && fail "the file's content leaked"

@@ -1,7 +1,7 @@
 # b2b_approval: builds and validates at the edges of every parameter; the
 # buying group grows with the company; same seed, same bytes.
 set -e
-count_personas() { "$CJM" build t.yaml --param employees="$1" -o o.json && python3 -c 'import json; print(len(json.load(open("o.json"))["personas"]))'; }
+count_personas() { "$CJM" build t.yaml --param employees="$1" -o o.json --force && python3 -c 'import json; print(len(json.load(open("o.json"))["personas"]))'; }
 printf 'template: b2b_approval\n' > t.yaml
 for e in 1 20 49 50 299 300 999 1000 4999 5000 10000 1000000; do
     "$CJM" check -q t.yaml --param employees=$e
@@ -18,7 +18,7 @@ for e in 1 20 50 300 1000 5000 10000 1000000; do
     prev=$n
 done
 # the 5000-person group is the issue's list
-"$CJM" build t.yaml --param employees=5000 -o o.json
+"$CJM" build t.yaml --param employees=5000 -o o.json --force
 python3 - <<'PY'
 import json
 j = json.load(open("o.json"))

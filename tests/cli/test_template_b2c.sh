@@ -1,7 +1,7 @@
 # b2c_acd: 3 and 5 stages, after-purchase phases, channel mix, locales.
 set -e
 printf 'template: b2c_acd\n' > t.yaml
-phases() { "$CJM" build t.yaml "$@" -o o.json && python3 -c 'import json; print(" ".join(p["id"] for p in json.load(open("o.json"))["phases"]))'; }
+phases() { "$CJM" build t.yaml "$@" -o o.json --force && python3 -c 'import json; print(" ".join(p["id"] for p in json.load(open("o.json"))["phases"]))'; }
 [ "$(phases)" = "awareness consideration decision" ]
 [ "$(phases --param post_purchase=true)" = "awareness consideration decision purchase use loyalty" ]
 [ "$(phases --param stages=5)" = "awareness discovery learning selection purchase" ]
@@ -10,7 +10,7 @@ for loc in en ja zh; do
     for seg in 1 6; do "$CJM" check -q t.yaml --param locale=$loc --param segments=$seg; done
 done
 # the channel mix decides touchpoints and their reach
-"$CJM" build t.yaml --param 'channel_mix={store: 0, sns: 1, online: 1}' -o o.json
+"$CJM" build t.yaml --param 'channel_mix={store: 0, sns: 1, online: 1}' -o o.json --force
 python3 - <<'PY'
 import json
 j = json.load(open("o.json"))
