@@ -299,3 +299,24 @@ const char *diag_suggest(const char *word, const char *const *names,
     }
     return best;
 }
+
+const char *diag_choices(arena *a, const char *word, const char *const *names,
+                         int count)
+{
+    if (count <= 0)
+        return "none known";
+    const char *near = diag_suggest(word, names, count);
+    int shown = count < DIAG_CHOICES_SHOWN ? count : DIAG_CHOICES_SHOWN;
+    size_t len = 64 + (near ? strlen(near) : 0);
+    for (int i = 0; i < shown; i++)
+        len += strlen(names[i]) + 2;
+    char *out = arena_alloc(a, len);
+    size_t at = (size_t)snprintf(out, len, "known: ");
+    for (int i = 0; i < shown; i++)
+        at += (size_t)snprintf(out + at, len - at, "%s%s", i ? ", " : "", names[i]);
+    if (shown < count)
+        at += (size_t)snprintf(out + at, len - at, " and %d more", count - shown);
+    if (near)
+        snprintf(out + at, len - at, "; did you mean \"%s\"?", near);
+    return out;
+}

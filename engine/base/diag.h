@@ -108,4 +108,12 @@ int diag_distance(const char *a, const char *b, int cap);
 const char *diag_suggest(const char *word, const char *const *names,
                          int count);
 
+/* The known NAMES as an error's tail, allocated in A: "known: a, b, c;
+ * did you mean \"b\"?" (the suggestion only when WORD is a plausible
+ * typo of one), "none known" when COUNT is 0.  Long lists end with
+ * "and N more" (DIAG_CHOICES_SHOWN names are listed). */
+#define DIAG_CHOICES_SHOWN 24
+const char *diag_choices(arena *a, const char *word, const char *const *names,
+                         int count);
+
 #endif

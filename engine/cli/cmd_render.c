@@ -99,8 +99,16 @@ static rdoc *lay_out(const cjm_journey *j, const render_job *job, const char *pa
 {
     if (job->persona && strcmp(job->persona, "all") != 0
         && model_find_persona(j, job->persona) < 0) {
-        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "--persona: no persona \"%s\" in "
-                 "this journey", job->persona);
+        arena a;
+        arena_init(&a);
+        const char **names = arena_alloc(&a, sizeof *names * (size_t)(j->persona_count + 1));
+        for (int i = 0; i < j->persona_count; i++)
+            names[i] = j->personas[i].id;
+        names[j->persona_count] = "all";
+        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "--persona: no persona \"%s\" in this "
+                 "journey; %s", job->persona,
+                 diag_choices(&a, job->persona, names, j->persona_count + 1));
+        arena_free(&a);
         return NULL;
     }
     text_begin(job->theme, j->locale);

@@ -166,9 +166,8 @@ static const cjm_scenario **chosen_scenarios(arena *a, const cjm_journey *j, con
             out[n++] = &j->scenarios[q];
             continue;
         }
-        const char *near = diag_suggest(id, names, j->scenario_count);
-        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "--scenario: no scenario \"%s\"%s%s%s", id,
-                 near ? " (did you mean \"" : "", near ? near : "", near ? "\"?)" : "");
+        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "--scenario: no scenario \"%s\"; %s", id,
+                 diag_choices(a, id, names, j->scenario_count));
     }
     *count = n;
     return out;

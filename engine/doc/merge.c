@@ -98,20 +98,13 @@ static void unknown_id(mctx *m, const node *base, const node *item, const char *
 {
     int n = 0;
     const char **names = arena_alloc(m->a, sizeof *names * (size_t)(base->count + 1));
-    size_t len = 0;
     for (const node *c = base->first; c; c = c->next)
-        if (doc_item_id(c)) {
+        if (doc_item_id(c))
             names[n++] = doc_item_id(c);
-            len += strlen(doc_item_id(c)) + 2;
-        }
-    char *known = arena_alloc(m->a, len + 1);
-    for (int i = 0; i < n; i++)
-        strcat(strcat(known, i ? ", " : ""), names[i]);
-    const char *near = diag_suggest(id, names, n);
     const node *at = node_map_get(item, "id");
     diag_add(m->d, DIAG_ERROR, at->file, at->line, at->col, key, "%s has no item \"%s\" "
-             "to change (known: %s)%s%s%s; to add a new one, write add: true", m->what, id,
-             known, near ? "; did you mean \"" : "", near ? near : "", near ? "\"?" : "");
+             "to change (to add a new one, write add: true); %s", m->what, id,
+             diag_choices(m->a, id, names, n));
 }
 
 static node *merge_value(mctx *m, node *base, const node *over, const char *key);

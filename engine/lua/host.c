@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -570,6 +571,26 @@ int hostp_module_exists(host *h, const char *name)
     return 0;
 }
 
+#define TEMPLATE_SNIFF_BYTES 16384
+
+/* Whether the file at PATH could be a template: a regular file whose
+ * start mentions build (the journey's own folder holds other Lua too). */
+static int looks_like_template(const char *path)
+{
+    char head[TEMPLATE_SNIFF_BYTES + 1];
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
+        return 0;
+    ssize_t got = fstat(fd, &st) == 0 && S_ISREG(st.st_mode)
+                      ? read(fd, head, TEMPLATE_SNIFF_BYTES) : -1;
+    close(fd);
+    if (got <= 0)
+        return 0;
+    head[got] = '\0';
+    return strstr(head, "build") != NULL;
+}
+
 const char **hostp_template_names(host *h, arena *a, int *count)
 {
     int n = 0, cap = 16;
@@ -587,6 +608,11 @@ const char **hostp_template_names(host *h, arena *a, int *count)
                 continue;
             char *name = arena_strndup(a, e->d_name, len - 4);
             int seen = !hostp_valid_module_name(name) || strchr(name, '.');
+            if (!seen && dir == h->input_dir) {
+                char path[4400];
+                snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+                seen = !looks_like_template(path);
+            }
             for (int k = 0; k < n && !seen; k++)
                 seen = strcmp(names[k], name) == 0;
             if (seen)

@@ -250,14 +250,9 @@ int hostp_push_template(host *h, const char *name, const char *file,
         arena_init(&scratch);
         int n;
         const char **names = hostp_template_names(h, &scratch, &n);
-        const char *near = diag_suggest(name, names, n);
-        const char *known = "";
-        for (int i = 0; i < n; i++)
-            known = arena_printf(&scratch, "%s%s%s", known, i ? ", " : "", names[i]);
-        diag_add(h->d, DIAG_ERROR, file, line, col, "template", "no template \"%s\"%s%s%s "
-                 "(found: %s; --templates DIR looks in more folders)", name,
-                 near ? ": did you mean \"" : "", near ? near : "", near ? "\"?" : "",
-                 n ? known : "none");
+        diag_add(h->d, DIAG_ERROR, file, line, col, "template", "no template \"%s\" "
+                 "(--templates DIR looks in more folders); %s", name,
+                 diag_choices(&scratch, name, names, n));
         arena_free(&scratch);
         return -1;
     }

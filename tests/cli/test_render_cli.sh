@@ -17,6 +17,8 @@ expect 2 "$CJM" render "$ROOT"/scripts/acme_b2b.yaml --size B9 -o x.svg
 expect 2 "$CJM" render "$ROOT"/scripts/acme_b2b.yaml "$ROOT"/scripts/coffee_b2c.lua -o one.svg
 expect 1 "$CJM" render "$ROOT"/scripts/acme_b2b.yaml --persona nobody -o x.svg
 grep -q 'no persona "nobody"' err.txt
+expect 1 "$CJM" render "$ROOT"/scripts/acme_b2b.yaml --persona hed -o x.svg
+grep -q 'no persona "hed" in this journey; known: pic, head, it, cfo, all; did you mean "head"?' err.txt
 [ ! -e x.svg ]
 printf 'keep\n' > keep.svg
 expect 1 "$CJM" render "$ROOT"/tests/cli/cases/empty.yaml -o keep.svg

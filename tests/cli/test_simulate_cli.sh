@@ -35,7 +35,7 @@ cmp a.json b.json
 python3 -c 'import json; assert json.load(open("h.json"))["scenarios"][0]["exact"]["in_progress"] > 0.1'
 expect() { want=$1; shift; rc=0; "$@" >/dev/null 2>err.txt || rc=$?; [ "$rc" = "$want" ] || { echo "$*: exit $rc, want $want"; cat err.txt; exit 1; }; }
 expect 1 "$CJM" simulate "$src" --scenario faster_aproval
-grep -q 'no scenario "faster_aproval" (did you mean "faster_approval"?)' err.txt
+grep -q 'no scenario "faster_aproval"; known: faster_approval, better_trial; did you mean "faster_approval"?' err.txt
 expect 2 "$CJM" simulate "$src" -n lots
 expect 2 "$CJM" simulate "$src" -o r.txt
 printf 'id: t\ntitle: T\npersonas: [{ id: a, name: A }]\nphases: [{ id: p, name: P }]\n' > still.yaml
