@@ -170,11 +170,10 @@ void help_new(FILE *out)
           "  cjm build acme.yaml\n", out);
 }
 
-/* The starter journey text for T with values set in T's params. */
-static char *starter_text(arena *a, const host_template *t, const char *out,
-                          diag_list *d)
+/* The starter journey's opening comment and its template: and params:
+ * lines for T, with the values set in T's params. */
+static char *starter_head(arena *a, const host_template *t, const char *file, diag_list *d)
 {
-    const char *file = out ? out : "journey.yaml";
     char *text = arena_printf(a,
         "# A journey made by the %s template:\n"
         "#   %s\n"
@@ -183,12 +182,6 @@ static char *starter_text(arena *a, const host_template *t, const char *out,
         "#   cjm check %s     validate it\n"
         "#   cjm build %s     see the journey the template generates\n"
         "# Run `cjm templates %s` for every parameter and its range.\n"
-        "#\n"
-        "# Any journey key added below (title, personas, phases, touchpoints,\n"
-        "# actions, scenarios) overrides what the template generates; items\n"
-        "# of lists with ids are merged by id, e.g.\n"
-        "#   phases:\n"
-        "#     - { id: recognition, name: Noticing the problem }\n"
         "template: %s\n",
         t->name, t->summary ? t->summary : "", file, file, t->name, t->name);
     if (t->param_count) {
@@ -204,6 +197,55 @@ static char *starter_text(arena *a, const host_template *t, const char *out,
         }
     }
     return text;
+}
+
+/* The id and name of the first (LAST: the last) item of LIST in J. */
+static const node *list_item(const node *j, const char *list, int last)
+{
+    const node *l = j ? node_map_get(j, list) : NULL;
+    return l && l->kind == NODE_SEQ && l->first ? (last ? l->last : l->first) : NULL;
+}
+
+/* ITEM's KEY when it is short, one-line text that can go in a comment. */
+static const char *item_text(const node *item, const char *key, const char *fallback)
+{
+    const node *v = item ? node_map_get(item, key) : NULL;
+    if (!v || v->kind != NODE_STR || v->v.str.len > 80)
+        return fallback;
+    for (size_t i = 0; i < v->v.str.len; i++)
+        if ((unsigned char)v->v.str.s[i] < 0x20 || strchr("{}[],#", v->v.str.s[i]))
+            return fallback;
+    return v->v.str.s;
+}
+
+/* The override examples that close the starter text, naming the ids the
+ * template generates with HEAD's parameters (placeholders when it cannot
+ * be built yet, e.g. a required parameter without a value). */
+static char *starter_examples(arena *a, host *h, const char *head)
+{
+    diag_list quiet;
+    diag_init(&quiet);
+    diag_list *keep = host_swap_diag(h, &quiet);
+    node *doc = yaml_load_string(a, "starter", head, strlen(head), &quiet);
+    node *j = doc && !quiet.errors ? host_instantiate(h, a, doc, NULL, 0) : NULL;
+    host_swap_diag(h, keep);
+    diag_free(&quiet);
+    const node *phase = list_item(j, "phases", 0), *persona = list_item(j, "personas", 1);
+    const char *pid = item_text(phase, "id", "PHASE_ID");
+    return arena_printf(a,
+        "\n"
+        "# Keys added below (title, personas, phases, touchpoints, actions,\n"
+        "# scenarios...) override what the template generates; see Overrides\n"
+        "# in the README.  Items of lists are addressed by id; an unknown id is\n"
+        "# an error unless the item says add: true.  For example:\n"
+        "#\n"
+        "# phases:\n"
+        "#   - { id: %s, name: Our own name for %s }  # change a generated phase\n"
+        "#   - { id: aftercare, name: Aftercare, add: true }  # a new phase, at the end\n"
+        "# personas:\n"
+        "#   - { id: %s, remove: true }  # drop %s and every reference to them\n",
+        pid, item_text(phase, "name", "it"), item_text(persona, "id", "PERSONA_ID"),
+        item_text(persona, "name", "the persona"));
 }
 
 int cmd_new(int argc, char **argv)
@@ -249,9 +291,12 @@ int cmd_new(int argc, char **argv)
                 if (strcmp(t->params[i].name, key) == 0)
                     p = &t->params[i];
             if (!p) {
-                diag_add(&d, DIAG_ERROR, NULL, 0, 0, NULL, "template %s: "
-                         "unknown parameter \"%s\" (run `cjm templates %s`)",
-                         t->name, key, t->name);
+                const char **names = arena_alloc(&a, sizeof *names * (size_t)(t->param_count + 1));
+                for (int i = 0; i < t->param_count; i++)
+                    names[i] = t->params[i].name;
+                diag_add(&d, DIAG_ERROR, NULL, 0, 0, NULL, "template %s: unknown parameter "
+                         "\"%s\"; %s", t->name, key,
+                         diag_choices(&a, key, names, t->param_count));
                 continue;
             }
             char *label = arena_printf(&a, "--param %s", key);
@@ -265,7 +310,8 @@ int cmd_new(int argc, char **argv)
             }
         }
         if (!d.errors) {
-            char *text = starter_text(&a, t, out, &d);
+            char *head = starter_head(&a, t, out ? out : "journey.yaml", &d);
+            char *text = arena_printf(&a, "%s%s", head, starter_examples(&a, h, head));
             fsout_write_file(out ? out : "-", text, strlen(text), &d);
             if (out && !d.errors)
                 fprintf(stderr, "wrote %s: now run `cjm build %s`\n", out, out);

@@ -866,6 +866,13 @@ host *host_new(const host_options *opt, diag_list *d)
     return h;
 }
 
+diag_list *host_swap_diag(host *h, diag_list *d)
+{
+    diag_list *old = h->d;
+    h->d = d;
+    return old;
+}
+
 void host_free(host *h)
 {
     if (!h)

@@ -44,6 +44,9 @@ typedef struct host host;
  * when Lua cannot start.  D must outlive the host. */
 host *host_new(const host_options *opt, diag_list *d);
 
+/* Report into D from now on; returns the list used until now. */
+diag_list *host_swap_diag(host *h, diag_list *d);
+
 /* Close the state (running finalizers under the watchdog) and free. */
 void host_free(host *h);
 
