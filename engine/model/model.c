@@ -12,6 +12,7 @@
  * rules across entities live in validate.c.
  */
 #include "model/model.h"
+#include "model/fields.h"
 #include "doc/yaml.h"
 
 #include <math.h>
@@ -121,10 +122,10 @@ static const char *describe(const node *n, char *buf, size_t size)
 
 /* ---- the reader context and scalar readers ---------------------------- */
 
-typedef struct bctx {
+struct bctx {
     arena *a;
     diag_list *d;
-} bctx;
+};
 
 static char *sub_path(char *buf, size_t size, const char *path, const char *key)
 {
@@ -321,30 +322,7 @@ static void read_strs(bctx *c, const node *n, const char *path, cjm_strs *out)
 static void read_evidence(bctx *c, const node *n, const char *path,
                           cjm_evidence_level *level, const char **source);
 
-/* ---- descriptor tables ------------------------------------------------ */
-
-typedef enum { FT_TEXT, FT_ID, FT_INT, FT_NUM, FT_BOOL, FT_ENUM, FT_STRS,
-               FT_CARDS, FT_CUSTOM } ftype;
-
-enum {
-    F_REQUIRED = 1,
-    F_SKIP_NEG = 2,     /* a number below 0 means "not given": not written */
-    F_SKIP_FALSE = 4
-};
-
-typedef void (*read_fn)(bctx *c, const node *n, const char *path, void *obj);
-typedef node *(*write_fn)(arena *a, const void *obj);
-
-typedef struct field {
-    const char *key;
-    ftype type;
-    size_t offset;
-    unsigned flags;
-    const char *const *names;   /* FT_ENUM */
-    double min, max;            /* FT_INT, FT_NUM */
-    read_fn read;               /* FT_CUSTOM */
-    write_fn write;             /* FT_CUSTOM; NULL result: not written */
-} field;
+/* ---- descriptor tables (model/fields.h) ------------------------------- */
 
 #define AT(ptr, off, type) ((type *)((char *)(ptr) + (off)))
 #define CAT(ptr, off, type) ((const type *)((const char *)(ptr) + (off)))
@@ -524,8 +502,6 @@ static node *write_fields(arena *a, const void *obj, const field *fields,
     return map;
 }
 
-#define COUNT(t) ((int)(sizeof(t) / sizeof((t)[0])))
-#define NOLIMIT 0, 0
 
 /* ---- evidence and cards ----------------------------------------------- */
 
@@ -533,9 +509,11 @@ typedef struct { cjm_evidence_level level; const char *source; } evidence_obj;
 
 static const field evidence_fields[] = {
     { "level", FT_ENUM, offsetof(evidence_obj, level), F_REQUIRED,
-      evidence_names, NOLIMIT, NULL, NULL },
+      evidence_names, NOLIMIT, NULL, NULL, NULL,
+      "How well it is backed" },
     { "source", FT_TEXT, offsetof(evidence_obj, source), 0, NULL, NOLIMIT,
-      NULL, NULL },
+      NULL, NULL, NULL,
+      "Where the evidence comes from" },
 };
 
 /* `evidence: workshop` or `evidence: {level: workshop, source: ...}`. */
@@ -584,10 +562,13 @@ typedef struct time_obj { double standard, tolerance; int unit; } time_obj;
 static const char *const time_units[] = { "minutes", "days", NULL };
 static const field time_fields[] = {
     { "standard", FT_NUM, offsetof(time_obj, standard), F_REQUIRED, NULL, 0, 1e7, NULL,
-      NULL },
+      NULL, NULL,
+      "The standard time" },
     { "tolerance", FT_NUM, offsetof(time_obj, tolerance), F_SKIP_NEG, NULL, 0, 1e7, NULL,
-      NULL },
-    { "unit", FT_ENUM, offsetof(time_obj, unit), 0, time_units, NOLIMIT, NULL, NULL },
+      NULL, NULL,
+      "How far from the standard is still fine" },
+    { "unit", FT_ENUM, offsetof(time_obj, unit), 0, time_units, NOLIMIT, NULL, NULL, NULL,
+      "minutes (default) or days" },
 };
 
 /* `time: 5` (minutes) or `time: {standard: 2, tolerance: 1, unit: days}`. */
@@ -628,8 +609,10 @@ static node *write_card_time(arena *a, const void *obj)
 
 typedef struct fail_obj { const char *text; double rate; } fail_obj;
 static const field fail_fields[] = {
-    { "text", FT_TEXT, offsetof(fail_obj, text), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
-    { "rate", FT_NUM, offsetof(fail_obj, rate), F_SKIP_NEG, NULL, 0, 1, NULL, NULL },
+    { "text", FT_TEXT, offsetof(fail_obj, text), F_REQUIRED, NULL, NOLIMIT, NULL, NULL, NULL,
+      "What goes wrong" },
+    { "rate", FT_NUM, offsetof(fail_obj, rate), F_SKIP_NEG, NULL, 0, 1, NULL, NULL, NULL,
+      "How often it goes wrong, 0..1" },
 };
 
 /* `fail_point: text` or `{text, rate}` (how often it goes wrong, 0..1). */
@@ -655,13 +638,18 @@ static node *write_card_fail(arena *a, const void *obj)
 }
 
 static const field card_fields[] = {
-    { "id", FT_ID, offsetof(cjm_card, id), 0, NULL, NOLIMIT, NULL, NULL },
+    { "id", FT_ID, offsetof(cjm_card, id), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "The card's id, unique across the journey" },
     { "text", FT_TEXT, offsetof(cjm_card, text), F_REQUIRED, NULL, NOLIMIT,
-      NULL, NULL },
+      NULL, NULL, NULL,
+      "The card's text" },
     { "evidence", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_card_evidence,
-      write_card_evidence },
-    { "fail_point", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_card_fail, write_card_fail },
-    { "time", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_card_time, write_card_time },
+      write_card_evidence, "evidence",
+      "How well the claim is backed" },
+    { "fail_point", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_card_fail, write_card_fail, "fail_point",
+      "What can go wrong here: text, or {text, rate}" },
+    { "time", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_card_time, write_card_time, "time",
+      "Time taken: minutes, or {standard, tolerance, unit}" },
 };
 
 void model_card_init(cjm_card *card)
@@ -821,11 +809,14 @@ EDIT_READER(duration_edit_max, duration_max)
 
 static const field duration_edit_fields[] = {
     { "min", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_duration_edit_min,
-      write_duration_edit_min },
+      write_duration_edit_min, "edit",
+      "Edit of the shortest duration" },
     { "mode", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_duration_edit_mode,
-      write_duration_edit_mode },
+      write_duration_edit_mode, "edit",
+      "Edit of the most likely duration" },
     { "max", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_duration_edit_max,
-      write_duration_edit_max },
+      write_duration_edit_max, "edit",
+      "Edit of the longest duration" },
 };
 
 static void read_change_duration(bctx *c, const node *n, const char *path,
@@ -879,25 +870,35 @@ static node *write_change_approve(arena *a, const void *obj)
 }
 
 static const field change_fields[] = {
-    { "phase", FT_ID, offsetof(cjm_change, phase), 0, NULL, NOLIMIT, NULL, NULL },
+    { "phase", FT_ID, offsetof(cjm_change, phase), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "The phase changed" },
     { "touchpoint", FT_ID, offsetof(cjm_change, touchpoint), 0, NULL, NOLIMIT,
-      NULL, NULL },
+      NULL, NULL, NULL,
+      "The touchpoint changed" },
     { "advance", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_change_advance,
-      write_change_advance },
+      write_change_advance, "edit",
+      "Edit of the daily advance probability" },
     { "drop", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_change_drop,
-      write_change_drop },
+      write_change_drop, "edit",
+      "Edit of the daily drop probability" },
     { "back", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_change_back,
-      write_change_back },
+      write_change_back, "edits",
+      "Phase id to an edit of the back probability" },
     { "approve", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_change_approve,
-      write_change_approve },
+      write_change_approve, "edits",
+      "Gatekeeper id to an edit of the approval probability" },
     { "duration", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_change_duration,
-      write_change_duration },
+      write_change_duration, "duration_edit",
+      "Edit of the duration: one edit for all, or {min, mode, max}" },
     { "reach", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_change_reach,
-      write_change_reach },
+      write_change_reach, "edit",
+      "Edit of the touchpoint's reach" },
     { "lift", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_change_lift,
-      write_change_lift },
+      write_change_lift, "edit",
+      "Edit of the touchpoint's lift" },
     { "remove", FT_BOOL, offsetof(cjm_change, remove), F_SKIP_FALSE, NULL,
-      NOLIMIT, NULL, NULL },
+      NOLIMIT, NULL, NULL, NULL,
+      "Remove the phase or touchpoint" },
 };
 
 /* A list of changes; a single change mapping stands for a list of one. */
@@ -940,30 +941,54 @@ static node *write_changes(arena *a, const cjm_changes *changes)
 
 #define P(m) offsetof(cjm_persona, m)
 static const field persona_fields[] = {
-    { "id", FT_ID, P(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
-    { "name", FT_TEXT, P(name), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
-    { "role", FT_ENUM, P(role), 0, role_names, NOLIMIT, NULL, NULL },
-    { "description", FT_TEXT, P(description), 0, NULL, NOLIMIT, NULL, NULL },
-    { "age", FT_INT, P(age), F_SKIP_NEG, NULL, 0, 130, NULL, NULL },
-    { "gender", FT_TEXT, P(gender), 0, NULL, NOLIMIT, NULL, NULL },
-    { "location", FT_TEXT, P(location), 0, NULL, NOLIMIT, NULL, NULL },
-    { "department", FT_TEXT, P(department), 0, NULL, NOLIMIT, NULL, NULL },
-    { "job_title", FT_TEXT, P(job_title), 0, NULL, NOLIMIT, NULL, NULL },
+    { "id", FT_ID, P(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL, NULL,
+      "The persona's id, used in involvement and emotions" },
+    { "name", FT_TEXT, P(name), F_REQUIRED, NULL, NOLIMIT, NULL, NULL, NULL,
+      "The persona's name (an override that renames a persona describes"
+      " another person: of what was generated only id and role stay)" },
+    { "role", FT_ENUM, P(role), 0, role_names, NOLIMIT, NULL, NULL, NULL,
+      "Role in the journey (default customer)" },
+    { "description", FT_TEXT, P(description), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "A short description" },
+    { "age", FT_INT, P(age), F_SKIP_NEG, NULL, 0, 130, NULL, NULL, NULL,
+      "Age in years" },
+    { "gender", FT_TEXT, P(gender), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Gender, in the persona's own words" },
+    { "location", FT_TEXT, P(location), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Where the persona lives or works" },
+    { "department", FT_TEXT, P(department), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Department (B2B)" },
+    { "job_title", FT_TEXT, P(job_title), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Job title (B2B)" },
     { "tenure_years", FT_NUM, P(tenure_years), F_SKIP_NEG, NULL, 0, 80, NULL,
-      NULL },
-    { "education", FT_TEXT, P(education), 0, NULL, NOLIMIT, NULL, NULL },
-    { "income", FT_TEXT, P(income), 0, NULL, NOLIMIT, NULL, NULL },
-    { "family", FT_TEXT, P(family), 0, NULL, NOLIMIT, NULL, NULL },
-    { "hobbies", FT_STRS, P(hobbies), 0, NULL, NOLIMIT, NULL, NULL },
-    { "sns", FT_STRS, P(sns), 0, NULL, NOLIMIT, NULL, NULL },
-    { "devices", FT_STRS, P(devices), 0, NULL, NOLIMIT, NULL, NULL },
-    { "channels", FT_STRS, P(channels), 0, NULL, NOLIMIT, NULL, NULL },
-    { "goals", FT_STRS, P(goals), 0, NULL, NOLIMIT, NULL, NULL },
-    { "pains", FT_STRS, P(pains), 0, NULL, NOLIMIT, NULL, NULL },
-    { "joys", FT_STRS, P(joys), 0, NULL, NOLIMIT, NULL, NULL },
-    { "values", FT_STRS, P(values), 0, NULL, NOLIMIT, NULL, NULL },
-    { "quote", FT_TEXT, P(quote), 0, NULL, NOLIMIT, NULL, NULL },
-    { "photo", FT_TEXT, P(photo), 0, NULL, NOLIMIT, NULL, NULL },
+      NULL, NULL,
+      "Years with the organization" },
+    { "education", FT_TEXT, P(education), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Education" },
+    { "income", FT_TEXT, P(income), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Income band" },
+    { "family", FT_TEXT, P(family), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Family situation" },
+    { "hobbies", FT_STRS, P(hobbies), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Hobbies" },
+    { "sns", FT_STRS, P(sns), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Social networks used" },
+    { "devices", FT_STRS, P(devices), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Devices used" },
+    { "channels", FT_STRS, P(channels), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Channels the persona prefers" },
+    { "goals", FT_STRS, P(goals), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "What the persona wants to achieve" },
+    { "pains", FT_STRS, P(pains), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "What frustrates the persona" },
+    { "joys", FT_STRS, P(joys), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "What delights the persona" },
+    { "values", FT_STRS, P(values), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "What the persona values" },
+    { "quote", FT_TEXT, P(quote), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "A quote in the persona's voice" },
+    { "photo", FT_TEXT, P(photo), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "A PNG file, relative to the journey's folder and inside it" },
 };
 #undef P
 
@@ -984,19 +1009,30 @@ static node *write_tp_evidence(arena *a, const void *obj)
 
 #define T(m) offsetof(cjm_touchpoint, m)
 static const field touchpoint_fields[] = {
-    { "id", FT_ID, T(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
-    { "name", FT_TEXT, T(name), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
+    { "id", FT_ID, T(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL, NULL,
+      "The touchpoint's id, used in phases and scenarios" },
+    { "name", FT_TEXT, T(name), F_REQUIRED, NULL, NOLIMIT, NULL, NULL, NULL,
+      "The touchpoint's name" },
     { "channel", FT_ENUM, T(channel), F_REQUIRED, channel_names, NOLIMIT,
-      NULL, NULL },
-    { "description", FT_TEXT, T(description), 0, NULL, NOLIMIT, NULL, NULL },
-    { "control", FT_ENUM, T(control), 0, control_names, NOLIMIT, NULL, NULL },
-    { "timing", FT_ENUM, T(timing), 0, timing_names, NOLIMIT, NULL, NULL },
-    { "online", FT_BOOL, T(online), 0, NULL, NOLIMIT, NULL, NULL },
-    { "owner", FT_TEXT, T(owner), 0, NULL, NOLIMIT, NULL, NULL },
-    { "reach", FT_NUM, T(reach), 0, NULL, 0, 1, NULL, NULL },
-    { "lift", FT_NUM, T(lift), 0, NULL, 0, 100, NULL, NULL },
+      NULL, NULL, NULL,
+      "The channel" },
+    { "description", FT_TEXT, T(description), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "What happens at the touchpoint" },
+    { "control", FT_ENUM, T(control), 0, control_names, NOLIMIT, NULL, NULL, NULL,
+      "direct (default): the company runs it; indirect: others do" },
+    { "timing", FT_ENUM, T(timing), 0, timing_names, NOLIMIT, NULL, NULL, NULL,
+      "before, during (default) or after the purchase" },
+    { "online", FT_BOOL, T(online), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Online or offline (default: from the channel)" },
+    { "owner", FT_TEXT, T(owner), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Who owns the touchpoint" },
+    { "reach", FT_NUM, T(reach), 0, NULL, 0, 1, NULL, NULL, NULL,
+      "Chance of exposure per day in a phase that uses it (default 1)" },
+    { "lift", FT_NUM, T(lift), 0, NULL, 0, 100, NULL, NULL, NULL,
+      "Multiplier on the phase's advance probability when exposed (default 1)" },
     { "evidence", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_tp_evidence,
-      write_tp_evidence },
+      write_tp_evidence, "evidence",
+      "How well the touchpoint's figures are backed" },
 };
 #undef T
 
@@ -1050,11 +1086,14 @@ static node *write_emotion_evidence(arena *a, const void *obj)
 
 static const field emotion_fields_full[] = {
     { "score", FT_NUM, offsetof(cjm_emotion, score), F_REQUIRED, NULL, -3, 3,
-      NULL, NULL },
+      NULL, NULL, NULL,
+      "The score, -3..+3" },
     { "note", FT_TEXT, offsetof(cjm_emotion, note), 0, NULL, NOLIMIT, NULL,
-      NULL },
+      NULL, NULL,
+      "Why" },
     { "evidence", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_emotion_evidence,
-      write_emotion_evidence },
+      write_emotion_evidence, "evidence",
+      "How well the score is backed" },
 };
 
 /* `emotions: {pic: -1}` or `{pic: {score: -1, evidence: workshop}}`. */
@@ -1173,10 +1212,14 @@ static node *write_advance(arena *a, const void *obj)
 }
 
 static const field transition_fields[] = {
-    { "advance", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_advance, write_advance },
-    { "drop", FT_NUM, offsetof(cjm_phase, drop), 0, NULL, 0, 1, NULL, NULL },
-    { "back", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_back, write_back },
-    { "approve", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_approve, write_approve },
+    { "advance", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_advance, write_advance, "probability",
+      "Daily probability of moving to the next phase" },
+    { "drop", FT_NUM, offsetof(cjm_phase, drop), 0, NULL, 0, 1, NULL, NULL, NULL,
+      "Daily probability of leaving the journey" },
+    { "back", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_back, write_back, "probabilities",
+      "Earlier phase id to a daily probability of going back" },
+    { "approve", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_approve, write_approve, "probabilities",
+      "Gatekeeper id to the probability that one attempt is approved (default 1)" },
 };
 
 static void read_transitions(bctx *c, const node *n, const char *path,
@@ -1197,9 +1240,12 @@ static node *write_transitions(arena *a, const void *obj)
 
 #define PH(m) offsetof(cjm_phase, m)
 static const field duration_fields[] = {
-    { "min", FT_NUM, PH(duration_min), F_REQUIRED, NULL, 0, 36500, NULL, NULL },
-    { "mode", FT_NUM, PH(duration_mode), F_REQUIRED, NULL, 0, 36500, NULL, NULL },
-    { "max", FT_NUM, PH(duration_max), F_REQUIRED, NULL, 0, 36500, NULL, NULL },
+    { "min", FT_NUM, PH(duration_min), F_REQUIRED, NULL, 0, 36500, NULL, NULL, NULL,
+      "Shortest stay in days" },
+    { "mode", FT_NUM, PH(duration_mode), F_REQUIRED, NULL, 0, 36500, NULL, NULL, NULL,
+      "Most likely stay in days" },
+    { "max", FT_NUM, PH(duration_max), F_REQUIRED, NULL, 0, 36500, NULL, NULL, NULL,
+      "Longest stay in days" },
 };
 
 /* `duration: {min: 3, mode: 7, max: 20}` in days, or one number. */
@@ -1229,9 +1275,11 @@ static node *write_duration(arena *a, const void *obj)
 
 static const field link_fields[] = {
     { "from", FT_ID, offsetof(cjm_link, from), F_REQUIRED, NULL, NOLIMIT,
-      NULL, NULL },
+      NULL, NULL, NULL,
+      "The card the link starts at" },
     { "to", FT_ID, offsetof(cjm_link, to), F_REQUIRED, NULL, NOLIMIT, NULL,
-      NULL },
+      NULL, NULL,
+      "The card the link ends at" },
 };
 
 static void read_links(bctx *c, const node *n, const char *path, void *obj)
@@ -1264,12 +1312,18 @@ static node *write_links(arena *a, const void *obj)
 
 #define BP(m) offsetof(cjm_blueprint, m)
 static const field blueprint_fields[] = {
-    { "evidence", FT_CARDS, BP(evidence), 0, NULL, NOLIMIT, NULL, NULL },
-    { "customer", FT_CARDS, BP(customer), 0, NULL, NOLIMIT, NULL, NULL },
-    { "frontstage", FT_CARDS, BP(frontstage), 0, NULL, NOLIMIT, NULL, NULL },
-    { "backstage", FT_CARDS, BP(backstage), 0, NULL, NOLIMIT, NULL, NULL },
-    { "support", FT_CARDS, BP(support), 0, NULL, NOLIMIT, NULL, NULL },
-    { "links", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_links, write_links },
+    { "evidence", FT_CARDS, BP(evidence), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Physical evidence (cards)" },
+    { "customer", FT_CARDS, BP(customer), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Customer actions (cards)" },
+    { "frontstage", FT_CARDS, BP(frontstage), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Frontstage actions: what the customer sees (cards)" },
+    { "backstage", FT_CARDS, BP(backstage), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Backstage actions (cards)" },
+    { "support", FT_CARDS, BP(support), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Support processes (cards)" },
+    { "links", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_links, write_links, "links",
+      "Links between cards: {from, to}" },
 };
 #undef BP
 
@@ -1299,33 +1353,54 @@ static node *write_budget(arena *a, const void *obj)
 }
 
 static const field phase_fields[] = {
-    { "id", FT_ID, PH(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
-    { "name", FT_TEXT, PH(name), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
-    { "goal", FT_TEXT, PH(goal), 0, NULL, NOLIMIT, NULL, NULL },
-    { "description", FT_TEXT, PH(description), 0, NULL, NOLIMIT, NULL, NULL },
+    { "id", FT_ID, PH(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL, NULL,
+      "The phase's id" },
+    { "name", FT_TEXT, PH(name), F_REQUIRED, NULL, NOLIMIT, NULL, NULL, NULL,
+      "The phase's name" },
+    { "goal", FT_TEXT, PH(goal), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "What the customer wants from this phase" },
+    { "description", FT_TEXT, PH(description), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "What happens in the phase" },
     { "involvement", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_involvement,
-      write_involvement },
-    { "steps", FT_CARDS, PH(steps), 0, NULL, NOLIMIT, NULL, NULL },
-    { "actions", FT_CARDS, PH(actions), 0, NULL, NOLIMIT, NULL, NULL },
-    { "thoughts", FT_CARDS, PH(thoughts), 0, NULL, NOLIMIT, NULL, NULL },
+      write_involvement, "involvement",
+      "Persona id to driver, participant, gatekeeper (must approve before the journey moves on) or none" },
+    { "steps", FT_CARDS, PH(steps), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Steps the customer takes (cards)" },
+    { "actions", FT_CARDS, PH(actions), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Customer actions (cards)" },
+    { "thoughts", FT_CARDS, PH(thoughts), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "What the customer thinks (cards)" },
     { "emotions", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_emotions,
-      write_emotions },
-    { "pains", FT_CARDS, PH(pains), 0, NULL, NOLIMIT, NULL, NULL },
+      write_emotions, "emotions",
+      "Persona id to a score on -3..+3, or {score, note, evidence}" },
+    { "pains", FT_CARDS, PH(pains), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Pain points (cards; an id is generated when missing)" },
     { "opportunities", FT_CARDS, PH(opportunities), 0, NULL, NOLIMIT, NULL,
-      NULL },
-    { "needs", FT_STRS, PH(needs), 0, NULL, NOLIMIT, NULL, NULL },
-    { "activities", FT_STRS, PH(activities), 0, NULL, NOLIMIT, NULL, NULL },
-    { "content", FT_STRS, PH(content), 0, NULL, NOLIMIT, NULL, NULL },
-    { "deliverables", FT_STRS, PH(deliverables), 0, NULL, NOLIMIT, NULL, NULL },
-    { "questions", FT_STRS, PH(questions), 0, NULL, NOLIMIT, NULL, NULL },
-    { "touchpoints", FT_STRS, PH(touchpoints), 0, NULL, NOLIMIT, NULL, NULL },
+      NULL, NULL,
+      "Opportunities (cards; an id is generated when missing)" },
+    { "needs", FT_STRS, PH(needs), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "What the customer needs here" },
+    { "activities", FT_STRS, PH(activities), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Activities (project journeys)" },
+    { "content", FT_STRS, PH(content), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Content the customer looks for" },
+    { "deliverables", FT_STRS, PH(deliverables), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Work products of the phase (project journeys)" },
+    { "questions", FT_STRS, PH(questions), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Questions to ask (project journeys)" },
+    { "touchpoints", FT_STRS, PH(touchpoints), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Ids of the touchpoints used in this phase" },
     { "blueprint", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_blueprint,
-      write_blueprint },
+      write_blueprint, "blueprint",
+      "Service blueprint lanes and links" },
     { "transitions", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_transitions,
-      write_transitions },
+      write_transitions, "transitions",
+      "Daily probabilities of moving on, dropping out and going back; approvals" },
     { "duration", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_duration,
-      write_duration },
-    { "time_budget", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_budget, write_budget },
+      write_duration, "duration",
+      "Triangular holding time in days {min, mode, max}, or one number (instead of advance)" },
+    { "time_budget", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_budget, write_budget, "time",
+      "The time the phase should take: minutes, or {standard, tolerance, unit}" },
 };
 #undef PH
 
@@ -1370,19 +1445,32 @@ static node *write_horizon(arena *a, const void *obj)
 
 #define AC(m) offsetof(cjm_action, m)
 static const field action_fields[] = {
-    { "id", FT_ID, AC(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
-    { "title", FT_TEXT, AC(title), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
-    { "description", FT_TEXT, AC(description), 0, NULL, NOLIMIT, NULL, NULL },
-    { "addresses", FT_STRS, AC(addresses), 0, NULL, NOLIMIT, NULL, NULL },
-    { "phase", FT_ID, AC(phase), 0, NULL, NOLIMIT, NULL, NULL },
-    { "owner", FT_TEXT, AC(owner), 0, NULL, NOLIMIT, NULL, NULL },
-    { "impact", FT_INT, AC(impact), 0, NULL, 1, 5, NULL, NULL },
-    { "effort", FT_NUM, AC(effort), 0, NULL, 0.01, 100000, NULL, NULL },
-    { "confidence", FT_NUM, AC(confidence), 0, NULL, 0, 1, NULL, NULL },
-    { "kpi", FT_TEXT, AC(kpi), 0, NULL, NOLIMIT, NULL, NULL },
-    { "horizon", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_horizon, write_horizon },
-    { "effect", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_effect, write_effect },
-    { "lanes", FT_STRS, AC(lanes), 0, NULL, NOLIMIT, NULL, NULL },
+    { "id", FT_ID, AC(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL, NULL,
+      "The action's id" },
+    { "title", FT_TEXT, AC(title), F_REQUIRED, NULL, NOLIMIT, NULL, NULL, NULL,
+      "What to do" },
+    { "description", FT_TEXT, AC(description), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Details" },
+    { "addresses", FT_STRS, AC(addresses), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Ids of the pains and opportunities it addresses" },
+    { "phase", FT_ID, AC(phase), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "The phase it changes" },
+    { "owner", FT_TEXT, AC(owner), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Who does it" },
+    { "impact", FT_INT, AC(impact), 0, NULL, 1, 5, NULL, NULL, NULL,
+      "Expected impact, 1..5 (default 3)" },
+    { "effort", FT_NUM, AC(effort), 0, NULL, 0.01, 100000, NULL, NULL, NULL,
+      "Effort (default 3)" },
+    { "confidence", FT_NUM, AC(confidence), 0, NULL, 0, 1, NULL, NULL, NULL,
+      "Confidence in the impact, 0..1 (default 0.5)" },
+    { "kpi", FT_TEXT, AC(kpi), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "How success is measured" },
+    { "horizon", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_horizon, write_horizon, "horizon",
+      "now, next (default), later or a date YYYY-MM-DD" },
+    { "effect", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_effect, write_effect, "changes",
+      "The change the action makes, for the simulator" },
+    { "lanes", FT_STRS, AC(lanes), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Blueprint lanes it changes" },
 };
 #undef AC
 
@@ -1414,13 +1502,18 @@ static node *write_scenario_journey(arena *a, const void *obj)
 
 #define SC(m) offsetof(cjm_scenario, m)
 static const field scenario_fields[] = {
-    { "id", FT_ID, SC(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
-    { "name", FT_TEXT, SC(name), 0, NULL, NOLIMIT, NULL, NULL },
-    { "description", FT_TEXT, SC(description), 0, NULL, NOLIMIT, NULL, NULL },
+    { "id", FT_ID, SC(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL, NULL,
+      "The scenario's id (cjm simulate --scenario)" },
+    { "name", FT_TEXT, SC(name), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "The scenario's name" },
+    { "description", FT_TEXT, SC(description), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "What the scenario tries" },
     { "changes", FT_CUSTOM, 0, 0, NULL, NOLIMIT,
-      read_scenario_changes, write_scenario_changes },
+      read_scenario_changes, write_scenario_changes, "changes",
+      "Changes to phases and touchpoints" },
     { "journey", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_scenario_journey,
-      write_scenario_journey },
+      write_scenario_journey, "journey_override",
+      "An override of the whole journey, merged like a journey file's overrides" },
 };
 #undef SC
 
@@ -1538,23 +1631,68 @@ static node *write_locale(arena *a, const void *obj)
 
 #define J(m) offsetof(cjm_journey, m)
 static const field journey_fields[] = {
-    { "id", FT_ID, J(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
-    { "title", FT_TEXT, J(title), F_REQUIRED, NULL, NOLIMIT, NULL, NULL },
-    { "description", FT_TEXT, J(description), 0, NULL, NOLIMIT, NULL, NULL },
-    { "kind", FT_ENUM, J(kind), 0, kind_names, NOLIMIT, NULL, NULL },
-    { "locale", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_locale, write_locale },
-    { "horizon", FT_INT, J(horizon), 0, NULL, 1, 36500, NULL, NULL },
+    { "id", FT_ID, J(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL, NULL,
+      "The journey's id: letters, digits, _ and -, starting with a letter" },
+    { "title", FT_TEXT, J(title), F_REQUIRED, NULL, NOLIMIT, NULL, NULL, NULL,
+      "The title shown on the map and in reports" },
+    { "description", FT_TEXT, J(description), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "What the journey is about" },
+    { "kind", FT_ENUM, J(kind), 0, kind_names, NOLIMIT, NULL, NULL, NULL,
+      "b2b, b2c or other (default other)" },
+    { "locale", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_locale, write_locale, "locale",
+      "Language of the journey's text: en, ja, zh, zh-Hant... (default en)" },
+    { "horizon", FT_INT, J(horizon), 0, NULL, 1, 36500, NULL, NULL, NULL,
+      "Simulation horizon in days (default 365)" },
     { "personas", FT_CUSTOM, 0, F_REQUIRED, NULL, NOLIMIT, read_personas,
-      write_personas },
+      write_personas, "list:persona",
+      "The people on the journey (at least one)" },
     { "touchpoints", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_touchpoints,
-      write_touchpoints },
+      write_touchpoints, "list:touchpoint",
+      "Where the company and the customer meet: channels, with reach and lift" },
     { "phases", FT_CUSTOM, 0, F_REQUIRED, NULL, NOLIMIT, read_phases,
-      write_phases },
-    { "actions", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_actions, write_actions },
+      write_phases, "list:phase",
+      "The phases, in chronological order (at least one)" },
+    { "actions", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_actions, write_actions, "list:action",
+      "The action plan: what to change, against which pains" },
     { "scenarios", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_scenarios,
-      write_scenarios },
+      write_scenarios, "list:scenario",
+      "What-if changes for the simulator" },
 };
 #undef J
+
+static const field_table tables[] = {
+    { "journey", journey_fields, COUNT(journey_fields) },
+    { "persona", persona_fields, COUNT(persona_fields) },
+    { "touchpoint", touchpoint_fields, COUNT(touchpoint_fields) },
+    { "phase", phase_fields, COUNT(phase_fields) },
+    { "action", action_fields, COUNT(action_fields) },
+    { "scenario", scenario_fields, COUNT(scenario_fields) },
+    { "card", card_fields, COUNT(card_fields) },
+    { "change", change_fields, COUNT(change_fields) },
+    { "evidence", evidence_fields, COUNT(evidence_fields) },
+    { "time", time_fields, COUNT(time_fields) },
+    { "fail_point", fail_fields, COUNT(fail_fields) },
+    { "duration_edit", duration_edit_fields, COUNT(duration_edit_fields) },
+    { "emotion", emotion_fields_full, COUNT(emotion_fields_full) },
+    { "transitions", transition_fields, COUNT(transition_fields) },
+    { "duration", duration_fields, COUNT(duration_fields) },
+    { "link", link_fields, COUNT(link_fields) },
+    { "blueprint", blueprint_fields, COUNT(blueprint_fields) },
+};
+
+const field_table *model_field_tables(int *count)
+{
+    *count = COUNT(tables);
+    return tables;
+}
+
+const field_table *model_field_table(const char *name)
+{
+    for (int i = 0; i < COUNT(tables); i++)
+        if (strcmp(tables[i].name, name) == 0)
+            return &tables[i];
+    return NULL;
+}
 
 cjm_journey *model_build(arena *a, const node *root, diag_list *d)
 {
