@@ -28,7 +28,7 @@ DEBS = liblua5.4-dev libyaml-dev libcairo2-dev libpango1.0-dev libpng-dev zlib1g
        fonts-dejavu-core fonts-noto-cjk libcmocka-dev libxml2-utils \
        poppler-utils librsvg2-bin python3 python3-pil python3-yaml time make gcc clang \
        libclang-rt-14-dev pmccabe \
-       valgrind
+       valgrind python3-jsonschema
 
 CC      ?= cc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -53,7 +53,7 @@ UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 UNIT_BIN   := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 ASAN_UNIT  := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps demo test asan layers lint mutants valgrind bench fuzz fuzz-build install uninstall clean check-deps
+.PHONY: all deps demo test asan layers lint mutants valgrind bench fuzz fuzz-build install uninstall clean check-deps schema
 
 all: cjm
 
@@ -203,10 +203,18 @@ fuzz: fuzz-build
 
 install: cjm
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/stdlib \
-	    $(DESTDIR)$(DATADIR)/templates
+	    $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/schema
 	install -m 755 cjm $(DESTDIR)$(PREFIX)/bin/cjm
 	cp -R stdlib/. $(DESTDIR)$(DATADIR)/stdlib/
 	cp -R templates/. $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 schema/cjm.schema.json schema/cjm_types.lua $(DESTDIR)$(DATADIR)/schema/
+
+# The editors' view of the format, written from the validator's tables:
+# run after changing a field table or a built-in template's parameters
+# (tests/cli/test_schema.sh fails while the shipped files are out of date).
+schema: cjm
+	./cjm schema -o schema/cjm.schema.json --force
+	./cjm schema --lua -o schema/cjm_types.lua --force
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/cjm

@@ -34,6 +34,8 @@ static const command commands[] = {
     { "templates", cmd_templates, "list templates, or show one's parameters",
       help_templates },
     { "new", cmd_new, "start a journey file from a template", help_new },
+    { "schema", cmd_schema, "write the JSON Schema or Lua annotations for editors",
+      help_schema },
     { "render", cmd_render, "draw the journey map, personas, blueprint or a report",
       help_render },
     { NULL, NULL, NULL, NULL }

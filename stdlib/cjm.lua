@@ -21,25 +21,37 @@ for their overrides.
 
 local core = require "cjm.core"
 
+---@class cjm
 local cjm = {}
 
 local constructor = core.constructor
 
 --- cjm.journey{...}, cjm.persona{...}, ... : mark and return the table.
+---@type fun(t: cjm.Journey): cjm.Journey
 cjm.journey = constructor "journey"
+---@type fun(t: cjm.Persona): cjm.Persona
 cjm.persona = constructor "persona"
+---@type fun(t: cjm.Phase): cjm.Phase
 cjm.phase = constructor "phase"
+---@type fun(t: cjm.Touchpoint): cjm.Touchpoint
 cjm.touchpoint = constructor "touchpoint"
+---@type fun(t: cjm.Action): cjm.Action
 cjm.action = constructor "action"
+---@type fun(t: cjm.Scenario): cjm.Scenario
 cjm.scenario = constructor "scenario"
+---@type fun(t: cjm.Card): cjm.Card
 cjm.card = constructor "card"
 
 --- A pain card: cjm.pain("text", {id = ..., evidence = ...}).
+---@param text string
+---@param extra? cjm.Card the card's other keys (id, evidence, fail_point, time)
+---@return cjm.Card
 function cjm.pain(text, extra)
   local t = { text = text }
   for k, v in pairs(extra or {}) do t[k] = v end
   return core.mark(t, 2)
 end
+---@type fun(text: string, extra?: cjm.Card): cjm.Card
 cjm.opportunity = cjm.pain
 
 --- cjm.merge(base, overrides) -> a new table: BASE with OVERRIDES merged in.
@@ -51,6 +63,10 @@ cjm.opportunity = cjm.pain
 -- `replace = true` replaces it whole, and a persona given a new `name` is
 -- another person (only its id and role are kept); any other list, and a
 -- non-table value, replaces the base's.
+---@generic T
+---@param base T
+---@param over table
+---@return T
 function cjm.merge(base, over)
   if type(base) ~= "table" or type(over) ~= "table" then
     return over
@@ -61,6 +77,9 @@ end
 --- cjm.text(locale, entry) -> the text of ENTRY for LOCALE.
 -- ENTRY is a string, or a table of translations { en = ..., ja = ..., zh = ... };
 -- a missing translation falls back to en.
+---@param locale string
+---@param entry string|table<string, string>
+---@return string
 function cjm.text(locale, entry)
   if type(entry) ~= "table" then return entry end
   return entry[locale] or entry.en
@@ -72,6 +91,8 @@ local function copy(t)
   for k, v in pairs(t) do c[k] = copy(v) end
   return c
 end
+--- cjm.copy(t) -> a deep copy of T.
+---@type fun(t: any): any
 cjm.copy = copy
 
 --- cjm.extend(name, spec) -> a new template built on template NAME.
@@ -80,6 +101,9 @@ cjm.copy = copy
 -- build(journey, params, ctx) (a function that edits and returns it), and
 -- finish(journey, params, ctx) (run after the journey file's overrides,
 -- after the base template's own finish).
+---@param name string the base template
+---@param spec? { name?: string, summary?: string, params?: table<string, cjm.Param>, journey?: table, build?: fun(journey: cjm.Journey, params: table, ctx: cjm.Ctx): cjm.Journey?, finish?: fun(journey: cjm.Journey, params: table, ctx: cjm.Ctx): cjm.Journey? }
+---@return cjm.Template
 function cjm.extend(name, spec)
   local base = require(name)
   if type(base) ~= "table" or type(base.build) ~= "function" then
@@ -111,6 +135,8 @@ function cjm.extend(name, spec)
 end
 
 --- cjm.defaults(template) -> a table of the template's default params.
+---@param tmpl cjm.Template
+---@return table
 function cjm.defaults(tmpl)
   local p = {}
   for name, spec in pairs(tmpl.params or {}) do p[name] = copy(spec.default) end
@@ -123,6 +149,8 @@ end
 -- name.  It is built exactly as a `template:` journey file is: parameters
 -- checked (an unknown or out-of-range one is an error), the overrides
 -- merged, the template's finish hook run.
+---@param doc string|table a template name, or a journey or template document
+---@return cjm.Journey
 function cjm.instantiate(doc)
   if type(doc) == "string" then doc = { template = doc } end
   if type(doc) ~= "table" or doc.template == nil then return doc end
@@ -135,6 +163,8 @@ end
 -- such function gets a copy of the journey (without its scenarios) and
 -- its result becomes the scenario's `journey`, which the simulator runs
 -- in place of the baseline.  cjm calls this on every Lua journey.
+---@param journey cjm.Journey
+---@return cjm.Journey
 function cjm.resolve_scenarios(journey)
   if type(journey) ~= "table" or type(journey.scenarios) ~= "table" then
     return journey

@@ -2,6 +2,8 @@
  * cmd_templates.c — `cjm templates [NAME]` and `cjm new NAME`: discover
  * templates, read their parameters, and start a journey from one.
  */
+#define _XOPEN_SOURCE 700   /* realpath */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,8 +37,8 @@ void help_templates(FILE *out)
 }
 
 /* A host for looking at templates: user templates in DIRS and ".". */
-static host *template_host(const cli_option *options, const cli_args *args,
-                           diag_list *d)
+host *cli_template_host(const cli_option *options, const cli_args *args,
+                        const char *input_dir, diag_list *d)
 {
     load_options lo;
     static const cli_option none[] = { { NULL, 0, 0, NULL, NULL } };
@@ -49,7 +51,7 @@ static host *template_host(const cli_option *options, const cli_args *args,
         lo.host.template_dirs = args->multi[it];
         lo.host.template_dir_count = args->seen[it];
     }
-    lo.host.input_dir = ".";
+    lo.host.input_dir = input_dir;
     return host_new(&lo.host, d);
 }
 
@@ -121,7 +123,7 @@ int cmd_templates(int argc, char **argv)
     diag_list d;
     arena_init(&a);
     diag_init(&d);
-    host *h = template_host(templates_options, &args, &d);
+    host *h = cli_template_host(templates_options, &args, ".", &d);
     if (h && args.positional_count == 1) {
         host_template *t = host_template_info(h, &a, args.positional[0]);
         if (t) {
@@ -172,9 +174,21 @@ void help_new(FILE *out)
 
 /* The starter journey's opening comment and its template: and params:
  * lines for T, with the values set in T's params. */
+/* The line that tells YAML editors where the schema is: the installed
+ * (or source tree's) schema/cjm.schema.json, by its full path. */
+static const char *schema_line(arena *a)
+{
+    char path[PATH_MAX + 64], full[PATH_MAX];
+    snprintf(path, sizeof path, "%s/schema/cjm.schema.json", cli_datadir());
+    if (!realpath(path, full))
+        return "# (cjm schema -o cjm.schema.json writes the schema editors complete from)\n";
+    return arena_printf(a, "# yaml-language-server: $schema=%s\n", full);
+}
+
 static char *starter_head(arena *a, const host_template *t, const char *file, diag_list *d)
 {
     char *text = arena_printf(a,
+        "%s"
         "# A journey made by the %s template:\n"
         "#   %s\n"
         "#\n"
@@ -183,7 +197,8 @@ static char *starter_head(arena *a, const host_template *t, const char *file, di
         "#   cjm build %s     see the journey the template generates\n"
         "# Run `cjm templates %s` for every parameter and its range.\n"
         "template: %s\n",
-        t->name, t->summary ? t->summary : "", file, file, t->name, t->name);
+        schema_line(a), t->name, t->summary ? t->summary : "", file, file, t->name,
+        t->name);
     if (t->param_count) {
         text = arena_printf(a, "%sparams:\n", text);
         for (int i = 0; i < t->param_count; i++) {
@@ -271,7 +286,7 @@ int cmd_new(int argc, char **argv)
     diag_list d;
     arena_init(&a);
     diag_init(&d);
-    host *h = template_host(new_options, &args, &d);
+    host *h = cli_template_host(new_options, &args, ".", &d);
     host_template *t = h ? host_template_info(h, &a, args.positional[0]) : NULL;
     if (t) {
         for (int i = 0; i < t->param_count; i++)

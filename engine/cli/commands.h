@@ -27,6 +27,9 @@ void help_templates(FILE *out);
 int cmd_new(int argc, char **argv);
 void help_new(FILE *out);
 
+int cmd_schema(int argc, char **argv);
+void help_schema(FILE *out);
+
 int cmd_render(int argc, char **argv);
 void help_render(FILE *out);
 

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "base/format.h"
+#include "lua/host.h"
 #include "model/load.h"
 
 typedef struct cli_option {
@@ -81,6 +82,11 @@ int cli_apply_limits(const char *command, const cli_option *options,
 
 /* Fill LOAD from the common options in ARGS (limits applied first).  Returns 0 or 2 after a
  * usage message.  Keeps pointers into ARGS. */
+/* A Lua host for reading templates: --templates folders from ARGS (when
+ * OPTIONS has that option), INPUT_DIR (NULL: none) searched too. */
+host *cli_template_host(const cli_option *options, const cli_args *args,
+                        const char *input_dir, diag_list *d);
+
 int cli_load_options(const char *command, const cli_option *options,
                      const cli_args *args, load_options *load);
 

@@ -26,6 +26,7 @@
 #include <stdint.h>
 #include "base/arena.h"
 #include "base/diag.h"
+#include "base/sbuf.h"
 #include "doc/node.h"
 
 typedef struct host_options {
@@ -104,6 +105,10 @@ int host_list_templates(host *h, arena *a, host_template **out);
 const node *host_check_param(host *h, arena *a, const char *tname,
                              const host_param *p, const node *value,
                              const char *file);
+
+/* Append the lua-language-server annotations of what the host gives
+ * templates (cjm.Template, cjm.Param, cjm.Ctx, cjm.Random) to B. */
+void host_lua_types(sbuf *b);
 
 /* Instructions executed so far (for tests and statistics). */
 long long host_instructions(const host *h);

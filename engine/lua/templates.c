@@ -491,3 +491,51 @@ int hostp_ctx_new(lua_State *L)
     lua_setfield(L, -2, "load");
     return 1;
 }
+
+/* ---- annotations for editors ------------------------------------------------ */
+
+void host_lua_types(sbuf *b)
+{
+    sbuf_puts(b, "\n---@alias cjm.ParamType");
+    for (int i = 0; param_type_names[i]; i++)
+        sbuf_printf(b, "%s\"%s\"", i ? "|" : " ", param_type_names[i]);
+    sbuf_puts(b, "\n\n"
+        "---A template parameter's spec: cjm checks every value against it before\n"
+        "---build runs.\n"
+        "---@class cjm.Param\n"
+        "---@field type cjm.ParamType\n"
+        "---@field default? any The value when the journey file gives none (none: required)\n"
+        "---@field min? number The smallest value (number, integer)\n"
+        "---@field max? number The largest value (number, integer)\n"
+        "---@field choices? (string|number)[] The values allowed (choice)\n"
+        "---@field doc? string What the parameter does, shown by cjm templates NAME\n\n"
+        "---A seeded random generator: the same seed gives the same draws everywhere.\n"
+        "---r() a float in [0, 1); r(n) an integer in 1..n; r(m, n) one in m..n.\n"
+        "---@class cjm.Random\n"
+        "---@overload fun(): number\n"
+        "---@overload fun(n: integer): integer\n"
+        "---@overload fun(m: integer, n: integer): integer\n"
+        "---@field pick fun(self: cjm.Random, list: any[]): any A random element of a "
+        "non-empty list\n"
+        "---@field shuffle fun(self: cjm.Random, list: any[]): any[] Shuffles LIST in place "
+        "and returns it\n"
+        "---@field normal fun(self: cjm.Random, mean: number, sd: number): number A normal "
+        "draw\n\n"
+        "---What build and finish receive besides the parameters.\n"
+        "---@class cjm.Ctx\n"
+        "---@field random cjm.Random The seeded generator (--seed)\n"
+        "---@field seed integer The seed\n"
+        "---@field locale string The journey's locale (en, ja, zh...)\n"
+        "---@field template string The template's name\n"
+        "---@field load fun(path: string): table A journey file beside the journey, as a "
+        "table\n\n"
+        "---A template: what a Lua module returns to be used as `template: NAME`.\n"
+        "---@class cjm.Template\n"
+        "---@field name string The template's name\n"
+        "---@field summary? string One line shown by cjm templates\n"
+        "---@field params? table<string, cjm.Param> The parameters, by name\n"
+        "---@field build fun(params: table, ctx: cjm.Ctx): cjm.Journey Generates the journey\n"
+        "---@field finish? fun(journey: cjm.Journey, params: table, ctx: cjm.Ctx): "
+        "cjm.Journey? Runs after the journey file's overrides\n");
+}
+

@@ -15,6 +15,7 @@ with the same role and department are refused unless the spec says
 `allow_same = true`.  Fields given in the spec win over drawn ones.
 ]]
 
+---@class cjm.persona
 local M = {}
 
 local NAMES = {
@@ -129,10 +130,17 @@ local function sample(rng, list, k)
   return out
 end
 
+---A persona generator: names unique within it, attributes drawn by role.
+---@class cjm.PersonaGenerator
+---@field rng cjm.Random
+---@field locale string
 local Generator = {}
 Generator.__index = Generator
 
 --- personas.generator(rng, locale) -> a generator with :make(spec).
+---@param rng cjm.Random ctx.random
+---@param locale? string en, ja or zh (others fall back to en)
+---@return cjm.PersonaGenerator
 function M.generator(rng, locale)
   if rng == nil then
     error("cjm.persona.generator needs a random generator (ctx.random)", 2)
@@ -143,6 +151,8 @@ function M.generator(rng, locale)
 end
 
 -- A name not used before by this generator.
+---@param gender "female"|"male"
+---@return string
 function Generator:name(gender)
   local lists = NAMES[self.locale]
   for _ = 1, 200 do
@@ -160,6 +170,8 @@ end
 --- gen:make(spec) -> a persona table.  SPEC needs id and may give role
 -- (default customer), department, job_title, gender, age and any other
 -- persona field; the rest is drawn.
+---@param spec cjm.Persona|{ allow_same?: boolean, gender_key?: "female"|"male" }
+---@return cjm.Persona
 function Generator:make(spec)
   spec = spec or {}
   if type(spec.id) ~= "string" then
