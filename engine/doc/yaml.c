@@ -39,7 +39,7 @@ static int parse_digits(const char *s, size_t len, int base,
                         unsigned long long *out)
 {
     unsigned long long v = 0;
-    int digits = 0;
+    int digits = 0, overflow = 0;
     for (size_t i = 0; i < len; i++) {
         int c = (unsigned char)s[i], dv;
         if (c == '_' && digits)
@@ -54,13 +54,17 @@ static int parse_digits(const char *s, size_t len, int base,
             return 0;
         if (dv >= base)
             return 0;
+        /* too large is only an overflow if every character is a digit:
+         * 4222...2ee is text, however many digits come first */
         if (v > (ULLONG_MAX - (unsigned)dv) / (unsigned)base)
-            return -1;
+            overflow = 1;
         v = v * (unsigned)base + (unsigned)dv;
         digits++;
     }
     if (!digits)
         return 0;
+    if (overflow)
+        return -1;
     *out = v;
     return 1;
 }

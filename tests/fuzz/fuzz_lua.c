@@ -8,7 +8,8 @@
  * fires; in cjm the wall-clock watchdog ends those, which would end the
  * fuzzer too.  The prelude below (part of this harness, not of cjm) keeps
  * them short: pattern functions on short subjects and simple patterns,
- * string.rep and table.move within sizes, and no __gc finalizers (hooks
+ * string.rep (results up to 64 KB: one instruction, however much it
+ * copies) and table.move within sizes, and no __gc finalizers (hooks
  * are off while those run).
  */
 #include <stddef.h>
@@ -36,7 +37,8 @@ static const char prelude[] =
     "string.match = function(s, p, ...) guard(s, p) return match(s, p, ...) end "
     "string.gmatch = function(s, p, ...) guard(s, p) return gmatch(s, p, ...) end "
     "string.gsub = function(s, p, ...) guard(s, p) return gsub(s, p, ...) end "
-    "string.rep = function(s, n, ...) if type(n) == 'number' and n > 1e6 then "
+    "string.rep = function(s, n, ...) if type(n) == 'number' and (n > 1e6 or "
+    "(type(s) == 'string' and #s * n > 65536)) then "
     "error('fuzz: rep too long', 2) end return rep(s, n, ...) end "
     "table.move = function(a, f, e, ...) if type(f) == 'number' and type(e) == 'number' "
     "and e - f > 1e5 then error('fuzz: move too long', 2) end return move(a, f, e, ...) end "

@@ -84,6 +84,10 @@ static void test_resolve_integers(void **state)
     assert_int_equal(yaml_resolve_plain("99999999999999999999", 20, &n), -1);
     assert_int_equal(plain_kind("12abc"), NODE_STR);
     assert_int_equal(plain_kind("08"), NODE_STR);      /* not octal */
+    /* digits past the range, then letters: text, not an overflow (a fuzz find) */
+    assert_int_equal(yaml_resolve_plain("4222222222222222222222ee", 24, &n), 0);
+    assert_int_equal(n.kind, NODE_STR);
+    assert_int_equal(plain_kind("0x1ffffffffffffffffffz"), NODE_STR);
 }
 
 static void test_resolve_floats(void **state)
