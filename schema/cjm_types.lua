@@ -28,6 +28,7 @@
 ---@field phases cjm.Phase[] The phases, in chronological order (at least one)
 ---@field actions? cjm.Action[] The action plan: what to change, against which pains
 ---@field scenarios? cjm.Scenario[] What-if changes for the simulator
+---@field maps? cjm.Journey For a mapping project: the customer journey it maps, whole (cjm plan plans it)
 
 ---@class cjm.Persona
 ---@field id string The persona's id, used in involvement and emotions

@@ -9,31 +9,36 @@ blueprinting, 7 design-new-experience workshop.  Each step has its
 participants (as personas and their involvement), inputs (needs),
 activities, deliverables and a duration.  Step 3 carries an interview
 guide and step 4 survey questions generated from the customer journey's
-phases, pains and touchpoints; step 6 carries the customer journey's pains
-and actions, so `cjm plan` on this project lists them.
+phases, pains and touchpoints.  The customer journey itself goes under
+`maps`, so `cjm plan` on the project plans it: its conversion, its pains
+by its own phases, its stakeholders.  The project's participants are
+groups and roles, not invented people: they have no ages or degrees.
 ]]
 
 local cjm = require "cjm"
-local personas = require "cjm.persona"
 
 local T = cjm.text
 
-local PARTICIPANTS = {
-  { id = "cx_lead", role = "person_in_charge",
-    job_title = { en = "CX lead", ja = "CX推進リーダー", zh = "客户体验负责人" } },
-  { id = "sponsor", role = "decision_maker",
-    job_title = { en = "Executive sponsor", ja = "役員スポンサー", zh = "高管发起人" } },
-  { id = "analyst", role = "influencer",
-    job_title = { en = "Research analyst", ja = "リサーチアナリスト", zh = "研究分析师" } },
-  { id = "employees", role = "user",
-    job_title = { en = "Frontline employees", ja = "現場の従業員", zh = "一线员工" } },
-  { id = "owners", role = "manager",
-    job_title = { en = "Process owners", ja = "業務プロセス責任者", zh = "流程负责人" } },
-  { id = "customers", role = "customer",
-    job_title = { en = "Customers", ja = "顧客", zh = "客户" } },
-}
+local function L(en, ja, zh) return { en = en, ja = ja, zh = zh } end
 
-local L = function(en, ja, zh) return { en = en, ja = ja, zh = zh } end
+-- The project's participants: groups and roles, described by what they
+-- bring to the project (no invented names, ages or degrees).
+local PARTICIPANTS = {
+  { id = "cx_lead", role = "person_in_charge", name = L("CX lead", "CX推進リーダー", "客户体验负责人"),
+    about = L("Runs the project and owns the map", "プロジェクトを進めマップに責任を持つ", "推进项目并负责旅程图") },
+  { id = "sponsor", role = "decision_maker", name = L("Executive sponsor", "役員スポンサー", "高管发起人"),
+    about = L("Sets the scope and signs off the results", "範囲を決め結果を承認する", "确定范围并批准成果") },
+  { id = "analyst", role = "influencer", name = L("Research analyst", "リサーチアナリスト", "研究分析师"),
+    about = L("Plans and analyses the interviews and the survey", "インタビューとアンケートを設計・分析する",
+              "设计并分析访谈和问卷") },
+  { id = "employees", role = "user", name = L("Frontline employees", "現場の従業員", "一线员工"),
+    about = L("Know where customers get stuck", "顧客がつまずく所を知っている", "了解客户卡在哪里") },
+  { id = "owners", role = "manager", name = L("Process owners", "業務プロセス責任者", "流程负责人"),
+    about = L("Own the changes the plan asks for", "計画が求める変更を担う", "负责计划所要求的改变") },
+  { id = "customers", role = "customer", name = L("Customers", "顧客", "客户"),
+    about = L("Tell their journey in interviews and the survey", "インタビューとアンケートで体験を語る",
+              "在访谈和问卷中讲述自己的旅程") },
+}
 
 local STEPS = {
   { id = "discovery", days = { 1, 2, 5 },
@@ -85,13 +90,10 @@ local STEPS = {
     inputs = { L("Survey results", "アンケート結果", "调查结果") },
     activities = { L("Render the journey map and persona cards", "ジャーニーマップとペルソナを作成する",
                      "绘制旅程图和用户画像") },
-    deliverables = { L("Journey map: cjm render %s --view map -o map.pdf",
-                       "ジャーニーマップ：cjm render %s --view map -o map.pdf",
-                       "旅程图：cjm render %s --view map -o map.pdf"),
-                     L("Report: cjm render %s --view report -o report.pdf",
-                       "報告書：cjm render %s --view report -o report.pdf",
-                       "报告：cjm render %s --view report -o report.pdf") } },
-  { id = "action_planning", days = { 2, 4, 8 }, plan = true,
+    deliverables = { L("Journey map with evidence levels", "根拠レベル付きジャーニーマップ",
+                       "标注证据等级的旅程图"),
+                     L("Report with persona cards", "ペルソナ付き報告書", "含用户画像的报告") } },
+  { id = "action_planning", days = { 2, 4, 8 },
     inv = { cx_lead = "driver", owners = "participant", sponsor = "participant" },
     name = L("6 Action planning and blueprinting", "6 アクションプランとブループリント", "6 行动计划与服务蓝图"),
     goal = L("Turn pains into owned, prioritized actions", "ペインを担当者付きの優先施策にする",
@@ -100,11 +102,9 @@ local STEPS = {
     activities = { L("Score actions by impact, effort and confidence", "インパクト・工数・確度で施策を評価",
                      "按影响、投入和把握度评估行动"),
                    L("Draw the to-be service blueprint", "あるべきサービスブループリントを描く", "绘制目标服务蓝图") },
-    deliverables = { L("Action plan: cjm plan %s -o plan.md", "アクションプラン：cjm plan %s -o plan.md",
-                       "行动计划：cjm plan %s -o plan.md"),
-                     L("Blueprint: cjm render %s --view blueprint -o blueprint.pdf",
-                       "ブループリント：cjm render %s --view blueprint -o blueprint.pdf",
-                       "服务蓝图：cjm render %s --view blueprint -o blueprint.pdf") } },
+    deliverables = { L("Prioritized action plan with owners", "担当者付きの優先順位つきアクションプラン",
+                       "有负责人和优先级的行动计划"),
+                     L("To-be service blueprint", "あるべきサービスブループリント", "目标服务蓝图") } },
   { id = "design_workshop", days = { 1, 2, 3 },
     inv = { cx_lead = "driver", employees = "participant", owners = "participant", customers = "participant" },
     name = L("7 Design-new-experience workshop", "7 新体験デザインワークショップ", "7 新体验设计工作坊"),
@@ -160,119 +160,84 @@ local template = {
 local function customer_journey(p, ctx)
   local j = p.journey
   if j:match("%.ya?ml$") or j:match("%.json$") or j:match("%.lua$") then
-    return cjm.instantiate(ctx.load(j), ctx), j
+    return cjm.instantiate(ctx.load(j), ctx)
   end
-  return cjm.instantiate({ template = j, params = p.journey_params }, ctx), "journey.yaml"
+  return cjm.instantiate({ template = j, params = p.journey_params }, ctx)
+end
+
+-- Question lists of KIND (interview or survey) from the customer
+-- journey, in its order: phases, pains, touchpoints.
+local function guide(loc, customer, kind)
+  local q, out = QUESTIONS[kind], {}
+  for _, ph in ipairs(customer.phases) do
+    out[#out + 1] = T(loc, q.phase):format(ph.name or ph.id)
+  end
+  for _, ph in ipairs(customer.phases) do
+    for _, pain in ipairs(ph.pains or {}) do
+      local text = type(pain) == "table" and pain.text or pain
+      out[#out + 1] = T(loc, q.pain):format(text)
+    end
+  end
+  local names = {}
+  for _, tp in ipairs(customer.touchpoints or {}) do names[#names + 1] = tp.name or tp.id end
+  if kind == "interview" and #names > 0 then
+    out[#out + 1] = T(loc, q.touchpoints):format(table.concat(names, ", "))
+  elseif kind == "survey" then
+    for _, name in ipairs(names) do out[#out + 1] = T(loc, q.touchpoint):format(name) end
+  end
+  return out
+end
+
+local function texts(loc, list)
+  local out = {}
+  for i, e in ipairs(list) do out[i] = T(loc, e) end
+  return out
 end
 
 function template.build(p, ctx)
   local loc = p.locale
-  local customer, source = customer_journey(p, ctx)
+  local customer = customer_journey(p, ctx)
   if type(customer) ~= "table" or type(customer.phases) ~= "table" then
     error("seven_step: the customer journey has no phases", 0)
   end
 
-  local gen = personas.generator(ctx.random, loc)
   local group = {}
   for _, who in ipairs(PARTICIPANTS) do
-    -- participants are roles, not people: the role is the name
-    group[#group + 1] = cjm.persona(gen:make { id = who.id, role = who.role,
-                                               name = T(loc, who.job_title),
-                                               job_title = T(loc, who.job_title) })
-  end
-
-  -- question lists from the customer journey, in its order
-  local function guide(kind)
-    local q, out = QUESTIONS[kind], {}
-    for _, ph in ipairs(customer.phases) do
-      out[#out + 1] = T(loc, q.phase):format(ph.name or ph.id)
-    end
-    for _, ph in ipairs(customer.phases) do
-      for _, pain in ipairs(ph.pains or {}) do
-        local text = type(pain) == "table" and pain.text or pain
-        out[#out + 1] = T(loc, q.pain):format(text)
-      end
-    end
-    local names = {}
-    for _, tp in ipairs(customer.touchpoints or {}) do names[#names + 1] = tp.name or tp.id end
-    if kind == "interview" and #names > 0 then
-      out[#out + 1] = T(loc, q.touchpoints):format(table.concat(names, ", "))
-    elseif kind == "survey" then
-      for _, name in ipairs(names) do out[#out + 1] = T(loc, q.touchpoint):format(name) end
-    end
-    return out
+    group[#group + 1] = cjm.persona { id = who.id, role = who.role, name = T(loc, who.name),
+                                      description = T(loc, who.about) }
   end
 
   local scale = PACE[p.pace]
   local phases = {}
   for _, st in ipairs(STEPS) do
-    local function texts(list)
-      local out = {}
-      for i, e in ipairs(list) do out[i] = T(loc, e):format(source) end
-      return out
-    end
     local approve = {}
     for id, level in pairs(st.inv) do
       if level == "gatekeeper" then approve[id] = 0.9 end
     end
     local phase = cjm.phase {
       id = st.id, name = T(loc, st.name), goal = T(loc, st.goal),
-      involvement = st.inv, needs = texts(st.inputs), activities = texts(st.activities),
-      deliverables = texts(st.deliverables),
+      involvement = st.inv, needs = texts(loc, st.inputs), activities = texts(loc, st.activities),
+      deliverables = texts(loc, st.deliverables),
       duration = { min = st.days[1] * scale, mode = st.days[2] * scale, max = st.days[3] * scale },
       transitions = { drop = 0, approve = approve },
     }
-    if st.guide then phase.questions = guide(st.guide) end
-    if st.plan then
-      -- the customer journey's pains and opportunities, to be planned here
-      local pains, opps = {}, {}
-      for _, ph in ipairs(customer.phases) do
-        for i, pain in ipairs(ph.pains or {}) do
-          local card = type(pain) == "table" and cjm.copy(pain) or { text = pain }
-          card.id = card.id or (ph.id .. "_pain_" .. i)
-          pains[#pains + 1] = card
-        end
-        for i, opp in ipairs(ph.opportunities or {}) do
-          local card = type(opp) == "table" and cjm.copy(opp) or { text = opp }
-          card.id = card.id or (ph.id .. "_opportunity_" .. i)
-          opps[#opps + 1] = card
-        end
-      end
-      phase.pains, phase.opportunities = pains, opps
-    end
+    if st.guide then phase.questions = guide(loc, customer, st.guide) end
     phases[#phases + 1] = phase
   end
 
-  -- the customer journey's actions become the project's plan
-  -- (only what they address among the pains and opportunities carried over)
-  local carried = {}
-  for _, ph in ipairs(phases) do
-    for _, card in ipairs(ph.pains or {}) do carried[card.id] = true end
-    for _, card in ipairs(ph.opportunities or {}) do carried[card.id] = true end
-  end
-  local actions = {}
-  for _, a in ipairs(customer.actions or {}) do
-    local copy = cjm.copy(a)
-    copy.effect, copy.phase, copy.lanes = nil, "action_planning", nil
-    local kept = {}
-    for _, id in ipairs(copy.addresses or {}) do
-      if carried[id] then kept[#kept + 1] = id end
-    end
-    copy.addresses = kept
-    actions[#actions + 1] = copy
-  end
-
-  local titles = { en = "Mapping project: %s", ja = "ジャーニーマッピング・プロジェクト：%s",
-                   zh = "旅程绘制项目：%s" }
+  local name = customer.title or customer.id or T(loc, L("the customer journey", "顧客ジャーニー", "客户旅程"))
   return cjm.journey {
     id = "seven_step",
-    title = T(loc, titles):format(customer.title or customer.id or "customer journey"),
-    description = ("The 7-step mapping process for %s"):format(customer.id or "a customer journey"),
+    title = T(loc, L("Mapping project: %s", "ジャーニーマッピング・プロジェクト：%s", "旅程绘制项目：%s"))
+            :format(name),
+    description = T(loc, L("The 7-step mapping process for %s; cjm plan plans the journey it maps",
+                           "%sの7ステップ・マッピング（cjm plan は対象ジャーニーを計画する）",
+                           "%s的七步旅程绘制（cjm plan 针对所绘制的旅程制定计划）")):format(name),
     kind = "other",
     locale = loc,
     personas = group,
     phases = phases,
-    actions = actions,
+    maps = customer,
   }
 end
 

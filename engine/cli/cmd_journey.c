@@ -30,6 +30,20 @@ void help_check(FILE *out)
           "hit\n", out);
 }
 
+/* "4 personas, 7 phases, ..." for the check summary. */
+static void print_counts(const cjm_journey *j)
+{
+    int pains = 0;
+    for (int k = 0; k < j->phase_count; k++)
+        pains += j->phases[k].pains.count;
+    printf("%d persona%s, %d phase%s, %d touchpoint%s, %d pain%s, %d action%s, %d scenario%s",
+           j->persona_count, j->persona_count == 1 ? "" : "s",
+           j->phase_count, j->phase_count == 1 ? "" : "s",
+           j->touchpoint_count, j->touchpoint_count == 1 ? "" : "s",
+           pains, pains == 1 ? "" : "s", j->action_count, j->action_count == 1 ? "" : "s",
+           j->scenario_count, j->scenario_count == 1 ? "" : "s");
+}
+
 int cmd_check(int argc, char **argv)
 {
     static cli_args args;
@@ -49,17 +63,13 @@ int cmd_check(int argc, char **argv)
         cjm_journey *j = load_journey(&a, path, &lo, &d);
         diag_print(&d, stderr);
         if (j && !quiet) {
-            int pains = 0;
-            for (int k = 0; k < j->phase_count; k++)
-                pains += j->phases[k].pains.count;
-            printf("%s: ok: %d persona%s, %d phase%s, %d touchpoint%s, "
-                   "%d pain%s, %d action%s, %d scenario%s\n", path,
-                   j->persona_count, j->persona_count == 1 ? "" : "s",
-                   j->phase_count, j->phase_count == 1 ? "" : "s",
-                   j->touchpoint_count, j->touchpoint_count == 1 ? "" : "s",
-                   pains, pains == 1 ? "" : "s",
-                   j->action_count, j->action_count == 1 ? "" : "s",
-                   j->scenario_count, j->scenario_count == 1 ? "" : "s");
+            printf("%s: ok: ", path);
+            print_counts(j);
+            if (j->mapped) {
+                printf("; maps \"%s\": ", j->mapped->title);
+                print_counts(j->mapped);
+            }
+            putchar('\n');
         }
         int code = j ? diag_exit_code(&d) : (diag_exit_code(&d) ? diag_exit_code(&d)
                                                                 : EXIT_INPUT);

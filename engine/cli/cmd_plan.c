@@ -105,11 +105,13 @@ int cmd_plan(int argc, char **argv)
     cjm_journey *j = load_journey(&a, args.positional[0], &lo, &d);
     watchdog_stage("planning");
     if (j) {
-        plan *pl = plan_build(&a, j, &po, &d);
+        /* a mapping project is planned as the customer journey it maps */
+        const cjm_journey *pj = j->mapped ? j->mapped : j;
+        plan *pl = plan_build(&a, pj, &po, &d);
         report_doc rd;
-        plan_doc(&rd, &a, j, pl);
+        plan_doc(&rd, &a, pj, pl);
         if (fmt >= FMT_SVG)
-            plan_pictures(j, pl, &rd, (out_format)fmt, out,
+            plan_pictures(pj, pl, &rd, (out_format)fmt, out,
                           cli_value(plan_cli, &args, "boxes"), &d);
         else
             report_write(&rd, (out_format)fmt, out, 0, &d);

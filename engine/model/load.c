@@ -146,6 +146,8 @@ cjm_journey *load_journey(arena *a, const char *path, const load_options *o,
         goto done;
     j = model_build(a, doc, d);
     val_journey(a, j, d);
+    if (j && j->maps)
+        j->mapped = load_mapped_journey(a, j, d);
     if (j)
         check_photos(j, ho.input_dir, d);
 done:
@@ -153,6 +155,21 @@ done:
     if (d->errors + d->dropped > errors_before || d->limit_hit || d->internal)
         return NULL;
     return j;
+}
+
+cjm_journey *load_mapped_journey(arena *a, const cjm_journey *project, diag_list *d)
+{
+    int before = d->errors;
+    cjm_journey *m = model_build(a, project->maps, d);
+    val_journey(a, m, d);
+    if (m->maps)
+        diag_add(d, DIAG_ERROR, m->maps->file, m->maps->line, m->maps->col, "maps.maps",
+                 "the journey a project maps cannot itself map another");
+    if (d->errors > before) {
+        diag_add(d, DIAG_NOTE, NULL, 0, 0, NULL, "in the customer journey under maps");
+        return NULL;
+    }
+    return m;
 }
 
 cjm_journey *load_scenario_journey(arena *a, const cjm_scenario *sc, diag_list *d)

@@ -38,6 +38,10 @@ node *load_document(arena *a, const char *path, host *h, diag_list *d);
  * scenario has none or it has errors. */
 cjm_journey *load_scenario_journey(arena *a, const cjm_scenario *sc, diag_list *d);
 
+/* The customer journey a mapping project maps (PROJECT->maps), built and
+ * validated; NULL after errors (with a note saying where they are). */
+cjm_journey *load_mapped_journey(arena *a, const cjm_journey *project, diag_list *d);
+
 /* Whether PATH names a Lua script (by extension). */
 int load_is_lua(const char *path);
 

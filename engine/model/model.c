@@ -55,6 +55,47 @@ static const char channel_offline[] = {
     1, 0
 };
 
+/* What each channel is called in each language (persona cards show a
+ * persona's channels by these words). */
+static const struct { const char *id, *en, *ja, *zh; } channel_words[] = {
+    { "website", "website", "Webサイト", "网站" },
+    { "inquiry_form", "inquiry form", "問い合わせフォーム", "咨询表单" },
+    { "sns", "social media", "SNS", "社交媒体" },
+    { "messenger", "messenger", "メッセンジャー", "即时通讯" },
+    { "search", "search", "検索", "搜索" },
+    { "ads", "ads", "広告", "广告" },
+    { "email", "e-mail", "メール", "电子邮件" },
+    { "event", "events", "イベント", "活动" },
+    { "webinar", "webinars", "ウェビナー", "在线研讨会" },
+    { "store", "store", "店舗", "门店" },
+    { "contact_center", "contact center", "コンタクトセンター", "客服中心" },
+    { "phone", "phone", "電話", "电话" },
+    { "sales_rep", "sales rep", "営業担当", "销售代表" },
+    { "partner", "partners", "パートナー", "合作伙伴" },
+    { "review_site", "review sites", "レビューサイト", "点评网站" },
+    { "word_of_mouth", "word of mouth", "口コミ", "口碑" },
+    { "app", "app", "アプリ", "应用" },
+    { "chat", "chat", "チャット", "在线聊天" },
+    { "video", "video", "動画", "视频" },
+    { "community", "community", "コミュニティ", "社区" },
+    { "documentation", "documentation", "ドキュメント", "文档" },
+    { "trial", "trial", "試用", "试用" },
+    { "portal", "portal", "ポータル", "门户" },
+    { "print", "print", "印刷物", "印刷品" },
+    { "direct_mail", "direct mail", "DM", "直邮" },
+    { "tv", "TV", "テレビ", "电视" },
+    { "other", "other", "その他", "其他" },
+};
+
+const char *model_channel_label(const char *id, const char *locale)
+{
+    for (size_t i = 0; id && i < sizeof channel_words / sizeof channel_words[0]; i++)
+        if (strcmp(channel_words[i].id, id) == 0)
+            return strncmp(locale, "ja", 2) == 0 ? channel_words[i].ja
+                 : strncmp(locale, "zh", 2) == 0 ? channel_words[i].zh : channel_words[i].en;
+    return NULL;
+}
+
 const char *const *model_kind_names(void) { return kind_names; }
 const char *const *model_role_names(void) { return role_names; }
 const char *const *model_involvement_names(void) { return involvement_names; }
@@ -1629,6 +1670,20 @@ static node *write_locale(arena *a, const void *obj)
     return text_node(a, ((const cjm_journey *)obj)->locale);
 }
 
+static void read_maps(bctx *c, const node *n, const char *path, void *obj)
+{
+    if (expect_map(c, n, path) == 0)
+        ((cjm_journey *)obj)->maps = n;
+}
+
+static node *write_maps(arena *a, const void *obj)
+{
+    const cjm_journey *j = obj;
+    long budget = 10000000;
+    return j->mapped ? model_to_node(a, j->mapped) : j->maps ? node_copy(a, j->maps, &budget)
+                                                             : NULL;
+}
+
 #define J(m) offsetof(cjm_journey, m)
 static const field journey_fields[] = {
     { "id", FT_ID, J(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL, NULL,
@@ -1657,6 +1712,8 @@ static const field journey_fields[] = {
     { "scenarios", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_scenarios,
       write_scenarios, "list:scenario",
       "What-if changes for the simulator" },
+    { "maps", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_maps, write_maps, "journey",
+      "For a mapping project: the customer journey it maps, whole (cjm plan plans it)" },
 };
 #undef J
 

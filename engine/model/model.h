@@ -53,6 +53,9 @@ const char *const *model_involvement_names(void);
 const char *const *model_evidence_names(void);
 const char *const *model_channel_names(void);
 int model_channel_count(void);
+/* The word for channel ID in LOCALE ("sales_rep", "ja" -> 営業担当), or
+ * NULL when ID is not a channel. */
+const char *model_channel_label(const char *id, const char *locale);
 /* Whether a channel is offline unless the touchpoint says otherwise. */
 int model_channel_offline(cjm_channel c);
 
@@ -209,6 +212,8 @@ typedef struct cjm_journey {
     int action_count;
     cjm_scenario *scenarios;
     int scenario_count;
+    const node *maps;           /* a project's customer journey, as written */
+    struct cjm_journey *mapped; /* ... built and validated by load_journey */
     const node *src;
 } cjm_journey;
 

@@ -211,6 +211,11 @@ static node *sh_horizon(sctx *c)
     return any_of(c, enum_of(c, words), put_s(c, typed(c, "string"), "pattern", DATE_PATTERN));
 }
 static node *sh_object(sctx *c) { return typed(c, "object"); }
+/* a whole journey inside this one (in an override, any part of one) */
+static node *sh_journey(sctx *c)
+{
+    return c->over ? typed(c, "object") : put_s(c, obj(c), "$ref", "#/$defs/journey");
+}
 static node *sh_locale(sctx *c) { return put_s(c, typed(c, "string"), "pattern", LOCALE_PATTERN); }
 
 typedef struct shape_def {
@@ -237,6 +242,7 @@ static const shape_def shapes[] = {
     { "changes", sh_changes, "cjm.Change|cjm.Change[]" },
     { "horizon", sh_horizon, "\"now\"|\"next\"|\"later\"|string" },
     { "journey_override", sh_object, "table" },
+    { "journey", sh_journey, "cjm.Journey" },
     { "locale", sh_locale, "string" },
 };
 

@@ -27,6 +27,20 @@ static const char *L(const char *loc, const label3 *l)
     return l->en;
 }
 
+/* A persona's channels in words of LOC: channel ids by their name in the
+ * language (sales_rep: "sales rep", 営業担当), anything else as written. */
+static const cjm_strs *channel_words(arena *a, const cjm_strs *ids, const char *loc)
+{
+    cjm_strs *out = arena_alloc(a, sizeof *out);
+    out->items = arena_alloc(a, sizeof *out->items * (size_t)(ids->count + 1));
+    out->count = ids->count;
+    for (int i = 0; i < ids->count; i++) {
+        const char *w = model_channel_label(ids->items[i], loc);
+        out->items[i] = w ? w : ids->items[i];
+    }
+    return out;
+}
+
 static const label3 SECTIONS[] = {
     { "Goals", "目標", "目标" }, { "Pains", "ペイン", "痛点" },
     { "Joys", "喜び", "喜悦" }, { "Values", "価値観", "价值观" },
@@ -149,16 +163,9 @@ static double persona_card(rdoc *doc, rpage *pg, const cjm_journey *j, int index
         cy += (measure ? measure_text(L(loc, &SECTIONS[k]), TS_SECTION, inner)
                        : page_text(doc, pg, x + pad, cy, inner, L(loc, &SECTIONS[k]),
                                    TS_SECTION, BF_MUTED, 0, NULL)) + 1;
-        const char *body = k < 4 ? arena_printf(a, "• %s", join(a, lists[k], "\n• "))
-                                 : join(a, lists[k], " · ");
-        if (k == 4) {
-            /* channel ids read as words: sales_rep -> sales rep */
-            char *words = arena_strdup(a, body);
-            for (char *c = words; *c; c++)
-                if (*c == '_')
-                    *c = ' ';
-            body = words;
-        }
+        const cjm_strs *shown = k == 4 ? channel_words(a, lists[k], loc) : lists[k];
+        const char *body = k < 4 ? arena_printf(a, "• %s", join(a, shown, "\n• "))
+                                 : join(a, shown, " · ");
         cy += measure ? measure_text(body, TS_BODY, inner)
                       : page_text(doc, pg, x + pad, cy, inner, body, TS_BODY, 0, 0, NULL);
     }

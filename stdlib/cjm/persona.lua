@@ -146,19 +146,36 @@ function M.generator(rng, locale)
     error("cjm.persona.generator needs a random generator (ctx.random)", 2)
   end
   local loc = NAMES[locale] and locale or "en"
-  return setmetatable({ rng = rng, locale = loc, names = {}, roles = {} },
-                      Generator)
+  return setmetatable({ rng = rng, locale = loc, names = {}, givens = {}, families = {},
+                        roles = {} }, Generator)
 end
 
--- A name not used before by this generator.
+-- A name not used before by this generator: neither its given name nor
+-- its family name is repeated within the group (so a stakeholder lane
+-- that shows one of them is never ambiguous) while the locale's lists
+-- last; after that, only the full name is unique.
 ---@param gender "female"|"male"
 ---@return string
 function Generator:name(gender)
   local lists = NAMES[self.locale]
-  for _ = 1, 200 do
-    local given = self.rng:pick(lists[gender])
-    local family = self.rng:pick(lists.family)
+  local fresh = function(list, used)
+    local out = {}
+    for _, n in ipairs(list) do
+      if not used[n] then out[#out + 1] = n end
+    end
+    return out
+  end
+  local givens = fresh(lists[gender], self.givens)
+  local families = fresh(lists.family, self.families)
+  if #givens > 0 and #families > 0 then
+    local given, family = self.rng:pick(givens), self.rng:pick(families)
+    self.givens[given], self.families[family] = true, true
     local name = lists.join(given, family)
+    self.names[name] = true
+    return name
+  end
+  for _ = 1, 200 do
+    local name = lists.join(self.rng:pick(lists[gender]), self.rng:pick(lists.family))
     if not self.names[name] then
       self.names[name] = true
       return name

@@ -9,7 +9,7 @@ done
 "$CJM" new b2b_approval --param employees=5000 --param locale=zh -o big.yaml 2>/dev/null
 grep -q '^  employees: 5000$' big.yaml
 grep -q '^  locale: zh$' big.yaml
-"$CJM" build big.yaml | grep -q '^title: Analytics dashboard — 企业采购（5000名员工）$'
+"$CJM" build big.yaml | grep -q '^title: 分析看板 — 企业采购（5000名员工）$'
 rc=0; "$CJM" new b2b_approval --param employes=5 -o x.yaml 2>err.txt || rc=$?
 [ "$rc" = 1 ] || { echo "line $LINENO: exit $rc, want 1"; exit 1; }
 [ ! -e x.yaml ]

@@ -11,7 +11,7 @@ plain, ov = (json.load(open(f)) for f in ("plain.json", "ov.json"))
 ids = lambda j, k: [x["id"] for x in j[k]]
 assert ids(ov, "phases") == ids(plain, "phases") + ["try_on"], ids(ov, "phases")
 assert {p["id"]: p["name"] for p in ov["phases"]}["consideration"] == "Comparing shoes"
-assert ov["personas"] == [{"id": "customer1", "name": "Mia Park", "role": "customer", "age": 34}], ov["personas"]
-assert "customer2" in ids(plain, "personas")
-assert "customer2" not in json.dumps(ov)
+assert ov["personas"] == [{"id": "researcher", "name": "Mia Park", "role": "customer", "age": 34}], ov["personas"]
+assert "impulse" in ids(plain, "personas")
+assert "impulse" not in json.dumps(ov)
 PY

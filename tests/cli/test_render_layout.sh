@@ -29,5 +29,5 @@ m, a = texts("m.json"), texts("a.json")
 for label in ("online", "offline", "direct", "indirect", "low point"):
     assert label not in m, label
     assert label in a, label
-assert "gatekeeper" in m and "Pains" in m
+assert "gatekeeper" in m and "Deliverables" in m
 PY
