@@ -55,7 +55,7 @@ local CATEGORIES = {
     trigger = L("Misses a reporting deadline", "レポートの締め切りに遅れる", "错过报表截止日期"),
     recognition = L("Notice that reporting costs too much time", "レポート作成の負担に気づく",
                     "意识到报表耗时过多"),
-    system = L("our CRM", "自社のCRM", "我们的CRM"),
+    system = L("our ad platforms", "広告プラットフォーム", "我们的广告平台"),
     data = L("data sources", "データソース", "数据源"),
     outcome = L("First dashboard live within a month", "1か月以内に最初のダッシュボードを公開",
                 "一个月内上线首个看板"),
