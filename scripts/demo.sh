@@ -15,7 +15,7 @@ for f in scripts/*.yaml scripts/*.lua; do
 done
 echo
 echo "== cjm render: the example maps (scripts/*_map.png), a report (build/demo/acme_report.pdf)"
-for name in acme_b2b b2b_template b2c_template b2b_ja b2c_zh mapping_project; do
+for name in acme_b2b b2b_template b2c_template b2b_ja b2c_zh mapping_project payroll_b2b; do
     "$CJM" render "scripts/$name.yaml" --dpi 100 -o "scripts/${name}_map.png"
 done
 "$CJM" render scripts/acme_b2b.yaml --view personas --dpi 100 -o scripts/acme_b2b_personas.png

@@ -1262,6 +1262,39 @@ node *host_run_file(host *h, arena *a, const char *path)
     return n;
 }
 
+/* Whether the table on top of the stack is a template (a build function,
+ * no phases) rather than a journey. */
+static int returned_template(lua_State *L)
+{
+    lua_getfield(L, -1, "build");
+    lua_getfield(L, -2, "phases");
+    int is = lua_type(L, -2) == LUA_TFUNCTION && lua_isnil(L, -1);
+    lua_pop(L, 2);
+    return is;
+}
+
+/* A script that returns a template stands for a journey made by it with
+ * its defaults: `template: NAME`, NAME the file's name (the template is
+ * found beside it).  Pops the table. */
+static node *template_document(host *h, arena *a, const char *path)
+{
+    lua_pop(h->L, 1);
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t len = strlen(base);
+    char *name = arena_strndup(a, base, len > 4 ? len - 4 : len);
+    if (!hostp_valid_module_name(name) || strchr(name, '.')) {
+        diag_add(h->d, DIAG_ERROR, path, 0, 0, NULL, "the script returns a template, but its "
+                 "file name is not a template name (letters, digits, _ and -)");
+        return NULL;
+    }
+    node *doc = node_new(a, NODE_MAP, path, 1, 1);
+    node *t = node_new_str(a, name, strlen(name));
+    t->file = path, t->line = 1, t->col = 1;
+    node_map_put(a, doc, "template", t);
+    return doc;
+}
+
 node *host_run_text(host *h, arena *a, const char *path, const char *text, size_t len)
 {
     lua_State *L = h->L;
@@ -1287,6 +1320,8 @@ node *host_run_text(host *h, arena *a, const char *path, const char *text, size_
         lua_pop(L, 1);
         return NULL;
     }
+    if (returned_template(L))
+        return template_document(h, a, path);
     return hostp_to_node(h, a, path);
 }
 
