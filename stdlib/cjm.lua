@@ -85,6 +85,20 @@ function cjm.text(locale, entry)
   return entry[locale] or entry.en
 end
 
+--- cjm.keys(t) -> the keys of T, sorted: for iterating a table in the
+-- same order on every machine (pairs follows hash order).
+---@param t table
+---@return any[]
+function cjm.keys(t)
+  local keys = {}
+  for k in pairs(t) do keys[#keys + 1] = k end
+  table.sort(keys, function(a, b)
+    if type(a) == type(b) then return a < b end
+    return type(a) < type(b)
+  end)
+  return keys
+end
+
 local function copy(t)
   if type(t) ~= "table" then return t end
   local c = {}

@@ -225,13 +225,6 @@ local INDUSTRIES = {
     need = L("Has an API the engineers can use", "エンジニアが使えるAPIがある", "提供工程师可用的API") },
 }
 
-local function sorted_keys(t)
-  local keys = {}
-  for k in pairs(t) do keys[#keys + 1] = k end
-  table.sort(keys)
-  return keys
-end
-
 -- The buying group.  `from`: the smallest company (employees) with this
 -- stakeholder, who then stays at every larger size; `lead`: relative
 -- decision time of a gatekeeper.  Texts are entries of the category
@@ -456,9 +449,9 @@ local template = {
   params = {
     employees = { type = "integer", default = 300, min = 1, max = 1000000,
                   doc = "Employees at the target company; larger companies have more stakeholders" },
-    category = { type = "choice", choices = sorted_keys(CATEGORIES), default = "analytics",
+    category = { type = "choice", choices = cjm.keys(CATEGORIES), default = "analytics",
                  doc = "What kind of product: decides the buying department and the words of every phase" },
-    industry = { type = "choice", choices = sorted_keys(INDUSTRIES), default = "general",
+    industry = { type = "choice", choices = cjm.keys(INDUSTRIES), default = "general",
                  doc = "The buyer's sector: adds what it asks of any purchase" },
     product = { type = "string", default = "",
                 doc = "The product's name (empty: the category's, e.g. Payroll software)" },
@@ -631,7 +624,7 @@ for _, ph in ipairs(PHASES) do GATE_PHASE[ph.id] = ph.gate end
 function template.finish(j, p)
   for _, ph in ipairs(j.phases or {}) do
     local gates, days = 0, 0
-    for _, id in ipairs(sorted_keys(ph.involvement or {})) do
+    for _, id in ipairs(cjm.keys(ph.involvement or {})) do
       if ph.involvement[id] == "gatekeeper" then
         gates = gates + 1
         local lead = LEAD[id] or 1

@@ -291,13 +291,6 @@ local SEQUENCES = {
 local DEFAULT_MIX = { online = 0.7, offline = 0.3, sns = 0.5, store = 0.3, messenger = 0.2,
                       email = 0.4, reviews = 0.4, word_of_mouth = 0.3, ads = 0.4, website = 0.8 }
 
-local function sorted_keys(t)
-  local keys = {}
-  for k in pairs(t) do keys[#keys + 1] = k end
-  table.sort(keys)
-  return keys
-end
-
 local template = {
   name = "b2c_acd",
   summary = "Consumer journey: awareness, consideration, decision (or a 5-stage variant), from a channel mix",
@@ -311,7 +304,7 @@ local template = {
     segments = { type = "integer", default = 2, min = 1, max = #SEGMENTS,
                  doc = "How many customer segments: researcher, impulse buyer, loyal customer, "
                        .. "bargain hunter, gift buyer, first-timer (the first N)" },
-    category = { type = "choice", choices = sorted_keys(CATEGORIES), default = "apparel",
+    category = { type = "choice", choices = cjm.keys(CATEGORIES), default = "apparel",
                  doc = "What kind of purchase: decides what is chosen, doubted and used" },
     product = { type = "string", default = "",
                 doc = "The product's name (empty: the category's example, e.g. Trail running shoes)" },
@@ -332,7 +325,7 @@ end
 local function read_mix(channel_mix)
   local mix = {}
   for k, v in pairs(DEFAULT_MIX) do mix[k] = v end
-  for _, k in ipairs(sorted_keys(channel_mix)) do
+  for _, k in ipairs(cjm.keys(channel_mix)) do
     local v = channel_mix[k]
     if DEFAULT_MIX[k] == nil then
       error(("b2c_acd: channel_mix has an unknown channel '%s'"):format(tostring(k)), 0)
