@@ -93,9 +93,14 @@ static void show_template(arena *a, const host_template *t, diag_list *d)
         printf("parameters:\n");
         for (int i = 0; i < t->param_count; i++) {
             const host_param *p = &t->params[i];
-            printf("  %-16s %-8s default %-12s %s\n", p->name, p->type_name,
-                   p->def ? yaml_value_text(a, p->def, d) : "(required)",
-                   constraint_text(a, p, d));
+            char *line = arena_printf(a, "  %-16s %-8s default %-12s %s", p->name,
+                                      p->type_name,
+                                      p->def ? yaml_value_text(a, p->def, d) : "(required)",
+                                      constraint_text(a, p, d));
+            size_t n = strlen(line);
+            while (n && line[n - 1] == ' ')
+                n--;
+            printf("%.*s\n", (int)n, line);
             if (p->doc)
                 printf("      %s\n", p->doc);
         }
