@@ -84,7 +84,46 @@ static void draw_text(cairo_t *cr, const box *b, const theme *t)
     cairo_set_matrix(cr, &m);
 }
 
-/* A smooth curve through the points: Catmull-Rom turned into Beziers. */
+/* Series S (a persona): its colour from the palette, then, once the
+ * palette is used up, a line style; its point shape cycles on its own. */
+static rgb series_color(const theme *t, int s)
+{
+    return t->curves[(s < 0 ? 0 : s) % t->curve_colors];
+}
+
+static void series_dash(cairo_t *cr, const theme *t, int s)
+{
+    static const double dashes[4][4] = { { 0 }, { 6, 3 }, { 0.1, 3.4 }, { 7, 2.6, 0.1, 2.6 } };
+    static const int counts[4] = { 0, 2, 2, 4 };
+    int k = ((s < 0 ? 0 : s) / t->curve_colors) % 4;
+    cairo_set_dash(cr, dashes[k], counts[k], 0);
+}
+
+/* The slope at a point between secants D0 and D1 over widths H0 and H1
+ * (Fritsch–Butland): zero at a turn, else a weighted harmonic mean, which
+ * keeps each piece monotone, so the curve never overshoots its points. */
+static double monotone_slope(double h0, double d0, double h1, double d1)
+{
+    if (d0 * d1 <= 0)
+        return 0;
+    return 3 * (h0 + h1) / ((2 * h1 + h0) / d0 + (h1 + 2 * h0) / d1);
+}
+
+/* The slope at point I of the N points P. */
+static double slope_at(const double *p, int n, int i)
+{
+    double h0 = i > 0 ? p[2 * i] - p[2 * i - 2] : 0;
+    double h1 = i + 1 < n ? p[2 * i + 2] - p[2 * i] : 0;
+    double d0 = h0 > 0 ? (p[2 * i + 1] - p[2 * i - 1]) / h0 : 0;
+    double d1 = h1 > 0 ? (p[2 * i + 3] - p[2 * i + 1]) / h1 : 0;
+    if (i == 0)
+        return 0;               /* ends flat: no slope the data does not give */
+    if (i == n - 1)
+        return 0;
+    return monotone_slope(h0, d0, h1, d1);
+}
+
+/* The curve through the points: a monotone cubic, as Beziers. */
 static void draw_curve(cairo_t *cr, const box *b, const theme *t)
 {
     const double *p = b->pts;
@@ -93,17 +132,44 @@ static void draw_curve(cairo_t *cr, const box *b, const theme *t)
         return;
     cairo_move_to(cr, p[0], p[1]);
     for (int i = 0; i < n - 1; i++) {
-        double x0 = i > 0 ? p[2 * i - 2] : p[0], y0 = i > 0 ? p[2 * i - 1] : p[1];
-        double x1 = p[2 * i], y1 = p[2 * i + 1];
-        double x2 = p[2 * i + 2], y2 = p[2 * i + 3];
-        double x3 = i + 2 < n ? p[2 * i + 4] : x2, y3 = i + 2 < n ? p[2 * i + 5] : y2;
-        cairo_curve_to(cr, x1 + (x2 - x0) / 6, y1 + (y2 - y0) / 6,
-                       x2 - (x3 - x1) / 6, y2 - (y3 - y1) / 6, x2, y2);
+        double h = p[2 * i + 2] - p[2 * i];
+        double m0 = slope_at(p, n, i), m1 = slope_at(p, n, i + 1);
+        cairo_curve_to(cr, p[2 * i] + h / 3, p[2 * i + 1] + m0 * h / 3,
+                       p[2 * i + 2] - h / 3, p[2 * i + 3] - m1 * h / 3,
+                       p[2 * i + 2], p[2 * i + 3]);
     }
-    set(cr, t->curves[b->color < 0 ? 0 : b->color]);
+    set(cr, series_color(t, b->color));
     cairo_set_line_width(cr, t->curve_width);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    series_dash(cr, t, b->color);
     pen_stroke(cr);
+    cairo_set_dash(cr, NULL, 0, 0);
+}
+
+/* Series S's point shape (circle, square, triangle, diamond) at (CX, CY). */
+static void series_shape(cairo_t *cr, int s, double cx, double cy, double r)
+{
+    switch ((s < 0 ? 0 : s) % 4) {
+    case 0:
+        cairo_arc(cr, cx, cy, r, 0, 2 * M_PI);
+        break;
+    case 1:
+        cairo_rectangle(cr, cx - r * 0.9, cy - r * 0.9, r * 1.8, r * 1.8);
+        break;
+    case 2:
+        cairo_move_to(cr, cx, cy - r * 1.1);
+        cairo_line_to(cr, cx + r * 1.05, cy + r * 0.8);
+        cairo_line_to(cr, cx - r * 1.05, cy + r * 0.8);
+        cairo_close_path(cr);
+        break;
+    default:
+        cairo_move_to(cr, cx, cy - r * 1.15);
+        cairo_line_to(cr, cx + r * 1.15, cy);
+        cairo_line_to(cr, cx, cy + r * 1.15);
+        cairo_line_to(cr, cx - r * 1.15, cy);
+        cairo_close_path(cr);
+        break;
+    }
 }
 
 static void draw_mark(cairo_t *cr, const box *b, const theme *t)
@@ -163,8 +229,8 @@ static void draw_mark(cairo_t *cr, const box *b, const theme *t)
         return;
     }
     case MARK_POINT:
-        cairo_arc(cr, cx, cy, r, 0, 2 * M_PI);
-        set(cr, t->curves[b->color < 0 ? 0 : b->color]);
+        series_shape(cr, b->color, cx, cy, r);
+        set(cr, series_color(t, b->color));
         pen_fill_preserve(cr);
         set(cr, t->background);
         cairo_set_line_width(cr, 0.8);
@@ -177,8 +243,8 @@ static void draw_mark(cairo_t *cr, const box *b, const theme *t)
         set(cr, t->low_point);
         cairo_set_line_width(cr, 1.6);
         pen_stroke(cr);
-        cairo_arc(cr, cx, cy, r * 0.45, 0, 2 * M_PI);
-        set(cr, t->curves[b->color < 0 ? 0 : b->color]);
+        series_shape(cr, b->color, cx, cy, r * 0.5);
+        set(cr, series_color(t, b->color));
         pen_fill(cr);
         return;
     case MARK_ONLINE:
@@ -192,8 +258,15 @@ static void draw_mark(cairo_t *cr, const box *b, const theme *t)
         pen_fill(cr);
         return;
     case MARK_SWATCH:
-        set(cr, t->curves[b->color < 0 ? 0 : b->color]);
-        cairo_rectangle(cr, b->x, b->y, b->w, b->h);
+        /* a sample of the series' line with its point shape */
+        set(cr, series_color(t, b->color));
+        cairo_set_line_width(cr, t->curve_width);
+        series_dash(cr, t, b->color);
+        cairo_move_to(cr, b->x, cy);
+        cairo_line_to(cr, b->x + b->w, cy);
+        pen_stroke(cr);
+        cairo_set_dash(cr, NULL, 0, 0);
+        series_shape(cr, b->color, cx, cy, b->h / 2);
         pen_fill(cr);
         return;
     }
@@ -232,7 +305,7 @@ static void draw_avatar(cairo_t *cr, const box *b, const theme *t)
         pen_paint_image(cr, img);
         pen_restore(cr);
     } else {
-        set(cr, t->curves[b->color < 0 ? 0 : b->color]);
+        set(cr, series_color(t, b->color));
         pen_fill(cr);
     }
     if (img)
@@ -297,7 +370,8 @@ void draw_page(cairo_t *cr, const rpage *p, const theme *t)
             draw_text(cr, b, t);
             break;
         case BOX_LINE:
-            set(cr, b->role ? t->blueprint_line : t->neutral_line);
+            set(cr, b->role ? t->blueprint_line : b->flags & BF_MUTED ? t->grid
+                    : t->neutral_line);
             cairo_set_line_width(cr, t->line_width);
             if (b->flags & BF_DASHED) {
                 double dash[] = { 4, 3 };

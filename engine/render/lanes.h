@@ -14,7 +14,7 @@ typedef struct mctx {
     const theme *t;
     const layout_options *o;
     double x0, colw, gap, width;
-    int n;
+    int first, n;               /* the phases shown: first .. first + n - 1 */
     int *selected;              /* persona indexes shown */
     int nsel;
     const char *loc;
@@ -39,6 +39,9 @@ double lane_end(mctx *m, int idx, double y, double content_h);
 /* A stack of CARDS in column I from Y; the height used. */
 double card_stack(mctx *m, int i, double y, const cjm_cards *cards,
                   int fill, text_style style, int lane_mark, const char *kind);
+
+/* The emotion lane at Y (view_emotion.c); its height. */
+double emotion_lane(mctx *m, double y, int *alt);
 
 /* The header row of phase names and goals at Y; its height. */
 double header_row(mctx *m, double y);

@@ -145,6 +145,10 @@ int surface_write(const rdoc *doc, const theme *t, out_format format,
         int w = (int)pw, h = (int)ph;
         cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
         cairo_t *cr = cairo_create(img);
+        /* the page's size in pixels is rounded up: paint every pixel,
+         * so the last row and column are the background, not black */
+        cairo_set_source_rgb(cr, t->background.r, t->background.g, t->background.b);
+        cairo_paint(cr);
         cairo_scale(cr, s, s);
         draw_page(cr, first, t);
         cairo_destroy(cr);

@@ -19,7 +19,8 @@
     .label_width = 118, .card_pad = 5, .lane_pad = 8, .header_pad = 8,     \
     .radius = 3.5, .line_width = 0.8, .emotion_height = 132,               \
     .icon_size = 14, .pip_size = 3.2, .avatar_size = 46, .link_gap = 16,   \
-    .persona_width = 250, .curve_width = 2.2, .involve_row = 17
+    .persona_width = 250, .curve_width = 2.2, .involve_row = 17,             \
+    .emotion_small_height = 46, .overlay_max = 4, .min_text_size = 6
 
 static const theme themes[] = {
     { .name = "light",
@@ -32,8 +33,8 @@ static const theme themes[] = {
                   C(0x3F9142), C(0x8662C7), C(0x2680C2), C(0xBCCCDC), C(0xC99A2E),
                   C(0xB7950B), C(0x00897B), C(0xE07B00) },
       .involvement = { C(0xBCCCDC), C(0x2680C2), C(0x243B53), C(0xD64545) },
-      .curves = { C(0x2680C2), C(0xE07B00), C(0x3F9142), C(0x8662C7), C(0xD64545),
-                  C(0x00897B), C(0x9E6B00), C(0x5C6BC0) },
+      .curves = { C(0x0072B2), C(0xE69F00), C(0x009E73), C(0xCC79A7), C(0xD55E00),
+                  C(0x56B4E9), C(0x000000) }, .curve_colors = 7,
       .neutral_line = C(0x9FB3C8), .low_point = C(0xD64545), .arrow = C(0x486581),
       .blueprint_line = C(0x627D98), SIZES },
     { .name = "dark",
@@ -46,8 +47,8 @@ static const theme themes[] = {
                   C(0x7BD389), C(0xB9A2F0), C(0x7CC4FA), C(0x486581), C(0xF0C75E),
                   C(0xF0C75E), C(0x4DB6AC), C(0xFFB15C) },
       .involvement = { C(0x486581), C(0x7CC4FA), C(0xF0F4F8), C(0xFF8A8A) },
-      .curves = { C(0x7CC4FA), C(0xFFB15C), C(0x7BD389), C(0xB9A2F0), C(0xFF8A8A),
-                  C(0x4DB6AC), C(0xF0C75E), C(0x9FA8DA) },
+      .curves = { C(0x56B4E9), C(0xE69F00), C(0x2BC79A), C(0xE69ACB), C(0xFF7F3F),
+                  C(0xF0E442), C(0xFFFFFF) }, .curve_colors = 7,
       .neutral_line = C(0x627D98), .low_point = C(0xFF8A8A), .arrow = C(0xBCCCDC),
       .blueprint_line = C(0x9FB3C8), SIZES },
     { .name = "print",
@@ -60,8 +61,7 @@ static const theme themes[] = {
                   C(0x1B5E20), C(0x4A148C), C(0x0D47A1), C(0x52606D), C(0x7F6000),
                   C(0x7F6000), C(0x004D40), C(0xBF360C) },
       .involvement = { C(0x9AA5B1), C(0x52606D), C(0x000000), C(0xB00020) },
-      .curves = { C(0x000000), C(0xB00020), C(0x0D47A1), C(0x1B5E20), C(0x7F6000),
-                  C(0x4A148C), C(0x52606D), C(0xBF360C) },
+      .curves = { C(0x000000), C(0x6B6B6B) }, .curve_colors = 2,
       .neutral_line = C(0x52606D), .low_point = C(0xB00020), .arrow = C(0x000000),
       .blueprint_line = C(0x000000), SIZES },
 };

@@ -31,7 +31,8 @@ typedef struct theme {
     rgb fill[FILL__COUNT];
     rgb accent[FILL__COUNT];        /* border / marker colour of each fill */
     rgb involvement[4];             /* none, participant, driver, gatekeeper */
-    rgb curves[8];                  /* one per persona, in order */
+    rgb curves[8];                  /* series colours (colour-blind safe) */
+    int curve_colors;               /* how many of them; then line styles */
     rgb neutral_line, low_point, arrow, blueprint_line;
 
     double text_size[TS__COUNT];
@@ -41,7 +42,8 @@ typedef struct theme {
     double margin, gap, col_width, col_min_width, label_width, card_pad,
            lane_pad, header_pad, radius, line_width, emotion_height,
            icon_size, pip_size, avatar_size, persona_width, curve_width,
-           involve_row, link_gap;
+           involve_row, link_gap, emotion_small_height, min_text_size;
+    int overlay_max;                /* more curves than this: small multiples */
 } theme;
 
 /* The theme called NAME ("light", "dark", "print"), or NULL. */

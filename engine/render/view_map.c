@@ -29,7 +29,6 @@ static const label3 LBL_STEPS = { "Steps", "ステップ", "步骤" };
 static const label3 LBL_ACTIONS = { "Customer actions", "顧客の行動", "客户行为" };
 static const label3 LBL_TOUCH = { "Touchpoints", "タッチポイント", "触点" };
 static const label3 LBL_THOUGHTS = { "Thoughts", "思考", "想法" };
-static const label3 LBL_EMOTION = { "Emotion", "感情", "情绪" };
 static const label3 LBL_PAINS = { "Pains", "ペイン", "痛点" };
 static const label3 LBL_OPPS = { "Opportunities", "機会", "机会" };
 static const label3 LBL_NEEDS = { "Needs", "ニーズ", "需求" };
@@ -177,13 +176,13 @@ static double card_lane(mctx *m, double y, const label3 *label, cards_of get,
 {
     int any = 0;
     for (int i = 0; i < m->n; i++)
-        any |= get(m, &m->j->phases[i])->count > 0;
+        any |= get(m, &m->j->phases[m->first + i])->count > 0;
     if (!any)
         return 0;
     int idx = lane_begin(m, y, L(m, label), (*alt)++ & 1);
     double tallest = 0;
     for (int i = 0; i < m->n; i++) {
-        double h = card_stack(m, i, y + m->t->lane_pad, get(m, &m->j->phases[i]),
+        double h = card_stack(m, i, y + m->t->lane_pad, get(m, &m->j->phases[m->first + i]),
                               fill, style, mark, kind);
         if (h > tallest)
             tallest = h;
@@ -198,7 +197,7 @@ double header_row(mctx *m, double y)
     const theme *t = m->t;
     double tallest = 0;
     for (int i = 0; i < m->n; i++) {
-        const cjm_phase *ph = &m->j->phases[i];
+        const cjm_phase *ph = &m->j->phases[m->first + i];
         double h = measure_text(ph->name, TS_PHASE, m->colw - 2 * t->header_pad);
         if (ph->goal)
             h += 3 + measure_text(ph->goal, TS_GOAL, m->colw - 2 * t->header_pad);
@@ -207,7 +206,7 @@ double header_row(mctx *m, double y)
     }
     double h = tallest + 2 * t->header_pad;
     for (int i = 0; i < m->n; i++) {
-        const cjm_phase *ph = &m->j->phases[i];
+        const cjm_phase *ph = &m->j->phases[m->first + i];
         double x = col_x(m, i);
         box *r = page_box(m->doc, m->p, BOX_RECT, x, y, m->colw, h);
         r->role = FILL_HEADER;
@@ -229,8 +228,8 @@ static double involvement_lane(mctx *m, double y, int *alt)
     const theme *t = m->t;
     int any = 0;
     for (int i = 0; i < m->n; i++)
-        for (int k = 0; k < m->j->phases[i].involvement_count; k++)
-            any |= m->j->phases[i].involvement[k].level != INV_NONE;
+        for (int k = 0; k < m->j->phases[m->first + i].involvement_count; k++)
+            any |= m->j->phases[m->first + i].involvement[k].level != INV_NONE;
     if (!any || !m->nsel)
         return 0;
     int idx = lane_begin(m, y, L(m, &LBL_INVOLVE), (*alt)++ & 1);
@@ -243,7 +242,7 @@ static double involvement_lane(mctx *m, double y, int *alt)
         page_text(m->doc, m->p, 8, ry + (row - nh) / 2 - 1, t->label_width - 8 - 2 * t->gap,
                   pe->name, TS_SMALL, 0, 0, arena_printf(&m->doc->mem, "persona:%s", pe->id));
         for (int i = 0; i < m->n; i++) {
-            const cjm_phase *ph = &m->j->phases[i];
+            const cjm_phase *ph = &m->j->phases[m->first + i];
             cjm_involvement lv = INV_NONE;
             for (int k = 0; k < ph->involvement_count; k++)
                 if (strcmp(ph->involvement[k].persona, pe->id) == 0)
@@ -270,13 +269,13 @@ static double touchpoint_lane(mctx *m, double y, int *alt)
     const theme *t = m->t;
     int any = 0;
     for (int i = 0; i < m->n; i++)
-        any |= m->j->phases[i].touchpoints.count > 0;
+        any |= m->j->phases[m->first + i].touchpoints.count > 0;
     if (!any)
         return 0;
     int idx = lane_begin(m, y, L(m, &LBL_TOUCH), (*alt)++ & 1);
     double tallest = 0;
     for (int i = 0; i < m->n; i++) {
-        const cjm_phase *ph = &m->j->phases[i];
+        const cjm_phase *ph = &m->j->phases[m->first + i];
         double x = col_x(m, i), cy = y + t->lane_pad;
         for (int k = 0; k < ph->touchpoints.count; k++) {
             int ti = model_find_touchpoint(m->j, ph->touchpoints.items[k]);
@@ -311,109 +310,6 @@ static double touchpoint_lane(mctx *m, double y, int *alt)
             tallest = used;
     }
     return lane_end(m, idx, y, tallest);
-}
-
-static double emotion_of(const cjm_phase *ph, const char *persona, int *found)
-{
-    for (int k = 0; k < ph->emotion_count; k++)
-        if (strcmp(ph->emotions[k].persona, persona) == 0) {
-            *found = 1;
-            return ph->emotions[k].score;
-        }
-    *found = 0;
-    return 0;
-}
-
-static double emotion_lane(mctx *m, double y, int *alt)
-{
-    const theme *t = m->t;
-    int curves = 0;
-    for (int s = 0; s < m->nsel; s++)
-        for (int i = 0; i < m->n; i++) {
-            int f;
-            emotion_of(&m->j->phases[i], m->j->personas[m->selected[s]].id, &f);
-            if (f) {
-                curves++;
-                break;
-            }
-        }
-    if (!curves)
-        return 0;
-    int idx = lane_begin(m, y, L(m, &LBL_EMOTION), (*alt)++ & 1);
-    /* legend under the label: a swatch and the name of each curve */
-    double ly = y + t->lane_pad + m->p->boxes[idx + 1].h + t->gap;
-    for (int s = 0; s < m->nsel; s++) {
-        const cjm_persona *pe = &m->j->personas[m->selected[s]];
-        box *sw = page_box(m->doc, m->p, BOX_MARK, 8, ly + 3, 12, 4);
-        sw->role = MARK_SWATCH;
-        sw->color = m->selected[s] % 8;
-        ly += page_text(m->doc, m->p, 24, ly, t->label_width - 24 - 2 * t->gap - 14,
-                        pe->name, TS_SMALL, BF_MUTED, 0, NULL) + 2;
-    }
-    double plot_h = t->emotion_height;
-    double legend_h = ly - y - t->lane_pad;
-    if (legend_h > plot_h)
-        plot_h = legend_h;
-    double top = y + t->lane_pad + 6, bottom = y + t->lane_pad + plot_h - 6;
-    double mid = (top + bottom) / 2, half = (bottom - top) / 2;
-    /* scale: +3, 0, -3 beside the plot */
-    static const char *const ticks[] = { "+3", "0", "−3" };
-    for (int k = 0; k < 3; k++) {
-        double ty = top + k * half;
-        double th = measure_text(ticks[k], TS_SMALL, 0);
-        PangoLayout *lay = text_shape(ticks[k], TS_SMALL, 0, 0);
-        double tw, tth;
-        text_extent(lay, &tw, &tth);
-        g_object_unref(lay);
-        page_text(m->doc, m->p, m->x0 - 6 - tw, ty - th / 2, tw + 1, ticks[k],
-                  TS_SMALL, BF_MUTED, 0, NULL);
-    }
-    box *zero = page_box(m->doc, m->p, BOX_LINE, m->x0, mid, m->width - m->x0, 0);
-    zero->flags = BF_DASHED;
-    zero->pts = arena_alloc(&m->doc->mem, 4 * sizeof(double));
-    zero->pts[0] = m->x0;
-    zero->pts[1] = mid;
-    zero->pts[2] = m->width;
-    zero->pts[3] = mid;
-    zero->npts = 2;
-    /* one curve per persona, nudged sideways so equal scores stay apart */
-    for (int s = 0; s < m->nsel; s++) {
-        const cjm_persona *pe = &m->j->personas[m->selected[s]];
-        double nudge = (s - (m->nsel - 1) / 2.0) * 2.5;
-        double *pts = arena_alloc(&m->doc->mem, sizeof(double) * 2 * (size_t)m->n);
-        int np = 0, low = -1;
-        double low_score = 99;
-        for (int i = 0; i < m->n; i++) {
-            int f;
-            double sc = emotion_of(&m->j->phases[i], pe->id, &f);
-            if (!f)
-                continue;
-            pts[2 * np] = col_x(m, i) + m->colw / 2 + nudge;
-            pts[2 * np + 1] = mid - sc / 3.0 * half;
-            if (sc < low_score) {
-                low_score = sc;
-                low = np;
-            }
-            np++;
-        }
-        if (!np)
-            continue;
-        box *c = page_box(m->doc, m->p, BOX_CURVE, pts[0], top, pts[2 * np - 2] - pts[0],
-                          bottom - top);
-        int color = m->selected[s] % 8;
-        c->pts = pts;
-        c->npts = np;
-        c->color = color;
-        c->ref = arena_printf(&m->doc->mem, "emotion:%s", pe->id);
-        for (int q = 0; q < np; q++) {
-            double r = q == low && low_score < 0 ? 4.5 : 2.6;
-            box *pt = page_box(m->doc, m->p, BOX_MARK, pts[2 * q] - r,
-                               pts[2 * q + 1] - r, 2 * r, 2 * r);
-            pt->role = q == low && low_score < 0 ? MARK_LOW : MARK_POINT;
-            pt->color = color;
-        }
-    }
-    return lane_end(m, idx, y, plot_h);
 }
 
 /* ---- legend and title ------------------------------------------------------- */

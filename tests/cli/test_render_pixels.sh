@@ -19,7 +19,7 @@ img = Image.open("e.png").convert("RGB")
 scale = 100 / 72
 page = json.load(open("e.json"))["pages"][0]
 curve = next(b for b in page["boxes"] if b["kind"] == "curve")
-target = (0x26, 0x80, 0xC2)                 # light theme, first curve
+target = (0x00, 0x72, 0xB2)                 # light theme, first curve
 top, bottom = curve["y"] * scale, (curve["y"] + curve["h"]) * scale
 def curve_y(px):
     ys = [y for y in range(int(top) - 6, int(bottom) + 6)

@@ -1,0 +1,255 @@
+/*
+ * view_emotion.c — the emotion lane of the map: how each persona feels in
+ * each phase, on the −3..+3 scale.
+ *
+ * Only what is known is drawn.  A persona's curve runs through the phases
+ * it has a score in and stops where it has none (a gap, never a line
+ * through a phase it is not in).  Between two scores the curve is a
+ * monotone cubic (draw.c), so it never leaves the scale and never shows a
+ * peak the data does not have.  Each persona is a series: its own colour
+ * from the theme's colour-blind-safe palette, then a line style once the
+ * palette is used up, and its own point shape.  Points with equal scores
+ * in one phase are spread apart vertically (towards the middle at the
+ * scale's ends) so no curve hides another.  Up to the theme's overlay_max
+ * curves share one plot; more get a small plot each (small multiples).
+ * Notes and evidence of a score are listed under the plot, in the phase's
+ * column.
+ */
+#include "render/lanes.h"
+
+#include <math.h>
+#include <string.h>
+
+static const label3 LBL_EMOTION = { "Emotion", "感情", "情绪" };
+static const label3 LBL_AXIS[3] = {
+    { "delighted", "満足", "满意" }, { "neutral", "普通", "一般" },
+    { "frustrated", "不満", "不满" }
+};
+
+/* Persona P's score in phase PH; *FOUND says whether it has one. */
+static const cjm_emotion *emotion_of(const cjm_phase *ph, const char *persona)
+{
+    for (int k = 0; k < ph->emotion_count; k++)
+        if (strcmp(ph->emotions[k].persona, persona) == 0)
+            return &ph->emotions[k];
+    return NULL;
+}
+
+static int has_scores(const mctx *m, int persona)
+{
+    for (int i = 0; i < m->n; i++)
+        if (emotion_of(&m->j->phases[m->first + i], m->j->personas[persona].id))
+            return 1;
+    return 0;
+}
+
+/* A plot band from TOP (+3) to BOTTOM (−3). */
+typedef struct band { double top, bottom; } band;
+
+static double band_y(const band *b, double score)
+{
+    double mid = (b->top + b->bottom) / 2, half = (b->bottom - b->top) / 2;
+    return mid - score / 3.0 * half;
+}
+
+/* The scale: +3 / 0 / −3 right-aligned in the label column, and the words
+ * in the first half of the first column, where no curve is drawn (curves
+ * start at the column's centre).  WORDS: whether there is room for them. */
+static void scale_marks(mctx *m, const band *b, int words)
+{
+    static const char *const ticks[] = { "+3", "0", "−3" };
+    for (int k = 0; k < 3; k++) {
+        double ty = band_y(b, 3 - 3 * k);
+        PangoLayout *lay = text_shape(ticks[k], TS_SMALL, 0, 0);
+        double tw, th;
+        text_extent(lay, &tw, &th);
+        g_object_unref(lay);
+        page_text(m->doc, m->p, m->x0 - 6 - tw, ty - th / 2, tw + 1, ticks[k], TS_SMALL,
+                  BF_MUTED, 0, NULL);
+        if (!words)
+            continue;
+        const char *w = L(m, &LBL_AXIS[k]);
+        double wh = measure_text(w, TS_SMALL, 0);
+        double wy = k == 0 ? ty + 1 : k == 1 ? ty - wh - 1 : ty - wh - 1;
+        page_text(m->doc, m->p, m->x0 + 3, wy, m->colw / 2 - 8, w, TS_SMALL, BF_MUTED, 0,
+                  "axis");
+    }
+    double ys[3] = { b->top, (b->top + b->bottom) / 2, b->bottom };
+    for (int k = 0; k < 3; k++) {
+        box *line = page_box(m->doc, m->p, BOX_LINE, m->x0, ys[k], m->width - m->x0, 0);
+        line->flags = k == 1 ? BF_DASHED : BF_MUTED;
+        line->pts = arena_alloc(&m->doc->mem, 4 * sizeof(double));
+        line->pts[0] = m->x0;
+        line->pts[1] = ys[k];
+        line->pts[2] = m->width;
+        line->pts[3] = ys[k];
+        line->npts = 2;
+    }
+}
+
+/* Where persona PLOT[s] is drawn in column I: its score's height, spread
+ * from others with the same score in the same phase.  NAN: no score. */
+static double point_y(const mctx *m, const band *b, const int *plot, int count, int s,
+                      int i)
+{
+    const cjm_phase *ph = &m->j->phases[m->first + i];
+    const cjm_emotion *e = emotion_of(ph, m->j->personas[plot[s]].id);
+    if (!e)
+        return NAN;
+    int rank = 0, equal = 0;
+    for (int q = 0; q < count; q++) {
+        const cjm_emotion *o = emotion_of(ph, m->j->personas[plot[q]].id);
+        if (o && o->score == e->score) {
+            rank += q < s;
+            equal++;
+        }
+    }
+    double sep = m->t->curve_width + 1.4;
+    double off = (rank - (equal - 1) / 2.0) * sep, spread = (equal - 1) / 2.0 * sep;
+    double y = band_y(b, e->score);
+    /* keep the whole group inside the band */
+    if (y - spread < b->top)
+        y = b->top + spread;
+    if (y + spread > b->bottom)
+        y = b->bottom - spread;
+    return y + off;
+}
+
+/* The curves of PLOT[0..COUNT) in band B: a curve box per run of phases
+ * with scores, a point per score (the lowest negative one marked). */
+static void curves(mctx *m, const band *b, const int *plot, int count)
+{
+    for (int s = 0; s < count; s++) {
+        const cjm_persona *pe = &m->j->personas[plot[s]];
+        int low = -1;
+        double low_score = 0;
+        for (int i = 0; i < m->n; i++) {
+            const cjm_emotion *e = emotion_of(&m->j->phases[m->first + i], pe->id);
+            if (e && e->score < low_score) {
+                low_score = e->score;
+                low = i;
+            }
+        }
+        for (int i = 0; i < m->n;) {
+            if (isnan(point_y(m, b, plot, count, s, i))) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < m->n && !isnan(point_y(m, b, plot, count, s, end)))
+                end++;
+            double *pts = arena_alloc(&m->doc->mem, sizeof(double) * 2 * (size_t)(end - i));
+            for (int q = i; q < end; q++) {
+                pts[2 * (q - i)] = col_x(m, q) + m->colw / 2;
+                pts[2 * (q - i) + 1] = point_y(m, b, plot, count, s, q);
+            }
+            box *c = page_box(m->doc, m->p, BOX_CURVE, pts[0], b->top,
+                              pts[2 * (end - i) - 2] - pts[0], b->bottom - b->top);
+            c->pts = pts;
+            c->npts = end - i;
+            c->color = plot[s];
+            c->ref = arena_printf(&m->doc->mem, "emotion:%s", pe->id);
+            i = end;
+        }
+        for (int i = 0; i < m->n; i++) {
+            double y = point_y(m, b, plot, count, s, i);
+            if (isnan(y))
+                continue;
+            double r = i == low ? 4.5 : 2.8;
+            box *pt = page_box(m->doc, m->p, BOX_MARK, col_x(m, i) + m->colw / 2 - r,
+                               y - r, 2 * r, 2 * r);
+            pt->role = i == low ? MARK_LOW : MARK_POINT;
+            pt->color = plot[s];
+            pt->ref = arena_printf(&m->doc->mem, "score:%s/%s",
+                                   m->j->phases[m->first + i].id, pe->id);
+        }
+    }
+}
+
+/* Notes and evidence of the scores in column I, from Y; the height used. */
+static double notes(mctx *m, int i, double y, const int *plot, int count)
+{
+    const theme *t = m->t;
+    const cjm_phase *ph = &m->j->phases[m->first + i];
+    double top = y, x = col_x(m, i);
+    for (int s = 0; s < count; s++) {
+        const cjm_persona *pe = &m->j->personas[plot[s]];
+        const cjm_emotion *e = emotion_of(ph, pe->id);
+        if (!e || (!e->note && e->evidence == EVID_NONE))
+            continue;
+        double pips = e->evidence != EVID_NONE ? 4 * (t->pip_size + 1) + 3 : 0;
+        const char *text = e->note
+            ? arena_printf(&m->doc->mem, "%s: %s", pe->name, e->note) : pe->name;
+        box *mk = page_box(m->doc, m->p, BOX_MARK, x + 1, y + 2, 6, 6);
+        mk->role = MARK_POINT;
+        mk->color = plot[s];
+        double h = page_text(m->doc, m->p, x + 10, y, m->colw - 10 - pips, text, TS_SMALL,
+                             BF_MUTED, 0, arena_printf(&m->doc->mem, "note:%s/%s",
+                                                       ph->id, pe->id));
+        if (pips) {
+            box *pp = page_box(m->doc, m->p, BOX_PIPS, x + m->colw - pips + 3, y + 1,
+                               pips - 3, t->pip_size * 2.5);
+            pp->icon = e->evidence;
+        }
+        y += h + 2;
+    }
+    return y - top;
+}
+
+/* One plot of PLOT[0..COUNT) from Y, at least MIN_H tall, with the notes
+ * under it; its height. */
+static double plot_block(mctx *m, double y, const int *plot, int count, double min_h)
+{
+    double h = min_h;
+    band b = { y + 6, y + h - 6 };
+    scale_marks(m, &b, h >= 60);
+    curves(m, &b, plot, count);
+    double tallest = 0;
+    for (int i = 0; i < m->n; i++) {
+        double nh = notes(m, i, y + h + 2, plot, count);
+        if (nh > tallest)
+            tallest = nh;
+    }
+    return h + (tallest > 0 ? tallest + 4 : 0);
+}
+
+/* A persona's name (and the sample of its line) in the label column. */
+static double series_label(mctx *m, double y, int persona, double width)
+{
+    box *sw = page_box(m->doc, m->p, BOX_MARK, 8, y + 2, 14, 6);
+    sw->role = MARK_SWATCH;
+    sw->color = persona;
+    return page_text(m->doc, m->p, 26, y, width - 26, m->j->personas[persona].name,
+                     TS_SMALL, BF_MUTED, 0, NULL);
+}
+
+double emotion_lane(mctx *m, double y, int *alt)
+{
+    const theme *t = m->t;
+    int *plot = arena_alloc(&m->doc->mem, sizeof *plot * (size_t)(m->nsel + 1));
+    int count = 0;
+    for (int s = 0; s < m->nsel; s++)
+        if (has_scores(m, m->selected[s]))
+            plot[count++] = m->selected[s];
+    if (!count)
+        return 0;
+    int idx = lane_begin(m, y, L(m, &LBL_EMOTION), (*alt)++ & 1);
+    double top = y + t->lane_pad;
+    double ly = top + m->p->boxes[idx + 1].h + t->gap;
+    double label_w = t->label_width - 2 * t->gap - 18;
+    if (count <= t->overlay_max) {
+        /* one plot; the legend under the lane's label */
+        for (int s = 0; s < count; s++)
+            ly += series_label(m, ly, plot[s], label_w) + 2;
+        double h = plot_block(m, top, plot, count, fmax(t->emotion_height, ly - top));
+        return lane_end(m, idx, y, h);
+    }
+    /* small multiples: a plot per persona, its name beside it */
+    double py = ly;
+    for (int s = 0; s < count; s++) {
+        double nh = series_label(m, py + t->emotion_small_height / 2 - 6, plot[s], label_w);
+        double h = plot_block(m, py, &plot[s], 1, fmax(t->emotion_small_height, nh + 12));
+        py += h + t->gap;
+    }
+    return lane_end(m, idx, y, py - t->gap - top);
+}
