@@ -13,6 +13,7 @@
 #include "model/emit.h"
 #include "base/fsout.h"
 #include "model/load.h"
+#include "render/words.h"
 #include "sim/sim.h"
 #include "sim/shard.h"
 #include "report/sim_pages.h"
@@ -317,8 +318,10 @@ static void write_chart(arena *a, const cjm_journey *j, const sim_run_result *ru
     doc->lang = j->locale;
     layout_options lo2 = { .theme = t };
     chart_data c;
-    sim_chart_fill(&doc->mem, &c, arena_printf(&doc->mem, "Simulation — %s", j->title),
+    sim_chart_fill(&doc->mem, &c, arena_printf(&doc->mem, "%s — %s",
+                                               word_in(j->locale, W_SIMULATION), j->title),
                    j->phase_count, phase_names, runs[0].exact, count, names, results);
+    c.locale = j->locale;
     layout_charts(doc, &c, &lo2);
     surface_write(doc, t, (out_format)format_from_path(chart), 150, j->title, chart, 0, d);
     rdoc_free(doc);

@@ -6,6 +6,7 @@
 #define CJM_LANES_H
 
 #include "render/layout.h"
+#include "render/words.h"
 
 typedef struct mctx {
     rdoc *doc;
@@ -20,11 +21,8 @@ typedef struct mctx {
     const char *loc;
 } mctx;
 
-/* Lane labels in the journey's language. */
-typedef struct { const char *en, *ja, *zh; } label3;
-
-/* L in the page's language (English when it has no translation). */
-const char *L(const mctx *m, const label3 *l);
+/* W in the page's language (words.h). */
+const char *L(const mctx *m, word w);
 
 /* The left edge of phase column I. */
 double col_x(const mctx *m, int i);

@@ -157,6 +157,7 @@ void layout_cover(rdoc *doc, const cjm_journey *j, const layout_options *o,
 /* Simulation charts: the funnel, the time to convert, the scenarios. */
 typedef struct chart_data {
     const char *title;
+    const char *locale;                             /* the journey's, for the words */
     int phase_count;
     const char **phase_names;
     const double *entered, *advanced, *dropped;     /* shares, per phase */

@@ -12,18 +12,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static const label3 LBL_BP[5] = {
-    { "Physical evidence", "物的証拠", "有形展示" },
-    { "Customer actions", "顧客の行動", "客户行为" },
-    { "Frontstage", "フロントステージ", "前台" },
-    { "Backstage", "バックステージ", "后台" },
-    { "Support processes", "支援プロセス", "支持流程" },
-};
-static const label3 LBL_LINES[3] = {
-    { "line of interaction", "インタラクションライン", "互动分界线" },
-    { "line of visibility", "可視ライン", "可视分界线" },
-    { "line of internal interaction", "内部インタラクションライン", "内部互动分界线" },
-};
 static const char *const LANE_IDS[5] = { "evidence", "customer", "frontstage", "backstage",
                                          "support" };
 
@@ -53,14 +41,7 @@ static double empty_hint(mctx *m, double y)
             entries += bp_lane(&m->j->phases[i], l)->count;
     if (entries)
         return y;
-    static const label3 hint = {
-        "No blueprint entries yet: give the phases a blueprint with evidence, "
-        "customer, frontstage, backstage and support.",
-        "ブループリントの項目がまだありません。各フェーズに blueprint（evidence, customer, "
-        "frontstage, backstage, support）を書いてください。",
-        "还没有服务蓝图条目：请在各阶段写上 blueprint（evidence、customer、frontstage、"
-        "backstage、support）。" };
-    return y + page_text(m->doc, m->p, 0, y, m->width, L(m, &hint), TS_BODY, BF_MUTED, 0,
+    return y + page_text(m->doc, m->p, 0, y, m->width, L(m, W_BP_EMPTY), TS_BODY, BF_MUTED, 0,
                          "blueprint:empty") + m->t->gap;
 }
 
@@ -98,8 +79,7 @@ static double time_lane(mctx *m, double y)
                  || model_phase_minutes(&m->j->phases[i]) > 0;
     if (!timed)
         return y;
-    static const label3 lbl = { "Step time", "所要時間", "步骤用时" };
-    int idx = lane_begin(m, y, L(m, &lbl), 1);
+    int idx = lane_begin(m, y, L(m, W_STEP_TIME), 1);
     double tallest = 0;
     for (int i = 0; i < m->n; i++)
         tallest = fmax(tallest, time_cell(m, i, y + m->t->lane_pad));
@@ -110,7 +90,7 @@ static double time_lane(mctx *m, double y)
 static double dividing_line(mctx *m, int l, double y)
 {
     const theme *t = m->t;
-    const char *label = L(m, &LBL_LINES[l - 2]);
+    const char *label = L(m, W_LINE_INTERACTION + l - 2);
     double lh = measure_text(label, TS_LINE_LABEL, t->label_width - 8);
     box *line = page_box(m->doc, m->p, BOX_LINE, 0, y + lh + 3, m->width, 0);
     line->flags = BF_DASHED;
@@ -156,7 +136,7 @@ static double planned_cards(mctx *m, int i, int l, double y)
             if (!strcmp(ac->lanes.items[q], LANE_IDS[l])) {
                 cjm_card *pc = &planned.items[planned.count++];
                 model_card_init(pc);
-                pc->text = arena_printf(a, "Planned: %s%s%s", ac->title,
+                pc->text = arena_printf(a, "%s: %s%s%s", L(m, W_PLANNED), ac->title,
                                         ac->owner ? " — " : "", ac->owner ? ac->owner : "");
                 pc->id = ac->id;
             }
@@ -175,7 +155,7 @@ static double blueprint_lane(bctx *b, int l, double y)
                                   FILL_THOUGHT, FILL_CARD };
     if (l >= 2)
         y = dividing_line(m, l, y);
-    int idx = lane_begin(m, y, L(m, &LBL_BP[l]), l & 1);
+    int idx = lane_begin(m, y, L(m, W_BP_EVIDENCE + l), l & 1);
     double tallest = 0;
     for (int i = 0; i < m->n; i++) {
         const cjm_cards *cards = bp_lane(&m->j->phases[i], l);
@@ -259,9 +239,8 @@ static void blueprint_page(rdoc *doc, const cjm_journey *j,
             total += bp_lane(&j->phases[i], l)->count;
     b.where = arena_alloc(&doc->mem, sizeof *b.where * (size_t)(total + 1));
 
-    static const label3 title = { "Service blueprint", "サービスブループリント", "服务蓝图" };
     double y = page_text(doc, m->p, 0, 0, m->width,
-                         arena_printf(&doc->mem, "%s — %s", L(m, &title), j->title),
+                         arena_printf(&doc->mem, "%s — %s", L(m, W_BLUEPRINT), j->title),
                          TS_TITLE, 0, 0, "title") + 10;
     y += header_row(m, y) + t->gap;
     y = empty_hint(m, y);

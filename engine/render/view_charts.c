@@ -5,6 +5,7 @@
  * intervals.  One page, three panels, drawn like every other view.
  */
 #include "render/layout.h"
+#include "render/words.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -41,7 +42,7 @@ static void line(rdoc *doc, rpage *p, double x0, double y0, double x1, double y1
 static double funnel(rdoc *doc, rpage *p, const chart_data *c, const theme *t, double y)
 {
     double label_w = 170, bar_w = PANEL_W - label_w - 150, row = 20;
-    y += page_text(doc, p, 0, y, PANEL_W, "Funnel: entered, advanced, dropped",
+    y += page_text(doc, p, 0, y, PANEL_W, word_in(c->locale, W_FUNNEL),
                    TS_PHASE, 0, 0, NULL) + 6;
     for (int i = 0; i < c->phase_count; i++) {
         double ry = y + i * row;
@@ -51,7 +52,7 @@ static double funnel(rdoc *doc, rpage *p, const chart_data *c, const theme *t, d
         bar(doc, p, label_w, ry + 2, bar_w * c->advanced[i], row - 5, FILL_HEADER,
             arena_printf(&doc->mem, "advanced:%d:%.6f", i, c->advanced[i]));
         char lbl[96];
-        snprintf(lbl, sizeof lbl, "%.1f%% in, %.1f%% on, %.1f%% lost", 100 * c->entered[i],
+        snprintf(lbl, sizeof lbl, word_in(c->locale, W_FUNNEL_ROW), 100 * c->entered[i],
                  100 * c->advanced[i], 100 * c->dropped[i]);
         page_text(doc, p, label_w + bar_w + 6, ry + 3, 150 - 6, lbl, TS_SMALL, BF_MUTED, 0,
                   NULL);
@@ -64,7 +65,7 @@ static double funnel(rdoc *doc, rpage *p, const chart_data *c, const theme *t, d
 static double histogram(rdoc *doc, rpage *p, const chart_data *c, double y)
 {
     double h = 120, left = 40, w = PANEL_W - left;
-    y += page_text(doc, p, 0, y, PANEL_W, "Time to convert (share converting each week)",
+    y += page_text(doc, p, 0, y, PANEL_W, word_in(c->locale, W_TIME_TO_CONVERT),
                    TS_PHASE, 0, 0, NULL) + 8;
     int weeks = c->horizon / 7 + 1;
     double top = 0;
@@ -85,7 +86,7 @@ static double histogram(rdoc *doc, rpage *p, const chart_data *c, double y)
     snprintf(lbl, sizeof lbl, "%.1f%%", 100 * top);
     page_text(doc, p, 0, y - 4, left - 4, lbl, TS_SMALL, BF_MUTED, 0, NULL);
     for (int day = 0; day <= c->horizon; day += c->horizon > 200 ? 60 : 30) {
-        snprintf(lbl, sizeof lbl, "%d d", day);
+        snprintf(lbl, sizeof lbl, word_in(c->locale, W_DAYS_TICK), day);
         double x = left + (day / 7) * bw;
         if (x + 40 <= left + w)
             page_text(doc, p, x, y + h + 3, 40, lbl, TS_SMALL, BF_MUTED, 0, NULL);
@@ -97,9 +98,8 @@ static double histogram(rdoc *doc, rpage *p, const chart_data *c, double y)
 static double scenarios(rdoc *doc, rpage *p, const chart_data *c, double y)
 {
     double label_w = 200, bar_w = PANEL_W - label_w - 70, row = 22;
-    y += page_text(doc, p, 0, y, PANEL_W, c->converted_ci
-                   ? "Conversion by scenario (Monte Carlo, 95% interval)"
-                   : "Conversion by scenario (exact engine)", TS_PHASE, 0, 0, NULL) + 6;
+    y += page_text(doc, p, 0, y, PANEL_W, word_in(c->locale, c->converted_ci
+                   ? W_SCENARIOS_MC : W_SCENARIOS_EXACT), TS_PHASE, 0, 0, NULL) + 6;
     double top = 0;
     for (int s = 0; s < c->scenario_count; s++)
         top = fmax(top, c->converted[s] + (c->converted_ci ? c->converted_ci[s] : 0));

@@ -20,11 +20,6 @@
 #include <math.h>
 #include <string.h>
 
-static const label3 LBL_EMOTION = { "Emotion", "感情", "情绪" };
-static const label3 LBL_AXIS[3] = {
-    { "delighted", "満足", "满意" }, { "neutral", "普通", "一般" },
-    { "frustrated", "不満", "不满" }
-};
 
 /* Persona P's score in phase PH; *FOUND says whether it has one. */
 static const cjm_emotion *emotion_of(const cjm_phase *ph, const char *persona)
@@ -68,7 +63,7 @@ static void scale_marks(mctx *m, const band *b, int words)
                   BF_MUTED, 0, NULL);
         if (!words)
             continue;
-        const char *w = L(m, &LBL_AXIS[k]);
+        const char *w = L(m, W_AXIS_HIGH + k);
         double wh = measure_text(w, TS_SMALL, 0);
         double wy = k == 0 ? ty + 1 : k == 1 ? ty - wh - 1 : ty - wh - 1;
         page_text(m->doc, m->p, m->x0 + 3, wy, m->colw / 2 - 8, w, TS_SMALL, BF_MUTED, 0,
@@ -233,7 +228,7 @@ double emotion_lane(mctx *m, double y, int *alt)
             plot[count++] = m->selected[s];
     if (!count)
         return 0;
-    int idx = lane_begin(m, y, L(m, &LBL_EMOTION), (*alt)++ & 1);
+    int idx = lane_begin(m, y, L(m, W_EMOTION), (*alt)++ & 1);
     double top = y + t->lane_pad;
     double ly = top + m->p->boxes[idx + 1].h + t->gap;
     double label_w = t->label_width - 2 * t->gap - 18;

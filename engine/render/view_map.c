@@ -15,38 +15,10 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *L(const mctx *m, const label3 *l)
+const char *L(const mctx *m, word w)
 {
-    if (strncmp(m->loc, "ja", 2) == 0 && l->ja)
-        return l->ja;
-    if (strncmp(m->loc, "zh", 2) == 0 && l->zh)
-        return l->zh;
-    return l->en;
+    return word_in(m->loc, w);
 }
-
-static const label3 LBL_INVOLVE = { "Stakeholders", "関係者", "相关人员" };
-static const label3 LBL_STEPS = { "Steps", "ステップ", "步骤" };
-static const label3 LBL_ACTIONS = { "Customer actions", "顧客の行動", "客户行为" };
-static const label3 LBL_TOUCH = { "Touchpoints", "タッチポイント", "触点" };
-static const label3 LBL_THOUGHTS = { "Thoughts", "思考", "想法" };
-static const label3 LBL_PAINS = { "Pains", "ペイン", "痛点" };
-static const label3 LBL_OPPS = { "Opportunities", "機会", "机会" };
-static const label3 LBL_NEEDS = { "Needs", "ニーズ", "需求" };
-static const label3 LBL_ACTIVITIES = { "Activities", "活動", "活动" };
-static const label3 LBL_CONTENT = { "Content", "コンテンツ", "内容" };
-static const label3 LBL_DELIVER = { "Deliverables", "成果物", "交付物" };
-static const label3 LBL_QUESTIONS = { "Questions", "質問", "问题" };
-static const label3 LBL_ONLINE = { "online", "オンライン", "线上" };
-static const label3 LBL_OFFLINE = { "offline", "オフライン", "线下" };
-static const label3 LBL_DIRECT = { "direct", "直接", "直接" };
-static const label3 LBL_INDIRECT = { "indirect", "間接", "间接" };
-static const label3 LBL_EVIDENCE = { "evidence: assumption → quantitative",
-                                     "根拠：仮説 → 定量", "证据：假设 → 定量" };
-static const label3 LBL_LOW = { "low point", "最低点", "最低点" };
-static const label3 LBL_INV_NAMES[4] = {
-    { "none", "なし", "无" }, { "participant", "参加", "参与" },
-    { "driver", "主導", "主导" }, { "gatekeeper", "承認者", "审批" }
-};
 
 double col_x(const mctx *m, int i)
 {
@@ -78,6 +50,17 @@ double lane_end(mctx *m, int idx, double y, double content_h)
     return h;
 }
 
+/* A card's standard time: "time 5 min (tolerance 8)". */
+static const char *card_time(mctx *m, const cjm_time *tm)
+{
+    double unit = tm->days ? 1440 : 1;
+    const char *s = arena_printf(&m->doc->mem, "%s %g %s", L(m, W_TIME), tm->standard / unit,
+                                 L(m, tm->days ? W_UNIT_DAYS : W_UNIT_MINUTES));
+    if (tm->tolerance >= 0)
+        s = arena_printf(&m->doc->mem, "%s (%s %g)", s, L(m, W_TOLERANCE), tm->tolerance / unit);
+    return s;
+}
+
 /* A stack of cards in column I from Y; returns the height used. */
 double card_stack(mctx *m, int i, double y, const cjm_cards *cards,
                   int fill, text_style style, int lane_mark, const char *kind)
@@ -94,15 +77,10 @@ double card_stack(mctx *m, int i, double y, const cjm_cards *cards,
         double tw = m->colw - 2 * t->card_pad - lead - pips;
         const char *text = c->text;
         if (style == TS_THOUGHT)
-            text = arena_printf(&m->doc->mem, "“%s”", c->text);
+            text = arena_printf(&m->doc->mem, "%s%s%s", L(m, W_QUOTE_OPEN), c->text,
+                                L(m, W_QUOTE_CLOSE));
         if (c->time.standard >= 0)
-            text = arena_printf(&m->doc->mem, "%s\ntime %g %s%s", text,
-                                c->time.standard / (c->time.days ? 1440 : 1),
-                                c->time.days ? "d" : "min",
-                                c->time.tolerance >= 0
-                                    ? arena_printf(&m->doc->mem, " (tolerance %g)",
-                                                   c->time.tolerance / (c->time.days ? 1440 : 1))
-                                    : "");
+            text = arena_printf(&m->doc->mem, "%s\n%s", text, card_time(m, &c->time));
         if (c->fail_point)
             text = arena_printf(&m->doc->mem, "%s\n⚠ %s%s", text, c->fail_point,
                                 c->fail_rate >= 0
@@ -170,7 +148,7 @@ STRS_OF(deliverables_of, deliverables)
 STRS_OF(questions_of, questions)
 
 /* A lane of card stacks; skipped when every phase's list is empty. */
-static double card_lane(mctx *m, double y, const label3 *label, cards_of get,
+static double card_lane(mctx *m, double y, word label, cards_of get,
                         int fill, text_style style, int mark, const char *kind,
                         int *alt)
 {
@@ -232,7 +210,7 @@ static double involvement_lane(mctx *m, double y, int *alt)
             any |= m->j->phases[m->first + i].involvement[k].level != INV_NONE;
     if (!any || !m->nsel)
         return 0;
-    int idx = lane_begin(m, y, L(m, &LBL_INVOLVE), (*alt)++ & 1);
+    int idx = lane_begin(m, y, L(m, W_STAKEHOLDERS), (*alt)++ & 1);
     double label_h = m->p->boxes[idx + 1].h + t->gap;
     double ry = y + t->lane_pad + label_h;
     for (int s = 0; s < m->nsel; s++) {
@@ -254,9 +232,9 @@ static double involvement_lane(mctx *m, double y, int *alt)
             box *mk = page_box(m->doc, m->p, BOX_MARK, x, ry + (row - sz) / 2 - 1, sz, sz);
             mk->role = MARK_INVOLVE;
             mk->icon = lv;
-            double th = measure_text(L(m, &LBL_INV_NAMES[lv]), TS_SMALL, 0);
+            double th = measure_text(L(m, W_INV_NONE + lv), TS_SMALL, 0);
             page_text(m->doc, m->p, x + sz + 5, ry + (row - th) / 2 - 1,
-                      m->colw - 2 * t->card_pad - sz - 5, L(m, &LBL_INV_NAMES[lv]),
+                      m->colw - 2 * t->card_pad - sz - 5, L(m, W_INV_NONE + lv),
                       TS_SMALL, lv == INV_GATEKEEPER ? 0 : BF_MUTED, 0, NULL);
         }
         ry += row + 2;
@@ -272,7 +250,7 @@ static double touchpoint_lane(mctx *m, double y, int *alt)
         any |= m->j->phases[m->first + i].touchpoints.count > 0;
     if (!any)
         return 0;
-    int idx = lane_begin(m, y, L(m, &LBL_TOUCH), (*alt)++ & 1);
+    int idx = lane_begin(m, y, L(m, W_TOUCHPOINTS), (*alt)++ & 1);
     double tallest = 0;
     for (int i = 0; i < m->n; i++) {
         const cjm_phase *ph = &m->j->phases[m->first + i];
@@ -318,17 +296,17 @@ static double legend(mctx *m, double y)
 {
     const theme *t = m->t;
     struct { int mark; int icon; const char *label; } items[] = {
-        { MARK_INVOLVE, INV_DRIVER, L(m, &LBL_INV_NAMES[INV_DRIVER]) },
-        { MARK_INVOLVE, INV_PARTICIPANT, L(m, &LBL_INV_NAMES[INV_PARTICIPANT]) },
-        { MARK_INVOLVE, INV_GATEKEEPER, L(m, &LBL_INV_NAMES[INV_GATEKEEPER]) },
-        { MARK_PAIN, 0, L(m, &LBL_PAINS) },
-        { MARK_OPPORTUNITY, 0, L(m, &LBL_OPPS) },
-        { MARK_ONLINE, 0, L(m, &LBL_ONLINE) },
-        { MARK_OFFLINE, 0, L(m, &LBL_OFFLINE) },
-        { -1, 0, L(m, &LBL_DIRECT) },
-        { -2, 0, L(m, &LBL_INDIRECT) },
-        { -3, EVID_QUANTITATIVE, L(m, &LBL_EVIDENCE) },
-        { MARK_LOW, 0, L(m, &LBL_LOW) },
+        { MARK_INVOLVE, INV_DRIVER, L(m, W_INV_NONE + INV_DRIVER) },
+        { MARK_INVOLVE, INV_PARTICIPANT, L(m, W_INV_NONE + INV_PARTICIPANT) },
+        { MARK_INVOLVE, INV_GATEKEEPER, L(m, W_INV_NONE + INV_GATEKEEPER) },
+        { MARK_PAIN, 0, L(m, W_PAINS) },
+        { MARK_OPPORTUNITY, 0, L(m, W_OPPORTUNITIES) },
+        { MARK_ONLINE, 0, L(m, W_ONLINE) },
+        { MARK_OFFLINE, 0, L(m, W_OFFLINE) },
+        { -1, 0, L(m, W_DIRECT) },
+        { -2, 0, L(m, W_INDIRECT) },
+        { -3, EVID_QUANTITATIVE, arena_printf(&m->doc->mem, "%s: %s → %s", L(m, W_EVIDENCE), L(m, W_EVID_ASSUMPTION), L(m, W_EVID_QUANTITATIVE)) },
+        { MARK_LOW, 0, L(m, W_LOW_POINT) },
     };
     /* only what this map shows */
     int shown[sizeof items / sizeof items[0]] = { 0 };
@@ -426,23 +404,23 @@ static void map_page(rdoc *doc, const cjm_journey *j, const layout_options *o,
     y += header_row(&m, y) + t->gap;
     int alt = 0;
     y += involvement_lane(&m, y, &alt);
-    y += card_lane(&m, y, &LBL_STEPS, steps_of, FILL_CARD, TS_CARD, -1, NULL, &alt);
-    y += card_lane(&m, y, &LBL_ACTIONS, actions_of, FILL_CARD, TS_CARD, -1, NULL, &alt);
+    y += card_lane(&m, y, W_STEPS, steps_of, FILL_CARD, TS_CARD, -1, NULL, &alt);
+    y += card_lane(&m, y, W_ACTIONS, actions_of, FILL_CARD, TS_CARD, -1, NULL, &alt);
     y += touchpoint_lane(&m, y, &alt);
-    y += card_lane(&m, y, &LBL_THOUGHTS, thoughts_of, FILL_THOUGHT, TS_THOUGHT, -1, NULL,
+    y += card_lane(&m, y, W_THOUGHTS, thoughts_of, FILL_THOUGHT, TS_THOUGHT, -1, NULL,
                    &alt);
     y += emotion_lane(&m, y, &alt);
-    y += card_lane(&m, y, &LBL_PAINS, pains_of, FILL_PAIN, TS_CARD, MARK_PAIN, "pain",
+    y += card_lane(&m, y, W_PAINS, pains_of, FILL_PAIN, TS_CARD, MARK_PAIN, "pain",
                    &alt);
-    y += card_lane(&m, y, &LBL_OPPS, opps_of, FILL_OPPORTUNITY, TS_CARD,
+    y += card_lane(&m, y, W_OPPORTUNITIES, opps_of, FILL_OPPORTUNITY, TS_CARD,
                    MARK_OPPORTUNITY, "opportunity", &alt);
-    y += card_lane(&m, y, &LBL_NEEDS, needs_of, FILL_NEED, TS_CARD, -1, NULL, &alt);
-    y += card_lane(&m, y, &LBL_ACTIVITIES, activities_of, FILL_CARD, TS_CARD, -1, NULL,
+    y += card_lane(&m, y, W_NEEDS, needs_of, FILL_NEED, TS_CARD, -1, NULL, &alt);
+    y += card_lane(&m, y, W_ACTIVITIES, activities_of, FILL_CARD, TS_CARD, -1, NULL,
                    &alt);
-    y += card_lane(&m, y, &LBL_CONTENT, content_of, FILL_CARD, TS_CARD, -1, NULL, &alt);
-    y += card_lane(&m, y, &LBL_DELIVER, deliverables_of, FILL_CARD, TS_CARD, -1, NULL,
+    y += card_lane(&m, y, W_CONTENT, content_of, FILL_CARD, TS_CARD, -1, NULL, &alt);
+    y += card_lane(&m, y, W_DELIVERABLES, deliverables_of, FILL_CARD, TS_CARD, -1, NULL,
                    &alt);
-    y += card_lane(&m, y, &LBL_QUESTIONS, questions_of, FILL_QUESTION, TS_CARD, -1, NULL,
+    y += card_lane(&m, y, W_QUESTIONS, questions_of, FILL_QUESTION, TS_CARD, -1, NULL,
                    &alt);
     page_fit(m.p, m.width, y, o->page_w, o->page_h, t->margin);
 }

@@ -9,6 +9,7 @@
  * next page.
  */
 #include "render/layout.h"
+#include "render/words.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -16,15 +17,9 @@
 
 #include "base/image.h"
 
-typedef struct { const char *en, *ja, *zh; } label3;
-
-static const char *L(const char *loc, const label3 *l)
+static const char *L(const char *loc, word w)
 {
-    if (strncmp(loc, "ja", 2) == 0)
-        return l->ja;
-    if (strncmp(loc, "zh", 2) == 0)
-        return l->zh;
-    return l->en;
+    return word_in(loc, w);
 }
 
 /* A persona's channels in words of LOC: channel ids by their name in the
@@ -41,20 +36,6 @@ static const cjm_strs *channel_words(arena *a, const cjm_strs *ids, const char *
     return out;
 }
 
-static const label3 SECTIONS[] = {
-    { "Goals", "目標", "目标" }, { "Pains", "ペイン", "痛点" },
-    { "Joys", "喜び", "喜悦" }, { "Values", "価値観", "价值观" },
-    { "Channels", "チャネル", "渠道" }, { "Devices", "デバイス", "设备" },
-    { "SNS", "SNS", "社交媒体" }, { "Hobbies", "趣味", "爱好" },
-};
-static const label3 ROLES[] = {
-    { "Person in charge", "担当者", "负责人" }, { "Decision maker", "意思決定者", "决策者" },
-    { "Approver", "承認者", "审批人" }, { "Manager", "管理者", "经理" },
-    { "User", "利用者", "使用者" }, { "Influencer", "影響者", "影响者" },
-    { "Customer", "顧客", "客户" }, { "Other", "その他", "其他" },
-};
-static const label3 YEARS = { "%g years", "勤続%g年", "工作%g年" };
-static const label3 AGE = { "%d years old", "%d歳", "%d岁" };
 
 static const char *join(arena *a, const cjm_strs *s, const char *sep)
 {
@@ -125,7 +106,7 @@ static double persona_card(rdoc *doc, rpage *pg, const cjm_journey *j, int index
                       BF_HEADER_INK, 1, NULL);
         }
     }
-    const char *role = L(loc, &ROLES[p->role]);
+    const char *role = L(loc, W_ROLE_PIC + p->role);
     const char *role_line = p->job_title ? arena_printf(a, "%s · %s", p->job_title, role)
                                          : role;
     double hh = measure ? measure_text(p->name, TS_NAME, tw)
@@ -137,10 +118,10 @@ static double persona_card(rdoc *doc, rpage *pg, const cjm_journey *j, int index
                               NULL);
     cy += (hh > av ? hh : av) + 8;
 
-    const char *age = p->age >= 0 ? arena_printf(a, L(loc, &AGE), p->age) : NULL;
+    const char *age = p->age >= 0 ? arena_printf(a, L(loc, W_AGE), p->age) : NULL;
     const char *demo[] = { age, p->gender, p->location, p->family, p->income };
     const char *years = p->tenure_years >= 0
-        ? arena_printf(a, L(loc, &YEARS), p->tenure_years) : NULL;
+        ? arena_printf(a, L(loc, W_YEARS), p->tenure_years) : NULL;
     const char *work[] = { p->department, years, p->education };
     const char *lines[] = { join_parts(a, demo, 5), join_parts(a, work, 3) };
     for (int k = 0; k < 2; k++) {
@@ -160,8 +141,8 @@ static double persona_card(rdoc *doc, rpage *pg, const cjm_journey *j, int index
         if (!lists[k]->count)
             continue;
         cy += 5;
-        cy += (measure ? measure_text(L(loc, &SECTIONS[k]), TS_SECTION, inner)
-                       : page_text(doc, pg, x + pad, cy, inner, L(loc, &SECTIONS[k]),
+        cy += (measure ? measure_text(L(loc, W_SECTION_GOALS + k), TS_SECTION, inner)
+                       : page_text(doc, pg, x + pad, cy, inner, L(loc, W_SECTION_GOALS + k),
                                    TS_SECTION, BF_MUTED, 0, NULL)) + 1;
         const cjm_strs *shown = k == 4 ? channel_words(a, lists[k], loc) : lists[k];
         const char *body = k < 4 ? arena_printf(a, "• %s", join(a, shown, "\n• "))
@@ -170,7 +151,8 @@ static double persona_card(rdoc *doc, rpage *pg, const cjm_journey *j, int index
                       : page_text(doc, pg, x + pad, cy, inner, body, TS_BODY, 0, 0, NULL);
     }
     if (p->quote) {
-        const char *q = arena_printf(a, "“%s”", p->quote);
+        const char *q = arena_printf(a, "%s%s%s", L(loc, W_QUOTE_OPEN), p->quote,
+                                     L(loc, W_QUOTE_CLOSE));
         cy += 8;
         cy += measure ? measure_text(q, TS_QUOTE, inner)
                       : page_text(doc, pg, x + pad, cy, inner, q, TS_QUOTE, 0, 0, NULL);
@@ -198,7 +180,6 @@ void layout_personas(rdoc *doc, const cjm_journey *j, const layout_options *o,
         if (cols > n && n)
             cols = n;
     }
-    static const label3 title = { "Personas", "ペルソナ", "用户画像" };
     const char *loc = j->locale ? j->locale : "en";
     double content_w = cols * w + (cols - 1) * gap;
     double avail_h = o->page_h > 0 ? o->page_h - 2 * t->margin : 0;
@@ -207,7 +188,7 @@ void layout_personas(rdoc *doc, const cjm_journey *j, const layout_options *o,
     while (at < n || at == 0) {
         rpage *pg = rdoc_add_page(doc);
         double y = page_text(doc, pg, 0, 0, content_w,
-                             arena_printf(&doc->mem, "%s — %s", L(loc, &title), j->title),
+                             arena_printf(&doc->mem, "%s — %s", L(loc, W_PERSONAS), j->title),
                              TS_TITLE, 0, 0, "title") + 12;
         int rows_on_page = 0;
         while (at < n) {
@@ -242,6 +223,7 @@ void layout_cover(rdoc *doc, const cjm_journey *j, const layout_options *o,
 {
     (void)d;
     const theme *t = o->theme;
+    const char *loc = j->locale ? j->locale : "en";
     rpage *pg = rdoc_add_page(doc);
     arena *a = &doc->mem;
     double w = o->page_w > 0 ? o->page_w - 2 * t->margin - 40 : 700;
@@ -255,11 +237,8 @@ void layout_cover(rdoc *doc, const cjm_journey *j, const layout_options *o,
         pains += j->phases[i].pains.count;
         opps += j->phases[i].opportunities.count;
     }
-    static const char *const kinds[] = { "B2B", "B2C", "other" };
-    const char *facts = arena_printf(a,
-        "%s journey · locale %s\n%d personas · %d phases · %d touchpoints\n"
-        "%d pains · %d opportunities · %d actions · %d scenarios",
-        kinds[j->kind], j->locale, j->persona_count, j->phase_count,
+    const char *facts = arena_printf(a, L(loc, W_COVER_FACTS),
+        L(loc, W_KIND_B2B + j->kind), j->locale, j->persona_count, j->phase_count,
         j->touchpoint_count, pains, opps, j->action_count, j->scenario_count);
     y += page_text(doc, pg, 0, y, w, facts, TS_SUBTITLE, 0, 0, NULL) + 22;
     for (int i = 0; i < j->phase_count; i++) {

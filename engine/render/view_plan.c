@@ -11,6 +11,7 @@
  * on the right, a column the page has only then.
  */
 #include "render/layout.h"
+#include "render/words.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -36,13 +37,12 @@ static void matrix(rdoc *doc, const cjm_journey *j, const plan *pl, const layout
     rpage *p = rdoc_add_page(doc);
     arena *a = &doc->mem;
     double W = 540, H = 380, x0 = 70, y0;
-    y0 = page_text(doc, p, 0, 0, x0 + W, arena_printf(a, "Impact and effort — %s", j->title),
+    y0 = page_text(doc, p, 0, 0, x0 + W, arena_printf(a, "%s — %s", word_in(j->locale, W_IMPACT_EFFORT), j->title),
                    TS_TITLE, 0, 0, "title") + 16;
     double max_effort = 5;
     for (int k = 0; k < pl->count; k++)
         max_effort = fmax(max_effort, pl->items[k].action->effort);
     /* quadrants */
-    static const char *const names[4] = { "Quick wins", "Big bets", "Fill-ins", "Money pits" };
     for (int q = 0; q < 4; q++) {
         box *r = page_box(doc, p, BOX_RECT, x0 + (q % 2) * W / 2, y0 + (q / 2) * H / 2, W / 2, H / 2);
         r->role = q == 0 ? FILL_OPPORTUNITY : q == 3 ? FILL_PAIN : FILL_LANE_ALT;
@@ -50,7 +50,7 @@ static void matrix(rdoc *doc, const cjm_journey *j, const plan *pl, const layout
     }
     for (int q = 0; q < 4; q++)
         page_text(doc, p, x0 + (q % 2) * W / 2 + 6, y0 + (q / 2) * H / 2 + 4, W / 2 - 12,
-                  names[q], TS_SECTION, BF_MUTED, 0, NULL);
+                  word_in(j->locale, W_QUICK_WINS + q), TS_SECTION, BF_MUTED, 0, NULL);
     /* Impact 3 of 1..5 counts as high: the rows 3, 4, 5 fill the top half
      * and 1, 2 the bottom, so no dot sits on the dividing line. */
 #define IMPACT_Y(im) ((im) >= 2.5 ? y0 + (5.5 - (im)) / 3 * H / 2 \
@@ -61,8 +61,8 @@ static void matrix(rdoc *doc, const cjm_journey *j, const plan *pl, const layout
     for (int k = 0; k <= 2; k++)
         page_text(doc, p, x0 + W * 0.05 + k * W * 0.45 - 15, y0 + H + 3, 30,
                   arena_printf(a, "%g", max_effort * k / 2), TS_SMALL, BF_MUTED, 1, NULL);
-    page_text(doc, p, x0, y0 + H + 16, W, "effort →", TS_SMALL, BF_MUTED, 1, NULL);
-    page_text(doc, p, 0, y0 + 2, x0 - 18, "impact ↑", TS_SMALL, BF_MUTED, 0, NULL);
+    page_text(doc, p, x0, y0 + H + 16, W, word_in(j->locale, W_EFFORT_AXIS), TS_SMALL, BF_MUTED, 1, NULL);
+    page_text(doc, p, 0, y0 + 2, x0 - 18, word_in(j->locale, W_IMPACT_AXIS), TS_SMALL, BF_MUTED, 0, NULL);
     /* dots first, so labels avoid every dot */
     double *dx = arena_alloc(a, sizeof(double) * (size_t)(pl->count + 1));
     double *dy = arena_alloc(a, sizeof(double) * (size_t)(pl->count + 1));
@@ -139,9 +139,8 @@ static void roadmap(rdoc *doc, const cjm_journey *j, const plan *pl, const layou
     const theme *t = o->theme;
     rpage *p = rdoc_add_page(doc);
     arena *a = &doc->mem;
-    double y = page_text(doc, p, 0, 0, 760, arena_printf(a, "Roadmap — %s", j->title),
+    double y = page_text(doc, p, 0, 0, 760, arena_printf(a, "%s — %s", word_in(j->locale, W_ROADMAP), j->title),
                          TS_TITLE, 0, 0, NULL) + 14;
-    static const char *const cols[4] = { "now", "next", "later", "dated" };
     double cw = 180, gap = 10;
     double bottom = y;
     for (int c = 0; c < 4; c++) {
@@ -149,7 +148,7 @@ static void roadmap(rdoc *doc, const cjm_journey *j, const plan *pl, const layou
         box *hd = page_box(doc, p, BOX_RECT, x, cy, cw, 22);
         hd->role = FILL_HEADER;
         hd->flags = BF_ROUND;
-        page_text(doc, p, x + 8, cy + 5, cw - 16, cols[c], TS_PHASE, BF_HEADER_INK, 0, NULL);
+        page_text(doc, p, x + 8, cy + 5, cw - 16, word_in(j->locale, W_NOW + c), TS_PHASE, BF_HEADER_INK, 0, NULL);
         cy += 28;
         for (int k = 0; k < pl->count; k++) {
             const cjm_action *ac = pl->items[k].action;
@@ -158,7 +157,7 @@ static void roadmap(rdoc *doc, const cjm_journey *j, const plan *pl, const layou
             if (col != c)
                 continue;
             const char *txt = arena_printf(a, "%d. %s\n%s%s%s", k + 1, ac->title,
-                                           ac->owner ? ac->owner : "no owner",
+                                           ac->owner ? ac->owner : word_in(j->locale, W_NO_OWNER),
                                            col == 3 ? " · " : "", col == 3 ? ac->horizon : "");
             PangoLayout *lay = text_shape(txt, TS_CARD, cw - 12, 0);
             double lw, lh;

@@ -3,6 +3,8 @@
  */
 #include "report/sim_pages.h"
 
+#include "render/words.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -75,9 +77,11 @@ int sim_report_page(rdoc *doc, const cjm_journey *j, const layout_options *o,
         for (int i = 0; i < j->phase_count; i++)
             phase_names[i] = j->phases[i].name;
         chart_data c;
-        sim_chart_fill(a, &c, arena_printf(a, "Simulation (exact) — %s", j->title),
+        sim_chart_fill(a, &c, arena_printf(a, "%s — %s", word_in(j->locale, W_SIMULATION_EXACT),
+                                           j->title),
                        j->phase_count, phase_names, results[0], count, names,
                        (const sim_result *const *)results);
+        c.locale = j->locale;
         layout_charts(doc, &c, o);
     }
     for (int s = 0; s < count; s++)
