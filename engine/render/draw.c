@@ -335,18 +335,20 @@ static void draw_arrow(cairo_t *cr, const box *b, const theme *t)
     pen_fill(cr);
 }
 
+/* The evidence meter: four bars rising like a signal gauge, as many
+ * filled as the level (1 assumption .. 4 quantitative). */
 static void draw_pips(cairo_t *cr, const box *b, const theme *t)
 {
     double s = t->pip_size;
     for (int k = 0; k < 4; k++) {
-        double x = b->x + k * (s + 1);
-        cairo_rectangle(cr, x, b->y, s, s);
+        double x = b->x + k * (s + 1), h = b->h * (k + 1) / 4;
+        cairo_rectangle(cr, x, b->y + b->h - h, s, h);
         if (k < b->icon) {
-            set(cr, t->muted);
+            set(cr, t->ink);
             pen_fill(cr);
         } else {
-            set(cr, t->grid);
-            cairo_set_line_width(cr, 0.5);
+            set(cr, t->muted);
+            cairo_set_line_width(cr, 0.6);
             pen_stroke(cr);
         }
     }

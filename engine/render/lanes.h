@@ -38,6 +38,12 @@ double lane_end(mctx *m, int idx, double y, double content_h);
 double card_stack(mctx *m, int i, double y, const cjm_cards *cards,
                   int fill, text_style style, int lane_mark, const char *kind);
 
+/* The width of an evidence meter (and the gap before it). */
+double meter_width(const mctx *m);
+
+/* An evidence meter of LEVEL with its top left at (X, Y). */
+void evidence_meter(mctx *m, double x, double y, cjm_evidence_level level);
+
 /* The emotion lane at Y (view_emotion.c); its height. */
 double emotion_lane(mctx *m, double y, int *alt);
 

@@ -20,7 +20,8 @@
     .radius = 3.5, .line_width = 0.8, .emotion_height = 132,               \
     .icon_size = 14, .pip_size = 3.2, .avatar_size = 46, .link_gap = 16,   \
     .persona_width = 250, .curve_width = 2.2, .involve_row = 17,             \
-    .emotion_small_height = 46, .overlay_max = 4, .min_text_size = 6
+    .emotion_small_height = 46, .overlay_max = 4, .min_text_size = 6,       \
+    .meter_height = 9
 
 static const theme themes[] = {
     { .name = "light",

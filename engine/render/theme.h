@@ -42,7 +42,7 @@ typedef struct theme {
     double margin, gap, col_width, col_min_width, label_width, card_pad,
            lane_pad, header_pad, radius, line_width, emotion_height,
            icon_size, pip_size, avatar_size, persona_width, curve_width,
-           involve_row, link_gap, emotion_small_height, min_text_size;
+           involve_row, link_gap, emotion_small_height, min_text_size, meter_height;
     int overlay_max;                /* more curves than this: small multiples */
 } theme;
 

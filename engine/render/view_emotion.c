@@ -164,7 +164,6 @@ static void curves(mctx *m, const band *b, const int *plot, int count)
 /* Notes and evidence of the scores in column I, from Y; the height used. */
 static double notes(mctx *m, int i, double y, const int *plot, int count)
 {
-    const theme *t = m->t;
     const cjm_phase *ph = &m->j->phases[m->first + i];
     double top = y, x = col_x(m, i);
     for (int s = 0; s < count; s++) {
@@ -172,7 +171,7 @@ static double notes(mctx *m, int i, double y, const int *plot, int count)
         const cjm_emotion *e = emotion_of(ph, pe->id);
         if (!e || (!e->note && e->evidence == EVID_NONE))
             continue;
-        double pips = e->evidence != EVID_NONE ? 4 * (t->pip_size + 1) + 3 : 0;
+        double pips = e->evidence != EVID_NONE ? meter_width(m) : 0;
         const char *text = e->note
             ? arena_printf(&m->doc->mem, "%s: %s", pe->name, e->note) : pe->name;
         box *mk = page_box(m->doc, m->p, BOX_MARK, x + 1, y + 2, 6, 6);
@@ -181,11 +180,8 @@ static double notes(mctx *m, int i, double y, const int *plot, int count)
         double h = page_text(m->doc, m->p, x + 10, y, m->colw - 10 - pips, text, TS_SMALL,
                              BF_MUTED, 0, arena_printf(&m->doc->mem, "note:%s/%s",
                                                        ph->id, pe->id));
-        if (pips) {
-            box *pp = page_box(m->doc, m->p, BOX_PIPS, x + m->colw - pips + 3, y + 1,
-                               pips - 3, t->pip_size * 2.5);
-            pp->icon = e->evidence;
-        }
+        if (pips)
+            evidence_meter(m, x + m->colw - pips + 3, y, e->evidence);
         y += h + 2;
     }
     return y - top;

@@ -50,6 +50,18 @@ double lane_end(mctx *m, int idx, double y, double content_h)
     return h;
 }
 
+double meter_width(const mctx *m)
+{
+    return 4 * (m->t->pip_size + 1) + 3;
+}
+
+void evidence_meter(mctx *m, double x, double y, cjm_evidence_level level)
+{
+    box *pp = page_box(m->doc, m->p, BOX_PIPS, x, y, meter_width(m) - 3, m->t->meter_height);
+    pp->icon = level;
+    pp->ref = arena_printf(&m->doc->mem, "evidence:%d", level);
+}
+
 /* A card's standard time: "time 5 min (tolerance 8)". */
 static const char *card_time(mctx *m, const cjm_time *tm)
 {
@@ -73,7 +85,7 @@ double card_stack(mctx *m, int i, double y, const cjm_cards *cards,
         if (c->fail_point && mark < 0)
             mark = MARK_FAIL;
         double lead = mark >= 0 ? t->icon_size : 0;
-        double pips = c->evidence != EVID_NONE ? 4 * (t->pip_size + 1) + 3 : 0;
+        double pips = c->evidence != EVID_NONE ? meter_width(m) : 0;
         double tw = m->colw - 2 * t->card_pad - lead - pips;
         const char *text = c->text;
         if (style == TS_THOUGHT)
@@ -103,12 +115,9 @@ double card_stack(mctx *m, int i, double y, const cjm_cards *cards,
             ? arena_printf(&m->doc->mem, "%s:%s", kind, c->id) : NULL;
         page_shaped(m->doc, m->p, x + t->card_pad + lead, y + t->card_pad, shaped,
                     style, 0, ref);
-        if (pips) {
-            box *pp = page_box(m->doc, m->p, BOX_PIPS,
-                               x + m->colw - t->card_pad - pips + 3,
-                               y + t->card_pad + 2, pips - 3, t->pip_size);
-            pp->icon = c->evidence;
-        }
+        if (pips)
+            evidence_meter(m, x + m->colw - t->card_pad - pips + 3, y + t->card_pad,
+                           c->evidence);
         y += h + t->gap;
     }
     return y > top ? y - top - t->gap : 0;
@@ -215,10 +224,18 @@ static double involvement_lane(mctx *m, double y, int *alt)
     double ry = y + t->lane_pad + label_h;
     for (int s = 0; s < m->nsel; s++) {
         const cjm_persona *pe = &m->j->personas[m->selected[s]];
-        double nh = measure_text(pe->name, TS_SMALL, t->label_width - 8 - 2 * t->gap);
+        /* the name, and under it what the person is: job title and role */
+        double lw = t->label_width - 8 - 2 * t->gap;
+        const char *what = pe->job_title
+            ? arena_printf(&m->doc->mem, "%s · %s", pe->job_title, L(m, W_ROLE_PIC + pe->role))
+            : L(m, W_ROLE_PIC + pe->role);
+        double nh = measure_text(pe->name, TS_SMALL, lw) + measure_text(what, TS_SMALL, lw);
         double row = nh > t->involve_row ? nh : t->involve_row;
-        page_text(m->doc, m->p, 8, ry + (row - nh) / 2 - 1, t->label_width - 8 - 2 * t->gap,
-                  pe->name, TS_SMALL, 0, 0, arena_printf(&m->doc->mem, "persona:%s", pe->id));
+        double ny = ry + (row - nh) / 2 - 1;
+        ny += page_text(m->doc, m->p, 8, ny, lw, pe->name, TS_SMALL, 0, 0,
+                        arena_printf(&m->doc->mem, "persona:%s", pe->id));
+        page_text(m->doc, m->p, 8, ny, lw, what, TS_SMALL, BF_MUTED, 0,
+                  arena_printf(&m->doc->mem, "role:%s", pe->id));
         for (int i = 0; i < m->n; i++) {
             const cjm_phase *ph = &m->j->phases[m->first + i];
             cjm_involvement lv = INV_NONE;
@@ -242,6 +259,57 @@ static double involvement_lane(mctx *m, double y, int *alt)
     return lane_end(m, idx, y, ry - y - t->lane_pad);
 }
 
+/* What a touchpoint card says under its name: when, who owns it, its
+ * reach and lift when they differ from the defaults. */
+static const char *touchpoint_details(mctx *m, const cjm_touchpoint *tp)
+{
+    arena *a = &m->doc->mem;
+    const char *s = L(m, W_TIMING_BEFORE + tp->timing);
+    if (tp->owner)
+        s = arena_printf(a, "%s · %s %s", s, L(m, W_OWNER), tp->owner);
+    if (tp->reach != 1)
+        s = arena_printf(a, "%s · %s %g%%", s, L(m, W_REACH), 100 * tp->reach);
+    if (tp->lift != 1)
+        s = arena_printf(a, "%s · %s ×%g", s, L(m, W_LIFT), tp->lift);
+    return s;
+}
+
+/* Touchpoint TP's card in column I at Y; its height plus the gap. */
+static double touchpoint_card(mctx *m, int i, const cjm_phase *ph, const cjm_touchpoint *tp,
+                              double cy)
+{
+    const theme *t = m->t;
+    double x = col_x(m, i), mark = 6;
+    double meter = tp->evidence != EVID_NONE ? meter_width(m) : 0;
+    double tx = x + t->card_pad + t->icon_size + 5;
+    double tw = m->colw - 2 * t->card_pad - t->icon_size - 5 - mark - 4 - meter;
+    const char *details = touchpoint_details(m, tp);
+    PangoLayout *shaped = text_shape(tp->name, TS_CARD, tw, 0);
+    double tww, th;
+    text_extent(shaped, &tww, &th);
+    double dh = measure_text(details, TS_SMALL, tw);
+    double h = fmax(th + dh + 1, t->icon_size) + 2 * t->card_pad;
+    box *r = page_box(m->doc, m->p, BOX_RECT, x, cy, m->colw, h);
+    r->role = FILL_TOUCHPOINT;
+    r->flags = BF_ROUND | (tp->control == CONTROL_INDIRECT ? BF_DASHED : 0);
+    box *ic = page_box(m->doc, m->p, BOX_ICON, x + t->card_pad, cy + t->card_pad,
+                       t->icon_size, t->icon_size);
+    ic->icon = tp->channel;
+    ic->ref = arena_printf(&m->doc->mem, "channel:%s", model_channel_names()[tp->channel]);
+    double ty = cy + t->card_pad;
+    ty += page_shaped(m->doc, m->p, tx, ty, shaped, TS_CARD, 0,
+                      arena_printf(&m->doc->mem, "touchpoint:%s/%s", ph->id, tp->id)) + 1;
+    page_text(m->doc, m->p, tx, ty, tw, details, TS_SMALL, BF_MUTED, 0,
+              arena_printf(&m->doc->mem, "details:%s/%s", ph->id, tp->id));
+    if (meter)
+        evidence_meter(m, x + m->colw - t->card_pad - mark - 4 - meter + 3, cy + t->card_pad,
+                       tp->evidence);
+    box *on = page_box(m->doc, m->p, BOX_MARK, x + m->colw - t->card_pad - mark,
+                       cy + t->card_pad + 2, mark, mark);
+    on->role = tp->online ? MARK_ONLINE : MARK_OFFLINE;
+    return h + t->gap;
+}
+
 static double touchpoint_lane(mctx *m, double y, int *alt)
 {
     const theme *t = m->t;
@@ -254,34 +322,12 @@ static double touchpoint_lane(mctx *m, double y, int *alt)
     double tallest = 0;
     for (int i = 0; i < m->n; i++) {
         const cjm_phase *ph = &m->j->phases[m->first + i];
-        double x = col_x(m, i), cy = y + t->lane_pad;
+        double cy = y + t->lane_pad;
         for (int k = 0; k < ph->touchpoints.count; k++) {
             int ti = model_find_touchpoint(m->j, ph->touchpoints.items[k]);
             if (ti < 0)
                 continue;
-            const cjm_touchpoint *tp = &m->j->touchpoints[ti];
-            double mark = 6;
-            double tw = m->colw - 2 * t->card_pad - t->icon_size - 5 - mark - 4;
-            PangoLayout *shaped = text_shape(tp->name, TS_CARD, tw, 0);
-            double tww, th;
-            text_extent(shaped, &tww, &th);
-            double h = (th > t->icon_size ? th : t->icon_size) + 2 * t->card_pad;
-            box *r = page_box(m->doc, m->p, BOX_RECT, x, cy, m->colw, h);
-            r->role = FILL_TOUCHPOINT;
-            r->flags = BF_ROUND | (tp->control == CONTROL_INDIRECT ? BF_DASHED : 0);
-            box *ic = page_box(m->doc, m->p, BOX_ICON, x + t->card_pad,
-                               cy + (h - t->icon_size) / 2, t->icon_size, t->icon_size);
-            ic->icon = tp->channel;
-            ic->ref = arena_printf(&m->doc->mem, "channel:%s",
-                                   model_channel_names()[tp->channel]);
-            page_shaped(m->doc, m->p, x + t->card_pad + t->icon_size + 5,
-                        cy + (h - th) / 2, shaped, TS_CARD, 0,
-                        arena_printf(&m->doc->mem, "touchpoint:%s/%s", ph->id, tp->id));
-            box *on = page_box(m->doc, m->p, BOX_MARK,
-                               x + m->colw - t->card_pad - mark,
-                               cy + (h - mark) / 2, mark, mark);
-            on->role = tp->online ? MARK_ONLINE : MARK_OFFLINE;
-            cy += h + t->gap;
+            cy += touchpoint_card(m, i, ph, &m->j->touchpoints[ti], cy);
         }
         double used = cy - (y + t->lane_pad) - t->gap;
         if (used > tallest)
@@ -294,7 +340,6 @@ static double touchpoint_lane(mctx *m, double y, int *alt)
 
 static double legend(mctx *m, double y)
 {
-    const theme *t = m->t;
     struct { int mark; int icon; const char *label; } items[] = {
         { MARK_INVOLVE, INV_DRIVER, L(m, W_INV_NONE + INV_DRIVER) },
         { MARK_INVOLVE, INV_PARTICIPANT, L(m, W_INV_NONE + INV_PARTICIPANT) },
@@ -305,7 +350,11 @@ static double legend(mctx *m, double y)
         { MARK_OFFLINE, 0, L(m, W_OFFLINE) },
         { -1, 0, L(m, W_DIRECT) },
         { -2, 0, L(m, W_INDIRECT) },
-        { -3, EVID_QUANTITATIVE, arena_printf(&m->doc->mem, "%s: %s → %s", L(m, W_EVIDENCE), L(m, W_EVID_ASSUMPTION), L(m, W_EVID_QUANTITATIVE)) },
+        { -4, 0, arena_printf(&m->doc->mem, "%s:", L(m, W_EVIDENCE)) },
+        { -3, EVID_ASSUMPTION, L(m, W_EVID_ASSUMPTION) },
+        { -3, EVID_WORKSHOP, L(m, W_EVID_WORKSHOP) },
+        { -3, EVID_QUALITATIVE, L(m, W_EVID_QUALITATIVE) },
+        { -3, EVID_QUANTITATIVE, L(m, W_EVID_QUANTITATIVE) },
         { MARK_LOW, 0, L(m, W_LOW_POINT) },
     };
     /* only what this map shows */
@@ -335,8 +384,14 @@ static double legend(mctx *m, double y)
         for (int l = 0; l < 5; l++)
             for (int k = 0; k < cards[l]->count; k++)
                 shown[9] |= cards[l]->items[k].evidence != EVID_NONE;
-        shown[10] |= ph->emotion_count > 0;
+        for (int k = 0; k < ph->emotion_count; k++)
+            shown[9] |= ph->emotions[k].evidence != EVID_NONE;
+        shown[14] |= ph->emotion_count > 0;
     }
+    for (int k = 0; k < j->touchpoint_count; k++)
+        shown[9] |= j->touchpoints[k].evidence != EVID_NONE;
+    for (int k = 10; k < 14; k++)
+        shown[k] = shown[9];
     double x = 0, row_h = 14;
     int any = 0;
     for (size_t k = 0; k < sizeof items / sizeof items[0]; k++) {
@@ -347,7 +402,7 @@ static double legend(mctx *m, double y)
         double tw, th;
         text_extent(lay, &tw, &th);
         g_object_unref(lay);
-        double mark_w = items[k].mark == -3 ? 4 * (t->pip_size + 1) : 12;
+        double mark_w = items[k].mark == -3 ? meter_width(m) - 3 : items[k].mark == -4 ? -4 : 12;
         double item_w = mark_w + 4 + tw + 14;
         if (x > 0 && x + item_w > m->width) {
             x = 0;
@@ -359,8 +414,9 @@ static double legend(mctx *m, double y)
             mk->icon = items[k].icon;
             mk->color = 0;
         } else if (items[k].mark == -3) {
-            box *pp = page_box(m->doc, m->p, BOX_PIPS, x, y + 4, mark_w, t->pip_size);
-            pp->icon = items[k].icon;
+            evidence_meter(m, x, y + 1, items[k].icon);
+        } else if (items[k].mark == -4) {
+            /* a word alone */
         } else {
             box *r = page_box(m->doc, m->p, BOX_RECT, x, y + 1, 12, 10);
             r->role = FILL_TOUCHPOINT;
