@@ -80,7 +80,7 @@
 ---@field emotions? table<string, number|cjm.Emotion> Persona id to a score on -3..+3, or {score, note, evidence}
 ---@field pains? cjm.Cards Pain points (cards; an id is generated when missing)
 ---@field opportunities? cjm.Cards Opportunities (cards; an id is generated when missing)
----@field needs? string|string[] What the customer needs here
+---@field needs? cjm.Cards What the customer needs here (cards)
 ---@field activities? string|string[] Activities (project journeys)
 ---@field content? string|string[] Content the customer looks for
 ---@field deliverables? string|string[] Work products of the phase (project journeys)
@@ -120,6 +120,7 @@
 ---@field evidence? cjm.EvidenceLevel|cjm.Evidence How well the claim is backed
 ---@field fail_point? string|cjm.FailPoint What can go wrong here: text, or {text, rate}
 ---@field time? number|cjm.Time Time taken: minutes, or {standard, tolerance, unit}
+---@field personas? string|string[] The personas (ids) the card belongs to; none: every persona
 
 ---@class cjm.Change
 ---@field phase? string The phase changed

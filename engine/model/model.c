@@ -691,6 +691,8 @@ static const field card_fields[] = {
       "What can go wrong here: text, or {text, rate}" },
     { "time", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_card_time, write_card_time, "time",
       "Time taken: minutes, or {standard, tolerance, unit}" },
+    { "personas", FT_STRS, offsetof(cjm_card, personas), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "The personas (ids) the card belongs to; none: every persona" },
 };
 
 void model_card_init(cjm_card *card)
@@ -744,7 +746,7 @@ static node *write_cards(arena *a, const cjm_cards *cards)
     for (int i = 0; i < cards->count; i++) {
         const cjm_card *card = &cards->items[i];
         if (!card->id && card->evidence == EVID_NONE && !card->source && !card->fail_point
-            && card->time.standard < 0)
+            && card->time.standard < 0 && card->personas.count == 0)
             node_append(seq, text_node(a, card->text));
         else
             node_append(seq, write_fields(a, card, card_fields,
@@ -1419,8 +1421,8 @@ static const field phase_fields[] = {
     { "opportunities", FT_CARDS, PH(opportunities), 0, NULL, NOLIMIT, NULL,
       NULL, NULL,
       "Opportunities (cards; an id is generated when missing)" },
-    { "needs", FT_STRS, PH(needs), 0, NULL, NOLIMIT, NULL, NULL, NULL,
-      "What the customer needs here" },
+    { "needs", FT_CARDS, PH(needs), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "What the customer needs here (cards)" },
     { "activities", FT_STRS, PH(activities), 0, NULL, NOLIMIT, NULL, NULL, NULL,
       "Activities (project journeys)" },
     { "content", FT_STRS, PH(content), 0, NULL, NOLIMIT, NULL, NULL, NULL,

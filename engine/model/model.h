@@ -78,6 +78,7 @@ typedef struct cjm_card {
     const char *fail_point;     /* what goes wrong here (Shostack), or NULL */
     double fail_rate;           /* how often, 0..1; -1 when not given */
     cjm_time time;              /* standard execution time */
+    cjm_strs personas;          /* the personas it belongs to; none: everyone */
     const node *src;
 } cjm_card;
 
@@ -162,7 +163,8 @@ typedef struct cjm_phase {
     cjm_cards steps, actions, thoughts, pains, opportunities;
     cjm_emotion *emotions;
     int emotion_count;
-    cjm_strs needs, activities, content;
+    cjm_cards needs;
+    cjm_strs activities, content;
     cjm_strs deliverables, questions;   /* for project journeys (seven_step) */
     cjm_strs touchpoints;       /* touchpoint ids */
     cjm_blueprint blueprint;

@@ -205,6 +205,27 @@ static void add_cards(vctx *c, idset *s, const cjm_cards *cards,
 
 /* ---- phases ----------------------------------------------------------- */
 
+/* The personas a phase's cards say they belong to must exist. */
+static void check_card_personas(vctx *c, const cjm_phase *ph, const char *path,
+                                const idset *personas)
+{
+    static const char *const lanes[] = { "steps", "actions", "thoughts", "pains",
+                                         "opportunities", "needs" };
+    const cjm_cards *cards[] = { &ph->steps, &ph->actions, &ph->thoughts, &ph->pains,
+                                 &ph->opportunities, &ph->needs };
+    char p[512];
+    for (int l = 0; l < 6; l++)
+        for (int k = 0; k < cards[l]->count; k++) {
+            const cjm_strs *ps = &cards[l]->items[k].personas;
+            for (int q = 0; q < ps->count; q++) {
+                snprintf(p, sizeof p, "%s.%s[%d].personas[%d]", path, lanes[l], k, q);
+                if (idset_find(personas, ps->items[q]) < 0)
+                    unknown_ref(c, ps->srcs[q], 0, p, "persona", ps->items[q],
+                                personas->ids, personas->count);
+            }
+        }
+}
+
 static void check_phase(vctx *c, int index, const idset *phases,
                         const idset *personas, const idset *touchpoints,
                         const idset *cards)
@@ -214,6 +235,7 @@ static void check_phase(vctx *c, int index, const idset *phases,
     char path[64], p[512];
     snprintf(path, sizeof path, "phases[%d]", index);
 
+    check_card_personas(c, ph, path, personas);
     for (int i = 0; i < ph->touchpoints.count; i++) {
         snprintf(p, sizeof p, "%s.touchpoints[%d]", path, i);
         const char *id = ph->touchpoints.items[i];

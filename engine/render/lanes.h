@@ -34,6 +34,10 @@ int lane_begin(mctx *m, double y, const char *label, int alt);
 /* End the lane begun at box IDX, its content CONTENT_H tall; its height. */
 double lane_end(mctx *m, int idx, double y, double content_h);
 
+/* Whether card C is on this map (a --persona map shows the persona's
+ * cards and those that belong to everyone). */
+int card_shown(const mctx *m, const cjm_card *c);
+
 /* A stack of CARDS in column I from Y; the height used. */
 double card_stack(mctx *m, int i, double y, const cjm_cards *cards,
                   int fill, text_style style, int lane_mark, const char *kind);

@@ -74,6 +74,47 @@ static const char *card_time(mctx *m, const cjm_time *tm)
 }
 
 /* A stack of cards in column I from Y; returns the height used. */
+int card_shown(const mctx *m, const cjm_card *c)
+{
+    if (!m->o->persona || c->personas.count == 0)
+        return 1;
+    for (int k = 0; k < c->personas.count; k++)
+        if (strcmp(c->personas.items[k], m->o->persona) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whom card C belongs to, by name, on a map of everyone; else NULL. */
+static const char *card_owners(mctx *m, const cjm_card *c)
+{
+    if (m->o->persona || c->personas.count == 0)
+        return NULL;
+    const char *s = "";
+    for (int k = 0; k < c->personas.count; k++) {
+        int pi = model_find_persona(m->j, c->personas.items[k]);
+        s = arena_printf(&m->doc->mem, "%s%s%s", s, k ? ", " : "→ ",
+                         pi >= 0 ? m->j->personas[pi].name : c->personas.items[k]);
+    }
+    return s;
+}
+
+/* The text of card C as drawn: quoted thoughts, its time and fail point. */
+static const char *card_text(mctx *m, const cjm_card *c, text_style style)
+{
+    const char *text = c->text;
+    if (style == TS_THOUGHT)
+        text = arena_printf(&m->doc->mem, "%s%s%s", L(m, W_QUOTE_OPEN), c->text,
+                            L(m, W_QUOTE_CLOSE));
+    if (c->time.standard >= 0)
+        text = arena_printf(&m->doc->mem, "%s\n%s", text, card_time(m, &c->time));
+    if (c->fail_point)
+        text = arena_printf(&m->doc->mem, "%s\n⚠ %s%s", text, c->fail_point,
+                            c->fail_rate >= 0
+                                ? arena_printf(&m->doc->mem, " (%g%%)", 100 * c->fail_rate)
+                                : "");
+    return text;
+}
+
 double card_stack(mctx *m, int i, double y, const cjm_cards *cards,
                   int fill, text_style style, int lane_mark, const char *kind)
 {
@@ -81,27 +122,20 @@ double card_stack(mctx *m, int i, double y, const cjm_cards *cards,
     double x = col_x(m, i), top = y;
     for (int k = 0; k < cards->count; k++) {
         const cjm_card *c = &cards->items[k];
+        if (!card_shown(m, c))
+            continue;
         int mark = lane_mark;
         if (c->fail_point && mark < 0)
             mark = MARK_FAIL;
         double lead = mark >= 0 ? t->icon_size : 0;
         double pips = c->evidence != EVID_NONE ? meter_width(m) : 0;
         double tw = m->colw - 2 * t->card_pad - lead - pips;
-        const char *text = c->text;
-        if (style == TS_THOUGHT)
-            text = arena_printf(&m->doc->mem, "%s%s%s", L(m, W_QUOTE_OPEN), c->text,
-                                L(m, W_QUOTE_CLOSE));
-        if (c->time.standard >= 0)
-            text = arena_printf(&m->doc->mem, "%s\n%s", text, card_time(m, &c->time));
-        if (c->fail_point)
-            text = arena_printf(&m->doc->mem, "%s\n⚠ %s%s", text, c->fail_point,
-                                c->fail_rate >= 0
-                                    ? arena_printf(&m->doc->mem, " (%g%%)", 100 * c->fail_rate)
-                                    : "");
-        PangoLayout *shaped = text_shape(text, style, tw, 0);
+        const char *owners = card_owners(m, c);
+        PangoLayout *shaped = text_shape(card_text(m, c, style), style, tw, 0);
         double tww, th;
         text_extent(shaped, &tww, &th);
-        double h = th + 2 * t->card_pad;
+        double oh = owners ? measure_text(owners, TS_SMALL, tw) + 1 : 0;
+        double h = th + oh + 2 * t->card_pad;
         box *r = page_box(m->doc, m->p, BOX_RECT, x, y, m->colw, h);
         r->role = mark == MARK_FAIL && lane_mark < 0 ? FILL_FAIL
                 : mark == MARK_PLANNED ? FILL_PLANNED : fill;
@@ -115,6 +149,9 @@ double card_stack(mctx *m, int i, double y, const cjm_cards *cards,
             ? arena_printf(&m->doc->mem, "%s:%s", kind, c->id) : NULL;
         page_shaped(m->doc, m->p, x + t->card_pad + lead, y + t->card_pad, shaped,
                     style, 0, ref);
+        if (owners)
+            page_text(m->doc, m->p, x + t->card_pad + lead, y + t->card_pad + th + 1, tw,
+                      owners, TS_SMALL, BF_MUTED, 0, NULL);
         if (pips)
             evidence_meter(m, x + m->colw - t->card_pad - pips + 3, y + t->card_pad,
                            c->evidence);
@@ -142,6 +179,7 @@ static const cjm_cards *actions_of(mctx *m, const cjm_phase *ph) { (void)m; retu
 static const cjm_cards *thoughts_of(mctx *m, const cjm_phase *ph) { (void)m; return &ph->thoughts; }
 static const cjm_cards *pains_of(mctx *m, const cjm_phase *ph) { (void)m; return &ph->pains; }
 static const cjm_cards *opps_of(mctx *m, const cjm_phase *ph) { (void)m; return &ph->opportunities; }
+static const cjm_cards *needs_of(mctx *m, const cjm_phase *ph) { (void)m; return &ph->needs; }
 
 #define STRS_OF(name, member)                                                   \
     static const cjm_cards *name(mctx *m, const cjm_phase *ph)                  \
@@ -150,7 +188,6 @@ static const cjm_cards *opps_of(mctx *m, const cjm_phase *ph) { (void)m; return 
         *c = strs_as_cards(m, &ph->member);                                     \
         return c;                                                               \
     }
-STRS_OF(needs_of, needs)
 STRS_OF(activities_of, activities)
 STRS_OF(content_of, content)
 STRS_OF(deliverables_of, deliverables)
@@ -162,8 +199,11 @@ static double card_lane(mctx *m, double y, word label, cards_of get,
                         int *alt)
 {
     int any = 0;
-    for (int i = 0; i < m->n; i++)
-        any |= get(m, &m->j->phases[m->first + i])->count > 0;
+    for (int i = 0; i < m->n; i++) {
+        const cjm_cards *cs = get(m, &m->j->phases[m->first + i]);
+        for (int k = 0; k < cs->count; k++)
+            any |= card_shown(m, &cs->items[k]);
+    }
     if (!any)
         return 0;
     int idx = lane_begin(m, y, L(m, label), (*alt)++ & 1);
@@ -362,14 +402,18 @@ static double legend(mctx *m, double y)
     const cjm_journey *j = m->j;
     for (int i = 0; i < j->phase_count; i++) {
         const cjm_phase *ph = &j->phases[i];
-        for (int q = 0; ph->involvement && q < j->persona_count; q++) {
+        for (int q = 0; ph->involvement && q < ph->involvement_count; q++) {
+            if (m->o->persona && strcmp(ph->involvement[q].persona, m->o->persona) != 0)
+                continue;
             cjm_involvement lv = ph->involvement[q].level;
             shown[0] |= lv == INV_DRIVER;
             shown[1] |= lv == INV_PARTICIPANT;
             shown[2] |= lv == INV_GATEKEEPER;
         }
-        shown[3] |= ph->pains.count > 0;
-        shown[4] |= ph->opportunities.count > 0;
+        for (int k = 0; k < ph->pains.count; k++)
+            shown[3] |= card_shown(m, &ph->pains.items[k]);
+        for (int k = 0; k < ph->opportunities.count; k++)
+            shown[4] |= card_shown(m, &ph->opportunities.items[k]);
         for (int k = 0; k < ph->touchpoints.count; k++) {
             int ti = model_find_touchpoint(j, ph->touchpoints.items[k]);
             if (ti < 0)
