@@ -59,4 +59,11 @@ double best_column_width(const cjm_journey *j, const layout_options *o,
                          void (*page)(rdoc *, const cjm_journey *,
                                       const layout_options *, double));
 
+/* PAGE (a view of phase columns) on DOC: on a fixed page whose text would
+ * shrink below the theme's minimum, as many phases per page as stay
+ * readable, spread evenly over pages (layout_options first and count). */
+void layout_columns(rdoc *doc, const cjm_journey *j, const layout_options *o,
+                    void (*page)(rdoc *, const cjm_journey *, const layout_options *,
+                                 double));
+
 #endif

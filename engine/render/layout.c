@@ -152,6 +152,18 @@ void page_fit(rpage *p, double content_w, double content_h, double page_w,
         p->oy = margin;     /* content starts at the top of the page */
 }
 
+double page_min_text(const rpage *p)
+{
+    double min = 0;
+    for (int k = 0; k < p->count; k++)
+        if (p->boxes[k].kind == BOX_TEXT && p->boxes[k].layout) {
+            double sz = text_points(p->boxes[k].layout) * p->scale;
+            if (min == 0 || sz < min)
+                min = sz;
+        }
+    return min;
+}
+
 /* ---- JSON ------------------------------------------------------------------ */
 
 static const char *const kind_names[] = {
@@ -176,6 +188,8 @@ char *rdoc_to_json(const rdoc *doc, size_t *len)
                 sbuf_put(&j, ", \"text\": ", 10);
                 sbuf_json_string(&j, b->text, strlen(b->text));
             }
+            if (b->kind == BOX_TEXT && b->layout)
+                sbuf_printf(&j, ", \"size\": %.2f", text_points(b->layout) * p->scale);
             if (b->ref) {
                 sbuf_put(&j, ", \"ref\": ", 9);
                 sbuf_json_string(&j, b->ref, strlen(b->ref));

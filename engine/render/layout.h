@@ -95,6 +95,9 @@ void text_logical(PangoLayout *layout, double *x, double *y, double *w, double *
 /* Layouts are shaped at one size; draw them scaled by this. */
 double text_scale(PangoLayout *layout);
 
+/* The size a shaped layout is drawn at, in points (before page scaling). */
+double text_points(PangoLayout *layout);
+
 /* Release the font context (at exit; optional). */
 void text_end(void);
 
@@ -141,7 +144,15 @@ typedef struct layout_options {
     double page_w, page_h;  /* 0: the page grows to the content */
     const char *base_dir;   /* where persona photos are looked up */
     int show_plan;          /* blueprint: overlay the actions' planned changes */
+    int first, count;       /* map: the phases of one page (count 0: all) */
+    int lane_first, lane_count; /* map: the lanes of one page (count 0: all) */
+    double *lane_heights;   /* map, when not NULL: each lane's height is
+                               written here, then the height above the lanes */
 } layout_options;
+
+/* The smallest text on page P, in points as printed (its scale applied);
+ * 0 when it has no text. */
+double page_min_text(const rpage *p);
 
 /* Each adds one page (the map, the blueprint) or several (personas) to
  * DOC.  Problems (a missing photo) become warnings in D. */

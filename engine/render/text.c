@@ -224,6 +224,11 @@ double text_scale(PangoLayout *layout)
     return scale ? *scale : 1;
 }
 
+double text_points(PangoLayout *layout)
+{
+    return text_scale(layout) * SHAPE_SIZE;
+}
+
 void text_logical(PangoLayout *layout, double *x, double *y, double *w, double *h)
 {
     PangoRectangle ink, logical;

@@ -38,7 +38,7 @@ static double empty_hint(mctx *m, double y)
     int entries = 0;
     for (int i = 0; i < m->n; i++)
         for (int l = 0; l < 5; l++)
-            entries += bp_lane(&m->j->phases[i], l)->count;
+            entries += bp_lane(&m->j->phases[m->first + i], l)->count;
     if (entries)
         return y;
     return y + page_text(m->doc, m->p, 0, y, m->width, L(m, W_BP_EMPTY), TS_BODY, BF_MUTED, 0,
@@ -48,7 +48,7 @@ static double empty_hint(mctx *m, double y)
 /* Phase I's step times against its budget, at Y; the height used. */
 static double time_cell(mctx *m, int i, double y)
 {
-    const cjm_phase *ph = &m->j->phases[i];
+    const cjm_phase *ph = &m->j->phases[m->first + i];
     double used = model_phase_minutes(ph), budget = ph->time_budget.standard;
     if (budget < 0 && used <= 0)
         return 0;
@@ -75,8 +75,8 @@ static double time_lane(mctx *m, double y)
 {
     int timed = 0;
     for (int i = 0; i < m->n; i++)
-        timed |= m->j->phases[i].time_budget.standard >= 0
-                 || model_phase_minutes(&m->j->phases[i]) > 0;
+        timed |= m->j->phases[m->first + i].time_budget.standard >= 0
+                 || model_phase_minutes(&m->j->phases[m->first + i]) > 0;
     if (!timed)
         return y;
     int idx = lane_begin(m, y, L(m, W_STEP_TIME), 1);
@@ -130,7 +130,7 @@ static double planned_cards(mctx *m, int i, int l, double y)
     cjm_cards planned = { arena_alloc(a, sizeof(cjm_card) * (size_t)(j->action_count + 1)), 0 };
     for (int k = 0; k < j->action_count; k++) {
         const cjm_action *ac = &j->actions[k];
-        if (!ac->phase || strcmp(ac->phase, j->phases[i].id))
+        if (!ac->phase || strcmp(ac->phase, j->phases[m->first + i].id))
             continue;
         for (int q = 0; q < ac->lanes.count; q++)
             if (!strcmp(ac->lanes.items[q], LANE_IDS[l])) {
@@ -158,7 +158,7 @@ static double blueprint_lane(bctx *b, int l, double y)
     int idx = lane_begin(m, y, L(m, W_BP_EVIDENCE + l), l & 1);
     double tallest = 0;
     for (int i = 0; i < m->n; i++) {
-        const cjm_cards *cards = bp_lane(&m->j->phases[i], l);
+        const cjm_cards *cards = bp_lane(&m->j->phases[m->first + i], l);
         int first_box = m->p->count;
         double h = card_stack(m, i, y + t->lane_pad, cards, fills[l], TS_CARD, -1, NULL);
         note_places(b, first_box, cards);
@@ -206,7 +206,7 @@ static void link_arrows(bctx *b)
 {
     mctx *m = &b->m;
     for (int i = 0; i < m->n; i++) {
-        const cjm_blueprint *bp = &m->j->phases[i].blueprint;
+        const cjm_blueprint *bp = &m->j->phases[m->first + i].blueprint;
         for (int k = 0; k < bp->link_count; k++) {
             const placed *from = NULL, *to = NULL;
             for (int q = 0; q < b->nplaced; q++) {
@@ -225,7 +225,8 @@ static void blueprint_page(rdoc *doc, const cjm_journey *j,
                            const layout_options *o, double colw)
 {
     const theme *t = o->theme;
-    bctx b = { .m = { .doc = doc, .j = j, .t = t, .o = o, .n = j->phase_count,
+    bctx b = { .m = { .doc = doc, .j = j, .t = t, .o = o, .first = o->first,
+                      .n = o->count > 0 ? o->count : j->phase_count - o->first,
                       .loc = j->locale ? j->locale : "en" } };
     mctx *m = &b.m;
     m->p = rdoc_add_page(doc);
@@ -236,7 +237,7 @@ static void blueprint_page(rdoc *doc, const cjm_journey *j,
     int total = 0;
     for (int i = 0; i < m->n; i++)
         for (int l = 0; l < 5; l++)
-            total += bp_lane(&j->phases[i], l)->count;
+            total += bp_lane(&j->phases[m->first + i], l)->count;
     b.where = arena_alloc(&doc->mem, sizeof *b.where * (size_t)(total + 1));
 
     double y = page_text(doc, m->p, 0, 0, m->width,
@@ -255,5 +256,5 @@ void layout_blueprint(rdoc *doc, const cjm_journey *j, const layout_options *o,
                       diag_list *d)
 {
     (void)d;
-    blueprint_page(doc, j, o, best_column_width(j, o, blueprint_page));
+    layout_columns(doc, j, o, blueprint_page);
 }

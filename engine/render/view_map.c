@@ -473,12 +473,43 @@ static double legend(mctx *m, double y)
     return any ? y + row_h : y;
 }
 
+/* The lanes of the map, top to bottom: one drawn by its own function, or
+ * a lane of cards. */
+typedef struct lane_def {
+    double (*draw)(mctx *m, double y, int *alt);
+    word label;
+    cards_of get;
+    int fill;
+    text_style style;
+    int mark;
+    const char *kind;
+} lane_def;
+
+static const lane_def map_lanes[] = {
+    { involvement_lane, 0, NULL, 0, 0, 0, NULL },
+    { NULL, W_STEPS, steps_of, FILL_CARD, TS_CARD, -1, NULL },
+    { NULL, W_ACTIONS, actions_of, FILL_CARD, TS_CARD, -1, NULL },
+    { touchpoint_lane, 0, NULL, 0, 0, 0, NULL },
+    { NULL, W_THOUGHTS, thoughts_of, FILL_THOUGHT, TS_THOUGHT, -1, NULL },
+    { emotion_lane, 0, NULL, 0, 0, 0, NULL },
+    { NULL, W_PAINS, pains_of, FILL_PAIN, TS_CARD, MARK_PAIN, "pain" },
+    { NULL, W_OPPORTUNITIES, opps_of, FILL_OPPORTUNITY, TS_CARD, MARK_OPPORTUNITY,
+      "opportunity" },
+    { NULL, W_NEEDS, needs_of, FILL_NEED, TS_CARD, -1, NULL },
+    { NULL, W_ACTIVITIES, activities_of, FILL_CARD, TS_CARD, -1, NULL },
+    { NULL, W_CONTENT, content_of, FILL_CARD, TS_CARD, -1, NULL },
+    { NULL, W_DELIVERABLES, deliverables_of, FILL_CARD, TS_CARD, -1, NULL },
+    { NULL, W_QUESTIONS, questions_of, FILL_QUESTION, TS_CARD, -1, NULL },
+};
+#define MAP_LANES ((int)(sizeof map_lanes / sizeof map_lanes[0]))
+
 /* The map with columns COLW wide, as a new page of DOC. */
 static void map_page(rdoc *doc, const cjm_journey *j, const layout_options *o,
                      double colw)
 {
     const theme *t = o->theme;
-    mctx m = { .doc = doc, .j = j, .t = t, .o = o, .n = j->phase_count,
+    mctx m = { .doc = doc, .j = j, .t = t, .o = o, .first = o->first,
+               .n = o->count > 0 ? o->count : j->phase_count - o->first,
                .loc = j->locale ? j->locale : "en" };
     m.p = rdoc_add_page(doc);
     m.selected = arena_alloc(&doc->mem, sizeof *m.selected * (size_t)(j->persona_count + 1));
@@ -495,6 +526,13 @@ static void map_page(rdoc *doc, const cjm_journey *j, const layout_options *o,
     if (o->persona && m.nsel == 1)
         title = arena_printf(&doc->mem, "%s — %s", j->title, j->personas[m.selected[0]].name);
     y += page_text(doc, m.p, 0, y, m.width, title, TS_TITLE, 0, 0, "title") + 4;
+    if (m.n < j->phase_count || o->lane_first > 0) {
+        const char *part = arena_printf(&doc->mem, L(&m, W_PAGE_OF), m.first + 1,
+                                        m.first + m.n, j->phase_count);
+        if (o->lane_first > 0)
+            part = arena_printf(&doc->mem, "%s · %s", part, L(&m, W_CONTINUED));
+        y += page_text(doc, m.p, 0, y, m.width, part, TS_SUBTITLE, 0, 0, "part") + 4;
+    }
     if (j->description)
         y += page_text(doc, m.p, 0, y, m.width, j->description, TS_SUBTITLE, BF_MUTED,
                        0, NULL) + 4;
@@ -502,26 +540,20 @@ static void map_page(rdoc *doc, const cjm_journey *j, const layout_options *o,
     y = legend(&m, y) + 10;
 
     y += header_row(&m, y) + t->gap;
+    if (o->lane_heights)
+        o->lane_heights[MAP_LANES] = y;
     int alt = 0;
-    y += involvement_lane(&m, y, &alt);
-    y += card_lane(&m, y, W_STEPS, steps_of, FILL_CARD, TS_CARD, -1, NULL, &alt);
-    y += card_lane(&m, y, W_ACTIONS, actions_of, FILL_CARD, TS_CARD, -1, NULL, &alt);
-    y += touchpoint_lane(&m, y, &alt);
-    y += card_lane(&m, y, W_THOUGHTS, thoughts_of, FILL_THOUGHT, TS_THOUGHT, -1, NULL,
-                   &alt);
-    y += emotion_lane(&m, y, &alt);
-    y += card_lane(&m, y, W_PAINS, pains_of, FILL_PAIN, TS_CARD, MARK_PAIN, "pain",
-                   &alt);
-    y += card_lane(&m, y, W_OPPORTUNITIES, opps_of, FILL_OPPORTUNITY, TS_CARD,
-                   MARK_OPPORTUNITY, "opportunity", &alt);
-    y += card_lane(&m, y, W_NEEDS, needs_of, FILL_NEED, TS_CARD, -1, NULL, &alt);
-    y += card_lane(&m, y, W_ACTIVITIES, activities_of, FILL_CARD, TS_CARD, -1, NULL,
-                   &alt);
-    y += card_lane(&m, y, W_CONTENT, content_of, FILL_CARD, TS_CARD, -1, NULL, &alt);
-    y += card_lane(&m, y, W_DELIVERABLES, deliverables_of, FILL_CARD, TS_CARD, -1, NULL,
-                   &alt);
-    y += card_lane(&m, y, W_QUESTIONS, questions_of, FILL_QUESTION, TS_CARD, -1, NULL,
-                   &alt);
+    int lf = o->lane_count > 0 ? o->lane_first : 0;
+    int ll = o->lane_count > 0 ? lf + o->lane_count : MAP_LANES;
+    for (int l = lf; l < ll && l < MAP_LANES; l++) {
+        const lane_def *ld = &map_lanes[l];
+        double h = ld->draw ? ld->draw(&m, y, &alt)
+                            : card_lane(&m, y, ld->label, ld->get, ld->fill, ld->style,
+                                        ld->mark, ld->kind, &alt);
+        if (o->lane_heights)
+            o->lane_heights[l] = h;
+        y += h;
+    }
     page_fit(m.p, m.width, y, o->page_w, o->page_h, t->margin);
 }
 
@@ -535,7 +567,9 @@ double best_column_width(const cjm_journey *j, const layout_options *o,
     const theme *t = o->theme;
     if (o->page_w <= 0 || o->page_h <= 0)
         return t->col_width;
-    int n = j->phase_count ? j->phase_count : 1;
+    int n = o->count > 0 ? o->count : j->phase_count - o->first;
+    if (n < 1)
+        n = 1;
     double fit = (o->page_w - 2 * t->margin - t->label_width - (n - 1) * t->gap) / n;
     double best = t->col_width, best_scale = -1;
     double candidates[] = { fit, t->col_width * 0.75, t->col_width, t->col_width * 1.3 };
@@ -559,9 +593,115 @@ double best_column_width(const cjm_journey *j, const layout_options *o,
     return best;
 }
 
+/* The map of phases FIRST .. FIRST + COUNT - 1 at its best column width,
+ * as a new page of DOC. */
+static rpage *map_part(rdoc *doc, const cjm_journey *j, const layout_options *o, int first,
+                       int count)
+{
+    layout_options part = *o;
+    part.first = first;
+    part.count = count;
+    map_page(doc, j, &part, best_column_width(j, &part, map_page));
+    return &doc->pages[doc->count - 1];
+}
+
+/* How many phase columns COLW wide a page holds with its text at the
+ * theme's minimum size or larger; at least 1.  MIN_PT: the smallest text
+ * size the map uses. */
+static int columns_per_page(const layout_options *o, double colw, double min_pt)
+{
+    const theme *t = o->theme;
+    double s_min = t->min_text_size / min_pt;
+    double width = (o->page_w - 2 * t->margin) / s_min - t->label_width + t->gap;
+    int k = (int)floor(width / (colw + t->gap));
+    return k < 1 ? 1 : k;
+}
+
+/* Phases FIRST .. FIRST + COUNT - 1 on as many pages as their lanes need:
+ * lanes are packed top to bottom while the page's text stays at the
+ * minimum size or larger; each page repeats the title and phase headers.
+ * A lane taller than a page gets a page of its own, drawn smaller. */
+static void map_column_pages(rdoc *doc, const cjm_journey *j, const layout_options *o,
+                             int first, int count, double colw, double min_pt)
+{
+    const theme *t = o->theme;
+    double heights[MAP_LANES + 1] = { 0 };
+    layout_options part = *o;
+    part.first = first;
+    part.count = count;
+    part.lane_heights = heights;
+    rdoc *scratch = rdoc_new();
+    map_page(scratch, j, &part, colw);
+    rdoc_free(scratch);
+    part.lane_heights = NULL;
+    double budget = (o->page_h - 2 * t->margin) / (t->min_text_size / min_pt);
+    for (int l = 0; l < MAP_LANES;) {
+        double h = heights[MAP_LANES] + heights[l];
+        int end = l + 1;
+        while (end < MAP_LANES && h + heights[end] <= budget)
+            h += heights[end++];
+        while (end < MAP_LANES && heights[end] == 0)
+            end++;          /* empty lanes go with the page before */
+        part.lane_first = l;
+        part.lane_count = end - l;
+        map_page(doc, j, &part, colw);
+        l = end;
+    }
+}
+
+void layout_columns(rdoc *doc, const cjm_journey *j, const layout_options *o,
+                    void (*page)(rdoc *, const cjm_journey *, const layout_options *,
+                                 double))
+{
+    int n = j->phase_count;
+    page(doc, j, o, best_column_width(j, o, page));
+    rpage *whole = &doc->pages[doc->count - 1];
+    double min = page_min_text(whole);
+    if (o->page_w <= 0 || o->page_h <= 0 || min <= 0
+        || min >= o->theme->min_text_size - 1e-9)
+        return;
+    int per = columns_per_page(o, o->theme->col_width, min / whole->scale);
+    if (per >= n)
+        return;
+    rdoc_truncate(doc, doc->count - 1);
+    int pages = (n + per - 1) / per;
+    for (int k = 0, first = 0; k < pages; k++) {
+        layout_options part = *o;
+        part.first = first;
+        part.count = (n - first) / (pages - k);
+        page(doc, j, &part, best_column_width(j, &part, page));
+        first += part.count;
+    }
+}
+
+/* On a fixed page, a map whose text would shrink below the theme's
+ * min_text_size continues on more pages instead: as many phases per page
+ * as fit across at full column width (spread evenly), and the lanes
+ * continued below when they do not fit down; every page has the title,
+ * the legend, the phase headers and its lanes' titles. */
 void layout_map(rdoc *doc, const cjm_journey *j, const layout_options *o,
                 diag_list *d)
 {
     (void)d;
-    map_page(doc, j, o, best_column_width(j, o, map_page));
+    int n = j->phase_count;
+    if (o->page_w <= 0 || o->page_h <= 0) {
+        map_part(doc, j, o, 0, n);
+        return;
+    }
+    rpage *whole = map_part(doc, j, o, 0, n);
+    double min = page_min_text(whole);
+    if (min >= o->theme->min_text_size - 1e-9 || min <= 0)
+        return;
+    double min_pt = min / whole->scale;
+    rdoc_truncate(doc, doc->count - 1);
+    double colw = o->theme->col_width;
+    int per = columns_per_page(o, colw, min_pt);
+    if (per > n)
+        per = n;
+    int pages = (n + per - 1) / per;
+    for (int k = 0, first = 0; k < pages; k++) {
+        int count = (n - first) / (pages - k);
+        map_column_pages(doc, j, o, first, count, colw, min_pt);
+        first += count;
+    }
 }
