@@ -241,7 +241,8 @@ double header_row(mctx *m, double y)
         double ty = y + t->header_pad;
         ty += page_text(m->doc, m->p, x + t->header_pad, ty, m->colw - 2 * t->header_pad,
                         ph->name, TS_PHASE, BF_HEADER_INK, 0,
-                        arena_printf(&m->doc->mem, "phase:%s", ph->id));
+                        arena_printf(&m->doc->mem, "phase:%s%s", ph->id,
+                                     m->o->lane_first > 0 ? " (continued)" : ""));
         if (ph->goal)
             page_text(m->doc, m->p, x + t->header_pad, ty + 3,
                       m->colw - 2 * t->header_pad, ph->goal, TS_GOAL,

@@ -51,8 +51,13 @@ if view == "map":
         for opp in ph.get("opportunities", []):
             once("opportunity:" + opp["id"])
     if involved:
+        # once on the map; a map split by phases names them on each part
+        parts = max(1, len({b["text"].split(" · ")[0] for p in boxes["pages"] for b in p["boxes"]
+                            if b.get("ref") == "part"}))
         for p in journey["personas"]:
-            once("persona:" + p["id"])
+            if refs["persona:" + p["id"]] != parts:
+                problems.append(f"persona:{p['id']} appears {refs['persona:' + p['id']]} times, "
+                                f"expected once per part ({parts})")
 elif view == "personas":
     for p in journey["personas"]:
         once("persona:" + p["id"])

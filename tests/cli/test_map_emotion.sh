@@ -111,5 +111,5 @@ for view in map personas blueprint; do
         done
     done
 done
-"$CJM" render "$ROOT/scripts/acme_b2b.yaml" --size A4 --dpi 71 -o edge.png
+"$CJM" render band.yaml --size A4 --dpi 71 -o edge.png
 px edges edge.png band.json 71 255,255,255

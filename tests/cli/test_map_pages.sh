@@ -24,7 +24,8 @@ def check(name, pages, min_pages):
         small = [b for b in texts if b["size"] < 6 - 1e-6]
         assert not small, (name, n, small[0]["text"], small[0]["size"])
         assert any(b.get("ref") == "title" for b in texts), (name, n, "no title")
-        heads = [b["ref"][6:] for b in texts if b.get("ref", "").startswith("phase:")]
+        heads = [b["ref"][6:].replace(" (continued)", "") for b in texts
+                 if b.get("ref", "").startswith("phase:")]
         assert heads, (name, n, "no phase headers")
         lanes = [b["text"] for b in texts if b["role"] == 4]    # TS_LANE: a lane title
         assert lanes, (name, n, "no lane titles")

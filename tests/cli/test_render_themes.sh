@@ -23,9 +23,28 @@ json_pages=$(python3 -c 'import json; print(len(json.load(open("r.json"))["pages
 pdfinfo r.pdf | grep -q 'Page size: *841.89 x 595.276'
 ! pdfinfo r.pdf | grep -q CreationDate
 # with a map page per persona: four more... one per persona instead of one
-"$CJM" render "$src" --view report --persona all -o ra.pdf
+"$CJM" render "$src" --view report --persona all -o ra.pdf --boxes ra.json
 pages_all=$(pdfinfo ra.pdf | sed -n 's/^Pages: *//p')
-[ "$pages_all" = $((pages + 3)) ] || { echo "per-persona report: $pages_all pages, want $((pages + 3))"; exit 1; }
+/usr/bin/python3 - "$pages" "$pages_all" <<'PY'
+import json, sys
+pages, pages_all = int(sys.argv[1]), int(sys.argv[2])
+def titles(f):
+    """The title of each page; map pages only (they have phase headers)."""
+    return [next((b["text"] for b in p["boxes"] if b.get("ref") == "title"), "")
+            if any(b["kind"] == "text" and b["role"] == 4 for b in p["boxes"])
+            and any(b.get("ref", "").startswith("phase:") for b in p["boxes"]) else ""
+            for p in json.load(open(f))["pages"]]
+r, ra = titles("r.json"), titles("ra.json")
+assert len(ra) == pages_all
+title = "ACME Analytics — B2B purchase of a marketing dashboard"
+everyone = r.count(title)
+assert everyone >= 1 and title not in ra, (everyone, ra)
+per = {t for t in ra if t.startswith(title + " — ")}
+r = [t for t in r if t == title or t.startswith(title + " — ")]
+assert per == {title + " — " + n for n in ("Aiko Tanaka", "Daniel Brooks", "Priya Nair", "Kenji Sato")}, per
+# the other pages stay: the report loses the map of everyone, gains one per persona
+assert pages_all - sum(t in per for t in ra) == pages - len(r), (pages, pages_all)
+PY
 pdftotext ra.pdf - | grep -q 'Kenji Sato'
 # one persona only
 "$CJM" render "$src" --persona cfo -o p.svg --boxes p.json
