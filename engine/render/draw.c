@@ -93,7 +93,7 @@ static rgb series_color(const theme *t, int s)
 
 static void series_dash(cairo_t *cr, const theme *t, int s)
 {
-    static const double dashes[4][4] = { { 0 }, { 6, 3 }, { 0.1, 3.4 }, { 7, 2.6, 0.1, 2.6 } };
+    static const double dashes[4][4] = { { 0 }, { 5, 5 }, { 0.1, 4.5 }, { 8, 4.5, 0.1, 4.5 } };
     static const int counts[4] = { 0, 2, 2, 4 };
     int k = ((s < 0 ? 0 : s) / t->curve_colors) % 4;
     cairo_set_dash(cr, dashes[k], counts[k], 0);
@@ -305,8 +305,16 @@ static void draw_avatar(cairo_t *cr, const box *b, const theme *t)
         pen_paint_image(cr, img);
         pen_restore(cr);
     } else {
-        set(cr, series_color(t, b->color));
-        pen_fill(cr);
+        if (t->plain_badges) {
+            set(cr, t->fill[FILL_HEADER]);
+            pen_fill_preserve(cr);
+            set(cr, t->accent[FILL_HEADER]);
+            cairo_set_line_width(cr, t->line_width);
+            pen_stroke(cr);
+        } else {
+            set(cr, series_color(t, b->color));
+            pen_fill(cr);
+        }
     }
     if (img)
         cairo_surface_destroy(img);

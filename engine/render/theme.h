@@ -33,6 +33,8 @@ typedef struct theme {
     rgb involvement[4];             /* none, participant, driver, gatekeeper */
     rgb curves[8];                  /* series colours (colour-blind safe) */
     int curve_colors;               /* how many of them; then line styles */
+    int plain_badges;               /* initials badges in the header fill, not
+                                       the persona's series colour */
     rgb neutral_line, low_point, arrow, blueprint_line;
 
     double text_size[TS__COUNT];

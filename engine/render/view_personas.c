@@ -97,7 +97,7 @@ static double persona_card(rdoc *doc, rpage *pg, const cjm_journey *j, int index
     if (!measure) {
         box *ab = page_box(doc, pg, BOX_AVATAR, x + pad, cy, av, av);
         ab->text = layout_initials(a, p->name);
-        ab->color = index % 8;
+        ab->color = index;
         ab->image = photo_bytes(a, p, o->base_dir, &ab->image_len, d);
         if (!ab->image) {
             /* the initials, centred in the badge */

@@ -77,7 +77,7 @@ static void matrix(rdoc *doc, const cjm_journey *j, const plan *pl, const layout
                 dx[k] += 9;
         box *m = page_box(doc, p, BOX_MARK, dx[k] - 4, dy[k] - 4, 8, 8);
         m->role = MARK_POINT;
-        m->color = k % 8;
+        m->color = k;
     }
     double list_x = x0 + W + 24, list_y = y0;
     for (int k = 0; k < pl->count; k++) {
