@@ -109,6 +109,8 @@ static const struct { const char *en, *ja, *zh; } words[W__COUNT] = {
     [W_COVER_FACTS] = { "%s journey · locale %s\n%d personas · %d phases · %d touchpoints\n%d pains · %d opportunities · %d actions · %d scenarios", "%s ジャーニー · ロケール %s\nペルソナ %d · フェーズ %d · タッチポイント %d\nペイン %d · 機会 %d · アクション %d · シナリオ %d", "%s 旅程 · 语言 %s\n用户画像 %d · 阶段 %d · 触点 %d\n痛点 %d · 机会 %d · 行动 %d · 情景 %d" },
     [W_IMPACT_AXIS] = { "impact ↑", "インパクト ↑", "影响 ↑" },
     [W_EFFORT_AXIS] = { "effort →", "工数 →", "投入 →" },
+    [W_PTS_PER_EFFORT] = { "%+.3f pts / effort", "%+.3f pt／工数", "%+.3f 个百分点/投入" },
+    [W_RICE_SCORE] = { "RICE %.2f", "RICE %.2f", "RICE %.2f" },
 };
 
 const char *word_in(const char *locale, word w)

@@ -113,6 +113,8 @@ typedef enum word {
     W_COVER_FACTS,
     W_IMPACT_AXIS,
     W_EFFORT_AXIS,
+    W_PTS_PER_EFFORT,
+    W_RICE_SCORE,
     W__COUNT
 } word;
 

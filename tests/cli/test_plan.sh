@@ -101,34 +101,83 @@ pdfinfo plan.pdf | grep -q '^Pages: *3$'
 pdftotext plan.pdf - | grep -q 'Quick wins'
 "$CJM" build "$ROOT/scripts/b2b_template.yaml" -o jb.json
 python3 "$ROOT/tests/cli/check_boxes.py" boxes.json jb.json plan
-# the matrix: higher impact stands higher, no dot on the dividing lines,
-# and each title beside its dot stays in the dot's quadrant when it can
+# the matrix (issue 13): higher impact stands higher, no dot on the
+# dividing lines, fixed scales (effort 1..5 whatever the plan holds), each
+# dot's label (its ranks) nearest its own dot or joined to it by a line,
+# actions at the same place share one dot with their number, and the list
+# gives every action its ranking figure
 "$CJM" plan "$ROOT/scripts/acme_b2b.yaml" -o acme_plan.pdf --boxes ab.json
-"$CJM" build "$ROOT/scripts/acme_b2b.yaml" -o ja.json
-python3 - <<'PY'
-import json
-page = json.load(open("ab.json"))["pages"][0]
-quads = [b for b in page["boxes"] if b["kind"] == "rect"][:4]
-midx, midy = quads[1]["x"], quads[2]["y"]
-dots = [b for b in page["boxes"] if b["kind"] == "mark"]
-actions = json.load(open("ja.json"))["actions"]
-by_id = {a["id"]: a for a in actions}
-labels = {b["ref"][len("action:"):]: b for b in page["boxes"] if b.get("ref", "").startswith("action:")}
-assert len(dots) == len(actions) == len(labels), (len(dots), len(actions), len(labels))
-# dot k (plan order) goes with the title numbered k + 1
-for k, d in enumerate(dots):
-    cy, cx = d["y"] + d["h"] / 2, d["x"] + d["w"] / 2
-    assert abs(cy - midy) > 5 and abs(cx - midx) > 5, ("on a dividing line", d)
-    lab = next(b for b in labels.values() if b["text"].startswith(f"{k + 1} "))
-    d["impact"] = by_id[lab["ref"][len("action:"):]]["impact"]
-    if cx < midx:
-        assert lab["x"] + lab["w"] <= midx + 0.5, ("label leaves its quadrant", lab["text"])
-    else:
-        assert lab["x"] >= midx - 0.5, ("label leaves its quadrant", lab["text"])
-for a in dots:
-    for b in dots:
-        if a["impact"] > b["impact"]:
-            assert a["y"] < b["y"], "a higher impact is drawn lower"
+"$CJM" plan "$ROOT/scripts/acme_b2b.yaml" -o acme_plan.json
+cat > same.yaml <<'YAML'
+id: same
+title: Same place
+personas: [{ id: a, name: Ann }]
+phases:
+  - { id: one, name: One, pains: [{ id: p, text: Slow }], transitions: { advance: 0.3 } }
+actions:
+  - { id: a1, title: First, addresses: [p], impact: 4, effort: 2 }
+  - { id: a2, title: Second, addresses: [p], impact: 4, effort: 2 }
+  - { id: a3, title: Third, addresses: [p], impact: 4, effort: 2 }
+  - { id: big, title: Huge effort, addresses: [p], impact: 2, effort: 40 }
+  - { id: tiny, title: Tiny effort, addresses: [p], impact: 5, effort: 0.2 }
+YAML
+"$CJM" plan same.yaml -o same.pdf --boxes sb.json
+"$CJM" plan same.yaml -o same.json
+/usr/bin/python3 - <<'PY'
+import json, re
+def check(boxes_file, plan_file):
+    page = json.load(open(boxes_file))["pages"][0]
+    boxes = page["boxes"]
+    plan = json.load(open(plan_file))
+    ids = [a["id"] for a in plan["actions"]]
+    quads = [b for b in boxes if b["kind"] == "rect"][:4]
+    frame = (quads[0]["x"], quads[0]["y"], quads[3]["x"] + quads[3]["w"], quads[3]["y"] + quads[3]["h"])
+    midx, midy = quads[1]["x"], quads[2]["y"]
+    dots = [b for b in boxes if b["kind"] == "mark" and b.get("ref", "").startswith("dot:")]
+    members = {d["ref"]: d["ref"][4:].split(",") for d in dots}
+    assert sorted(sum(members.values(), [])) == sorted(ids), members
+    centre = {d["ref"]: (d["x"] + d["w"] / 2, d["y"] + d["h"] / 2) for d in dots}
+    impact = {a["id"]: a["impact"] for a in plan["actions"]}
+    for r, (cx, cy) in centre.items():
+        assert abs(cy - midy) > 5 and abs(cx - midx) > 5, ("on a dividing line", r)
+        assert frame[0] < cx < frame[2] and frame[1] < cy < frame[3], ("outside the matrix", r)
+        assert len({impact[i] for i in members[r]}) == 1
+    for a in centre:
+        for b in centre:
+            if impact[members[a][0]] > impact[members[b][0]]:
+                assert centre[a][1] < centre[b][1], "a higher impact is drawn lower"
+    def dist2(p, b):
+        dx = max(b["x"] - p[0], 0, p[0] - b["x"] - b["w"])
+        dy = max(b["y"] - p[1], 0, p[1] - b["y"] - b["h"])
+        return dx * dx + dy * dy
+    leaders = {b["ref"][7:] for b in boxes if b["kind"] == "line" and b.get("ref", "").startswith("leader:")}
+    for lab in (b for b in boxes if b["kind"] == "text" and b.get("ref", "") in centre):
+        r = lab["ref"]
+        ranks = [str(ids.index(i) + 1) for i in members[r]]
+        assert lab["text"] == ", ".join(ranks), (lab["text"], ranks)
+        own = dist2(centre[r], lab)
+        nearest = all(dist2(c, lab) > own for k, c in centre.items() if k != r)
+        assert nearest or r in leaders, ("label nearer another dot", lab["text"])
+    # a shared dot says how many it stands for
+    counts = [b["text"] for b in boxes if b.get("ref", "").startswith("count:")]
+    assert sorted(counts) == sorted(str(len(m)) for m in members.values() if len(m) > 1), counts
+    # the list: rank, title, and the ranking figure of every action
+    for k, a in enumerate(plan["actions"]):
+        title = next(b["text"] for b in boxes if b.get("ref") == "action:" + a["id"])
+        assert title == f"{k + 1}  {a['title']}", title
+        fig = next(b["text"] for b in boxes if b.get("ref") == "figure:" + a["id"])
+        if "uplift_per_effort" in a:
+            assert fig == f"{100 * a['uplift_per_effort']:+.3f} pts / effort", (fig, a["uplift_per_effort"])
+        else:
+            assert fig == f"RICE {a['rice']:.2f}", fig
+    ticks = {b["text"]: round(b["x"], 1) for b in boxes if b.get("ref", "").startswith("effort:")}
+    return ticks, members
+ticks_acme, _ = check("ab.json", "acme_plan.json")
+ticks_same, members = check("sb.json", "same.json")
+# fixed scale: the effort axis starts at 1 and does not move with the plan
+assert list(ticks_acme) == ["1", "2", "3", "4", "5+"], ticks_acme
+assert ticks_acme == ticks_same, (ticks_acme, ticks_same)
+assert sorted(len(m) for m in members.values()) == [1, 1, 3], members
 PY
 # the mapping project's step 6 carries its customer journey's plan
 "$CJM" plan "$ROOT/scripts/mapping_project.yaml" -o mp.md
