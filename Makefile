@@ -19,12 +19,12 @@ DESTDIR ?=
 DATADIR  = $(PREFIX)/share/cjm
 VERSION  = 0.1.0
 
-PKGS = lua5.4 yaml-0.1 cairo pangocairo pangoft2 fontconfig libpng zlib
+PKGS = lua5.4 yaml-0.1 cairo pangocairo pangoft2 fontconfig libpng zlib libjpeg
 # Debian packages: build libraries, fonts (DejaVu, Noto CJK), and what the
 # tests use (cmocka, xmllint, pdfinfo/pdftotext, rsvg-convert to compare
 # cjm's SVG with its PNG, python3 for CSV and pixel checks, clang's
 # libFuzzer for the fuzz smoke runs).
-DEBS = liblua5.4-dev libyaml-dev libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev pkg-config \
+DEBS = liblua5.4-dev libyaml-dev libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev libjpeg-dev pkg-config \
        fonts-dejavu-core fonts-noto-cjk libcmocka-dev libxml2-utils \
        poppler-utils librsvg2-bin python3 python3-pil python3-yaml time make gcc clang \
        libclang-rt-14-dev pmccabe \
@@ -168,7 +168,7 @@ FUZZ_LIB_SRC := $(wildcard engine/base/*.c engine/doc/*.c engine/lua/*.c engine/
 FUZZ_OBJ     := $(patsubst %.c,build/fuzz/obj/%.o,$(FUZZ_LIB_SRC))
 FUZZ_FLAGS    = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
                 -fno-sanitize-recover=undefined
-FUZZ_LIBS     = $$(pkg-config --libs lua5.4 yaml-0.1) -lm -lpthread
+FUZZ_LIBS     = $$(pkg-config --libs lua5.4 yaml-0.1 libjpeg) -lm -lpthread
 FUZZ_BIN     := $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_TARGETS))
 .SECONDARY: $(FUZZ_OBJ)
 

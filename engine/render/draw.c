@@ -8,6 +8,9 @@
 #include "render/draw.h"
 #include "render/pen.h"
 
+#include <stdlib.h>
+#include "base/image.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -285,14 +288,38 @@ static cairo_status_t read_png_bytes(void *closure, unsigned char *data, unsigne
     return CAIRO_STATUS_SUCCESS;
 }
 
+/* A photo's bytes (PNG or JPEG) as an image surface, or NULL. */
+static cairo_surface_t *photo_surface(const unsigned char *data, size_t len)
+{
+    if (!data)
+        return NULL;
+    if (image_kind_of(data, len) == IMAGE_PNG) {
+        png_source src = { data, len };
+        return cairo_image_surface_create_from_png_stream(read_png_bytes, &src);
+    }
+    int w, h, stride;
+    unsigned char *px = image_jpeg_pixels(data, len, &w, &h, &stride);
+    if (!px)
+        return NULL;
+    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    if (cairo_surface_status(img) == CAIRO_STATUS_SUCCESS) {
+        cairo_surface_flush(img);
+        unsigned char *dst = cairo_image_surface_get_data(img);
+        int ds = cairo_image_surface_get_stride(img);
+        for (int y = 0; y < h; y++)
+            memcpy(dst + (size_t)y * (size_t)ds, px + (size_t)y * (size_t)stride, (size_t)w * 4);
+        cairo_surface_mark_dirty(img);
+    }
+    free(px);
+    return img;
+}
+
 static void draw_avatar(cairo_t *cr, const box *b, const theme *t)
 {
     double cx = b->x + b->w / 2, cy = b->y + b->h / 2, r = b->w / 2;
     cairo_new_path(cr);
     cairo_arc(cr, cx, cy, r, 0, 2 * M_PI);
-    png_source src = { b->image, b->image_len };
-    cairo_surface_t *img = b->image
-        ? cairo_image_surface_create_from_png_stream(read_png_bytes, &src) : NULL;
+    cairo_surface_t *img = photo_surface(b->image, b->image_len);
     if (img && cairo_surface_status(img) == CAIRO_STATUS_SUCCESS
         && cairo_image_surface_get_width(img) > 0) {
         double iw = cairo_image_surface_get_width(img);

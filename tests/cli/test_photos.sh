@@ -7,7 +7,7 @@ fail() { echo "$@"; exit 1; }
 mkdir -p j
 cd j
 cp "$ROOT/tests/cli/data/face.png" .
-python3 - <<'PY'
+/usr/bin/python3 - <<'PY'
 import struct, zlib
 def png(path, w, h):
     raw = zlib.compress(b"".join(b"\0" + b"\0" * w for _ in range(h)), 9)
@@ -16,6 +16,8 @@ def png(path, w, h):
         f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0))
                 + chunk(b"IDAT", raw) + chunk(b"IEND", b""))
 png("bomb.png", 20000, 20000)
+from PIL import Image
+Image.new("RGB", (120, 160), (200, 30, 40)).save("red.jpg", quality=90)
 PY
 [ "$(wc -c < bomb.png)" -lt 2000000 ] || fail "bomb.png is not small"
 printf 'not a png\n' > fake.png
@@ -27,6 +29,22 @@ journey() {
 journey face.png good
 "$CJM" check j_good.yaml > /dev/null || fail "a good photo was refused"
 "$CJM" render j_good.yaml --view personas -o good.png || fail "render of a good photo"
+# a JPEG photo is checked and drawn (its red shows inside the avatar), in
+# every format
+journey red.jpg jpeg
+"$CJM" check j_jpeg.yaml > /dev/null || fail "a JPEG photo was refused"
+"$CJM" render j_jpeg.yaml --view personas -o jpeg.png --dpi 72 --boxes jpeg.json || fail "render of a JPEG"
+/usr/bin/python3 - <<'PY' || fail "the JPEG is not drawn"
+import json
+from PIL import Image
+img = Image.open("jpeg.png").convert("RGB")
+av = next(b for b in json.load(open("jpeg.json"))["pages"][0]["boxes"] if b["kind"] == "avatar")
+r, g, b = img.getpixel((int(av["x"] + av["w"] / 2), int(av["y"] + av["h"] / 2)))
+assert abs(r - 200) < 25 and g < 60 and b < 70, (r, g, b)
+PY
+"$CJM" render j_jpeg.yaml --view personas -o jpeg.svg || fail "JPEG to SVG"
+grep -q 'data:image/png;base64' jpeg.svg || fail "the SVG does not embed the photo"
+"$CJM" render j_jpeg.yaml --view personas -o jpeg.pdf || fail "JPEG to PDF"
 
 check_bad() {   # NAME PHOTO MESSAGE [EXIT]
     journey "$2" "$1"
@@ -42,7 +60,9 @@ check_bad abs "$ROOT/tests/cli/data/face.png" "must be a path relative to its fo
 check_bad up ../j/face.png "leads out of its folder"
 check_bad link pix/x.png "leads out of its folder"
 check_bad missing nope.png "not found"
-check_bad fake fake.png "is not a PNG image"
+check_bad fake fake.png "is not a PNG or JPEG image"
+head -c 30 red.jpg > broken.jpg
+check_bad broken broken.jpg "cannot be read as a JPEG image (the file is damaged)"
 # the limit can be raised
 journey bomb.png bomb
 "$CJM" check j_bomb.yaml --limit image-pixels=500 > /dev/null || fail "image-pixels=500 did not admit the photo"
