@@ -53,7 +53,7 @@
 ---@field joys? string|string[] What delights the persona
 ---@field values? string|string[] What the persona values
 ---@field quote? string|number A quote in the persona's voice
----@field photo? string|number A PNG file, relative to the journey's folder and inside it
+---@field photo? string|number A PNG or JPEG file, relative to the journey's folder and inside it
 
 ---@class cjm.Touchpoint
 ---@field id string The touchpoint's id, used in phases and scenarios

@@ -1031,7 +1031,7 @@ static const field persona_fields[] = {
     { "quote", FT_TEXT, P(quote), 0, NULL, NOLIMIT, NULL, NULL, NULL,
       "A quote in the persona's voice" },
     { "photo", FT_TEXT, P(photo), 0, NULL, NOLIMIT, NULL, NULL, NULL,
-      "A PNG file, relative to the journey's folder and inside it" },
+      "A PNG or JPEG file, relative to the journey's folder and inside it" },
 };
 #undef P
 
