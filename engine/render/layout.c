@@ -214,30 +214,36 @@ char *rdoc_to_json(const rdoc *doc, size_t *len)
     return text;
 }
 
+/* The first character of the word at S (up to a space), upper-cased,
+ * appended to OUT; whether it is a CJK character (outside Latin scripts). */
+static int add_initial(const char *s, char *out, size_t cap)
+{
+    gunichar c = g_utf8_get_char_validated(s, -1);
+    if (c == (gunichar)-1 || c == (gunichar)-2)
+        return 0;
+    char buf[8];
+    int n = g_unichar_to_utf8(g_unichar_toupper(c), buf);
+    size_t used = strlen(out);
+    if (used + (size_t)n < cap) {
+        memcpy(out + used, buf, (size_t)n);
+        out[used + (size_t)n] = '\0';
+    }
+    return c >= 0x2E80;
+}
+
 const char *layout_initials(arena *a, const char *name)
 {
-    /* first character of the first two words; one character for names
-     * written without spaces (Chinese) */
-    char out[16] = "";
-    size_t used = 0;
-    int words = 0, at_start = 1;
-    for (const unsigned char *s = (const unsigned char *)name; *s && words < 2; s++) {
-        if (*s == ' ') {
-            at_start = 1;
-            continue;
-        }
-        if (at_start) {
-            size_t n = *s < 0x80 ? 1 : *s < 0xE0 ? 2 : *s < 0xF0 ? 3 : 4;
-            if (used + n < sizeof out) {
-                memcpy(out + used, s, n);
-                used += n;
-            }
-            words++;
-            at_start = 0;
-            if (n > 1)
-                break;      /* CJK: one character reads better */
-        }
-    }
-    out[used] = '\0';
+    /* the first character of the first and the last word ("AT" for Aiko
+     * Tanaka, "S1" for Stakeholder number 1); one character for a name in
+     * a CJK script (佐 for 佐藤 花子) */
+    char out[24] = "";
+    const char *first = name, *last = NULL;
+    while (*first == ' ')
+        first++;
+    for (const char *s = first; *s; s++)
+        if (*s == ' ' && s[1] && s[1] != ' ')
+            last = s + 1;
+    if (*first && !add_initial(first, out, sizeof out) && last)
+        add_initial(last, out, sizeof out);
     return arena_strdup(a, out);
 }

@@ -63,3 +63,22 @@ thoughts = [b["text"] for b in boxes if b["text"].startswith("「")]
 assert thoughts and all(t.endswith("」") for t in thoughts), thoughts
 assert not any(b["text"].startswith("“") for b in boxes)
 PY
+# initials badges: first and last word, upper-cased; one CJK character
+cat > names.yaml <<'YAML'
+id: names
+title: Names
+locale: ja
+personas:
+  - { id: a, name: Aiko Tanaka }
+  - { id: b, name: Stakeholder number 1 }
+  - { id: c, name: 佐藤 花子 }
+  - { id: d, name: ann lee }
+  - { id: e, name: Madonna }
+phases: [{ id: p, name: P }]
+YAML
+"$CJM" render names.yaml --view personas -o names.svg --boxes names.json
+/usr/bin/python3 - <<'PY'
+import json
+av = [b["text"] for p in json.load(open("names.json"))["pages"] for b in p["boxes"] if b["kind"] == "avatar"]
+assert av == ["AT", "S1", "佐", "AL", "M"], av
+PY
