@@ -9,6 +9,7 @@
  * rows that do not fit continue on the next page under a repeated header.
  */
 #include "render/layout.h"
+#include "render/words.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -176,9 +177,30 @@ static void one_table(tpage *tp, const table *t, const double *w)
     tp->y += 14;
 }
 
+/* The fixed words of TABLES (titles, column headers, notes) in the
+ * document's language: translated copies, the rows shared. */
+static const table *translated(rdoc *doc, const table *tables, int ntables)
+{
+    table *out = arena_alloc(&doc->mem, sizeof *out * (size_t)(ntables + 1));
+    for (int i = 0; i < ntables; i++) {
+        out[i] = tables[i];
+        out[i].title = word_translate(doc->lang, tables[i].title);
+        out[i].note = word_translate(doc->lang, tables[i].note);
+        out[i].empty = word_translate(doc->lang, tables[i].empty ? tables[i].empty : "None.");
+        table_col *cols = arena_alloc(&doc->mem, sizeof *cols * (size_t)(tables[i].ncols + 1));
+        for (int k = 0; k < tables[i].ncols; k++) {
+            cols[k] = tables[i].cols[k];
+            cols[k].header = word_translate(doc->lang, tables[i].cols[k].header);
+        }
+        out[i].cols = cols;
+    }
+    return out;
+}
+
 void layout_tables(rdoc *doc, const char *title, const char *const *lines, int nlines,
                    const table *tables, int ntables, const layout_options *o)
 {
+    tables = translated(doc, tables, ntables);
     const theme *t = o->theme;
     tpage tp = { doc, o, 0, 0, NULL, 0 };
     tp.width = o->page_w > 0 ? o->page_w - 2 * t->margin : 760;

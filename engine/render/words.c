@@ -111,6 +111,49 @@ static const struct { const char *en, *ja, *zh; } words[W__COUNT] = {
     [W_EFFORT_AXIS] = { "effort →", "工数 →", "投入 →" },
     [W_PTS_PER_EFFORT] = { "%+.3f pts / effort", "%+.3f pt／工数", "%+.3f 个百分点/投入" },
     [W_RICE_SCORE] = { "RICE %.2f", "RICE %.2f", "RICE %.2f" },
+    [W_T_ACTIONS] = { "Actions", "アクション", "行动" },
+    [W_T_UNADDRESSED] = { "Unaddressed pains and opportunities", "未対応のペインと機会", "未处理的痛点与机会" },
+    [W_T_LOW_CONF] = { "Addressed only with low confidence", "確信度の低い対応のみ", "仅以低置信度处理" },
+    [W_T_FAILS] = { "Fail points without a recovery action", "回復策のない失敗ポイント", "没有补救行动的失败点" },
+    [W_T_OVER] = { "Phases over their time budget", "時間予算を超えたフェーズ", "超出时间预算的阶段" },
+    [W_T_NO_ACTIONS] = { "The journey has no actions yet.", "このジャーニーにはまだアクションがありません。", "该旅程还没有行动。" },
+    [W_T_ALL_ADDRESSED] = { "None: every pain and opportunity has an action.", "なし：すべてのペインと機会にアクションがあります。", "无：每个痛点和机会都有行动。" },
+    [W_T_RANKED] = { "Ranked by uplift per unit of effort; uplift in percentage points of conversion.", "工数あたりの改善で順位付け。改善は成約率のパーセントポイント。", "按每单位投入的提升排序；提升以转化率的百分点表示。" },
+    [W_T_NONE] = { "None.", "なし。", "无。" },
+    [W_C_RANK] = { "#", "#", "#" },
+    [W_C_ACTION] = { "action", "アクション", "行动" },
+    [W_C_OWNER] = { "owner", "担当", "负责人" },
+    [W_C_PHASE] = { "phase", "フェーズ", "阶段" },
+    [W_C_HORIZON] = { "horizon", "時期", "时间" },
+    [W_C_IMPACT] = { "impact", "インパクト", "影响" },
+    [W_C_EFFORT] = { "effort", "工数", "投入" },
+    [W_C_CONFIDENCE] = { "confidence", "確信度", "置信度" },
+    [W_C_REACH] = { "reach", "到達率", "触达率" },
+    [W_C_RICE] = { "RICE", "RICE", "RICE" },
+    [W_C_UPLIFT] = { "uplift", "改善", "提升" },
+    [W_C_UPLIFT_MC] = { "uplift (Monte Carlo)", "改善（モンテカルロ）", "提升（蒙特卡洛）" },
+    [W_C_UPLIFT_EFFORT] = { "uplift / effort", "改善／工数", "提升/投入" },
+    [W_C_DAYS_SAVED] = { "days saved", "短縮日数", "节省天数" },
+    [W_C_DAYS_SAVED_MC] = { "days saved (Monte Carlo)", "短縮日数（モンテカルロ）", "节省天数（蒙特卡洛）" },
+    [W_C_KPI] = { "KPI", "KPI", "KPI" },
+    [W_C_LANES] = { "lanes", "レーン", "泳道" },
+    [W_C_ADDRESSES] = { "addresses", "対象", "针对" },
+    [W_C_KIND] = { "kind", "種類", "类型" },
+    [W_C_TEXT] = { "text", "内容", "内容" },
+    [W_C_INVOLVED] = { "involved", "関係者", "相关人员" },
+    [W_C_CARD] = { "card", "カード", "卡片" },
+    [W_C_FAIL_POINT] = { "fail point", "失敗ポイント", "失败点" },
+    [W_C_HOW_OFTEN] = { "how often", "頻度", "频率" },
+    [W_C_LANE] = { "lane", "レーン", "泳道" },
+    [W_C_STEP_TIMES] = { "step times (minutes)", "ステップ時間（分）", "步骤用时（分钟）" },
+    [W_C_BUDGET] = { "budget (minutes)", "予算（分）", "预算（分钟）" },
+    [W_C_OVER_BY] = { "over by (minutes)", "超過（分）", "超出（分钟）" },
+    [W_C_ID] = { "id", "ID", "ID" },
+    [W_PLAN_TITLE] = { "Action plan: %s", "アクションプラン：%s", "行动计划：%s" },
+    [W_PLAN_NO_SIM] = { "The journey cannot be simulated, so the plan has no uplift figures.", "このジャーニーはシミュレーションできないため、改善の数値はありません。", "该旅程无法模拟，因此计划没有提升数据。" },
+    [W_PLAN_CONVERSION] = { "Conversion now %.2f%%; with every action's effect %.2f%% (exact engine).", "現在の成約率 %.2f%%、すべてのアクションの効果込みで %.2f%%（厳密計算）。", "当前转化率 %.2f%%；计入所有行动效果后 %.2f%%（精确计算）。" },
+    [W_PLAN_MC] = { "Monte Carlo: %.2f%% → %.2f%%, uplift %+.2f pts ± %.2f (paired 95%% interval)%s.", "モンテカルロ：%.2f%% → %.2f%%、改善 %+.2f pt ± %.2f（対応のある95%%区間）%s。", "蒙特卡洛：%.2f%% → %.2f%%，提升 %+.2f 个百分点 ± %.2f（配对95%%区间）%s。" },
+    [W_NOT_SIGNIFICANT] = { ", not significant", "、有意差なし", "，不显著" },
 };
 
 const char *word_in(const char *locale, word w)
@@ -122,4 +165,14 @@ const char *word_in(const char *locale, word w)
     if (locale && strncmp(locale, "zh", 2) == 0 && words[w].zh)
         return words[w].zh;
     return words[w].en;
+}
+
+const char *word_translate(const char *locale, const char *english)
+{
+    if (!english || !locale || strncmp(locale, "en", 2) == 0)
+        return english;
+    for (int w = 0; w < W__COUNT; w++)
+        if (strcmp(words[w].en, english) == 0)
+            return word_in(locale, (word)w);
+    return english;
 }

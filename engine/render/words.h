@@ -115,10 +115,57 @@ typedef enum word {
     W_EFFORT_AXIS,
     W_PTS_PER_EFFORT,
     W_RICE_SCORE,
+    W_T_ACTIONS,
+    W_T_UNADDRESSED,
+    W_T_LOW_CONF,
+    W_T_FAILS,
+    W_T_OVER,
+    W_T_NO_ACTIONS,
+    W_T_ALL_ADDRESSED,
+    W_T_RANKED,
+    W_T_NONE,
+    W_C_RANK,
+    W_C_ACTION,
+    W_C_OWNER,
+    W_C_PHASE,
+    W_C_HORIZON,
+    W_C_IMPACT,
+    W_C_EFFORT,
+    W_C_CONFIDENCE,
+    W_C_REACH,
+    W_C_RICE,
+    W_C_UPLIFT,
+    W_C_UPLIFT_MC,
+    W_C_UPLIFT_EFFORT,
+    W_C_DAYS_SAVED,
+    W_C_DAYS_SAVED_MC,
+    W_C_KPI,
+    W_C_LANES,
+    W_C_ADDRESSES,
+    W_C_KIND,
+    W_C_TEXT,
+    W_C_INVOLVED,
+    W_C_CARD,
+    W_C_FAIL_POINT,
+    W_C_HOW_OFTEN,
+    W_C_LANE,
+    W_C_STEP_TIMES,
+    W_C_BUDGET,
+    W_C_OVER_BY,
+    W_C_ID,
+    W_PLAN_TITLE,
+    W_PLAN_NO_SIM,
+    W_PLAN_CONVERSION,
+    W_PLAN_MC,
+    W_NOT_SIGNIFICANT,
     W__COUNT
 } word;
 
 /* WORD in LOCALE ("en", "ja-JP", "zh", NULL = English). */
 const char *word_in(const char *locale, word w);
+
+/* ENGLISH, a fixed text some other layer wrote (a table's title or
+ * column), in LOCALE when the table has it; else ENGLISH itself. */
+const char *word_translate(const char *locale, const char *english);
 
 #endif

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "render/words.h"
+
 static const table_col base_cols[] = {
     { "rank", "#", COL_INT, 0, NULL, 0 },
     { "id", "id", COL_TEXT, 0, NULL, 0 },
@@ -196,27 +198,27 @@ static void summary(report_doc *rd, arena *a, const cjm_journey *j, const plan *
     rnode_put(a, root, "journey", rnode_str(a, j->id));
     rnode_put(a, root, "simulatable", node_new_bool(a, pl->simulatable));
     if (!pl->simulatable) {
-        report_line(rd, "The journey cannot be simulated, so the plan has no uplift figures.");
+        report_line(rd, "%s", word_in(j->locale, W_PLAN_NO_SIM));
         return;
     }
     rnode_put(a, root, "conversion", rnode_num(a, pl->base_conversion));
     rnode_put(a, root, "conversion_with_plan", rnode_num(a, pl->combined_conversion));
-    report_line(rd, "Conversion now %.2f%%; with every action's effect %.2f%% (exact "
-                "engine).", 100 * pl->base_conversion, 100 * pl->combined_conversion);
+    report_line(rd, word_in(j->locale, W_PLAN_CONVERSION), 100 * pl->base_conversion,
+                100 * pl->combined_conversion);
     if (pl->simulated) {
         double d = pl->combined_mc - pl->base_mc;
         rnode_put(a, root, "conversion_mc", rnode_num(a, pl->base_mc));
         rnode_put(a, root, "conversion_with_plan_mc", rnode_num(a, pl->combined_mc));
         rnode_put(a, root, "uplift_with_plan_ci95", rnode_num(a, pl->combined_ci));
-        report_line(rd, "Monte Carlo: %.2f%% → %.2f%%, uplift %+.2f pts ± %.2f (paired 95%% "
-                    "interval)%s.", 100 * pl->base_mc, 100 * pl->combined_mc, 100 * d,
-                    100 * pl->combined_ci, fabs(d) <= pl->combined_ci ? ", not significant" : "");
+        report_line(rd, word_in(j->locale, W_PLAN_MC), 100 * pl->base_mc,
+                    100 * pl->combined_mc, 100 * d, 100 * pl->combined_ci,
+                    fabs(d) <= pl->combined_ci ? word_in(j->locale, W_NOT_SIGNIFICANT) : "");
     }
 }
 
 void plan_doc(report_doc *rd, arena *a, const cjm_journey *j, const plan *pl)
 {
-    report_init(rd, a, arena_printf(a, "Action plan: %s", j->title));
+    report_init(rd, a, arena_printf(a, word_in(j->locale, W_PLAN_TITLE), j->title));
     summary(rd, a, j, pl);
     node *root = rd->data;
     node *actions = rnode_seq(a);

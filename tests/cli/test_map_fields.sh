@@ -82,3 +82,17 @@ import json
 av = [b["text"] for p in json.load(open("names.json"))["pages"] for b in p["boxes"] if b["kind"] == "avatar"]
 assert av == ["AT", "S1", "佐", "AL", "M"], av
 PY
+# every fixed word of a Japanese report in Japanese: views, charts and the
+# plan's tables (ids and data stay as written)
+"$CJM" render "$ROOT/scripts/b2b_ja.yaml" --view report -o ja.pdf --boxes jar.json
+/usr/bin/python3 - <<'PY'
+import json, re
+texts = {b["text"] for p in json.load(open("jar.json"))["pages"] for b in p["boxes"] if b["kind"] == "text"}
+for en in ("Actions", "action", "owner", "Unaddressed pains and opportunities", "Stakeholders",
+           "Emotion", "Pains", "Service blueprint", "Quick wins", "Roadmap"):
+    assert en not in texts, en
+    assert not any(t.startswith(en + " — ") for t in texts), en
+for ja in ("アクション", "担当", "未対応のペインと機会", "関係者", "感情", "クイックウィン"):
+    assert ja in texts or any(t.startswith(ja) for t in texts), ja
+assert any(t.startswith("アクションプラン：") for t in texts)
+PY
