@@ -18,12 +18,16 @@ echo "== cjm render: the example maps (scripts/*_map.png), a report (build/demo/
 for name in acme_b2b b2b_template b2c_template b2b_ja b2c_zh mapping_project payroll_b2b; do
     "$CJM" render "scripts/$name.yaml" --dpi 100 -o "scripts/${name}_map.png"
 done
+"$CJM" render scripts/acme_b2b.yaml --persona cfo --dpi 100 -o scripts/acme_b2b_cfo_map.png
+"$CJM" render scripts/acme_b2b.yaml --theme print --dpi 100 -o scripts/acme_b2b_print.png
+"$CJM" render scripts/stress_journey.yaml --size A4 -o build/demo/stress_a4.pdf
+"$CJM" render scripts/stress_journey.yaml --dpi 60 -o build/demo/stress.png
 "$CJM" render scripts/acme_b2b.yaml --view personas --dpi 100 -o scripts/acme_b2b_personas.png
 "$CJM" render scripts/acme_b2b.yaml --view blueprint --dpi 100 -o scripts/acme_b2b_blueprint.png
 "$CJM" render scripts/acme_b2b.yaml --view report --persona all -o build/demo/acme_report.pdf
 "$CJM" plan scripts/acme_b2b.yaml -o scripts/acme_b2b_plan_matrix.png
 "$CJM" plan scripts/acme_b2b.yaml --simulate -n 100000 -o build/demo/acme_plan.pdf
-ls scripts/*.png build/demo/acme_report.pdf build/demo/acme_plan.pdf
+ls scripts/*.png build/demo/acme_report.pdf build/demo/acme_plan.pdf build/demo/stress_a4.pdf
 echo
 echo "== cjm build scripts/coffee_b2c.lua  (a Lua journey, normalized to YAML)"
 "$CJM" build scripts/coffee_b2c.lua | head -40

@@ -42,6 +42,7 @@ if view == "map":
         # plain text lanes show their items as they are, nothing added
         for lane in ("needs", "activities", "content"):
             for item in ph.get(lane, []):
+                item = item["text"] if isinstance(item, dict) else item
                 if texts[item] < 1:
                     problems.append(f"{lane} of {ph['id']}: no card reads exactly {item!r}")
         for tp in ph.get("touchpoints", []):

@@ -6,7 +6,7 @@ set -e
 [ -s out/b2b_ja.png ]
 "$CJM" render "$ROOT"/scripts/acme_b2b.yaml --size 400x300 -o s.pdf
 pdfinfo s.pdf | grep -q 'Page size: *1133.86 x 850.39'
-"$CJM" render "$ROOT"/scripts/acme_b2b.yaml --size A3 --dpi 150 -o a3.png
+"$CJM" render "$ROOT"/scripts/b2c_template.yaml --size A3 --dpi 150 -o a3.png
 python3 -c 'import struct; d=open("a3.png","rb").read(24); w,h=struct.unpack(">II", d[16:24]); assert (w, h) == (2481, 1754), (w, h)'
 expect() { want=$1; shift; rc=0; "$@" >/dev/null 2>err.txt || rc=$?; [ "$rc" = "$want" ] || { echo "$*: exit $rc, want $want"; cat err.txt; exit 1; }; }
 expect 2 "$CJM" render "$ROOT"/scripts/acme_b2b.yaml -o x.gif
