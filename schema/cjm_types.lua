@@ -133,6 +133,10 @@
 ---@field reach? cjm.Edit Edit of the touchpoint's reach
 ---@field lift? cjm.Edit Edit of the touchpoint's lift
 ---@field remove? boolean Remove the phase or touchpoint
+---@field add_touchpoint? cjm.Touchpoint Scenarios: a touchpoint to add, used in the phases `to` names
+---@field to? string|string[] The phases (ids) that use the added touchpoint
+---@field add_phase? cjm.Phase Scenarios: a phase to add, after the phase `after` names (else last)
+---@field after? string The phase (id) the added phase follows
 
 ---@class cjm.Evidence
 ---@field level cjm.EvidenceLevel How well it is backed

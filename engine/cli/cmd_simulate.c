@@ -176,25 +176,11 @@ static const cjm_scenario **chosen_scenarios(arena *a, const cjm_journey *j, con
 
 /* ---- running them --------------------------------------------------------------- */
 
-/* The compiled model of scenario SC (NULL: the baseline), its phases
- * placed by id where the baseline has them. */
-static sim_model *compile_scenario(arena *a, const cjm_journey *j, const cjm_scenario *sc,
-                                   int horizon, diag_list *d)
-{
-    if (!sc || !sc->journey)
-        return sim_compile(j, sc, horizon, d);
-    cjm_journey *alt = load_scenario_journey(a, sc, d);
-    sim_model *m = alt ? sim_compile(alt, NULL, horizon ? horizon : j->horizon, d) : NULL;
-    for (int k = 0; m && k < m->phase_count; k++)
-        m->source_phase[k] = model_find_phase(j, alt->phases[m->source_phase[k]].id);
-    return m;
-}
-
 /* Run scenario SC with both engines into RU; -1 after an error in D. */
 static int run_one(arena *a, const cjm_journey *j, const cjm_scenario *sc, const sim_opts *o,
                    const char *path, sim_run_result *ru, diag_list *d)
 {
-    sim_model *m = compile_scenario(a, j, sc, o->horizon, d);
+    sim_model *m = sim_compile_scenario(a, j, sc, o->horizon, d);
     if (!m)
         return -1;
     if (!markov_fits(m, d, DIAG_ERROR, path, NULL)) {

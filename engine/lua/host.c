@@ -1262,6 +1262,63 @@ node *host_run_file(host *h, arena *a, const char *path)
     return n;
 }
 
+/* Run the chunk TEXT named PATH, leaving its one result on the stack;
+ * -1 after reporting. */
+static int run_chunk(host *h, const char *path, const char *text, size_t len)
+{
+    lua_State *L = h->L;
+    char chunk[4200];
+    snprintf(chunk, sizeof chunk, "@%s", path);
+    int status = luaL_loadbufferx(L, text, len, chunk, "t");
+    if (status != LUA_OK) {
+        if (status == LUA_ERRMEM && h->killed == KILL_NONE)
+            h->killed = KILL_MEMORY;
+        report_lua_error(h, path);
+        lua_pop(L, 1);
+        return -1;
+    }
+    return hostp_call(h, 0, 1, path);
+}
+
+node *host_run_scenarios(host *h, arena *a, const char *path, const node *journey)
+{
+    lua_State *L = h->L;
+    int top = lua_gettop(L);
+    size_t len;
+    char *text = fsin_read(path, limit_bytes(LIM_FILE), &len, h->d);
+    if (!text)
+        return NULL;
+    diag_add_source(h->d, path, text, len);
+    int rc = run_chunk(h, path, text, len);
+    free(text);
+    if (rc < 0)
+        return NULL;
+    node *out = NULL;
+    if (lua_type(L, -1) == LUA_TTABLE) {
+        if (lua_getfield(L, -1, "scenarios") == LUA_TTABLE)
+            lua_remove(L, -2);      /* { scenarios = list }: the list */
+        else
+            lua_pop(L, 1);
+    }
+    if (lua_type(L, -1) != LUA_TTABLE) {
+        diag_add(h->d, DIAG_ERROR, path, 0, 0, NULL, "a scenario file returns a list of "
+                 "scenarios, or a table with a `scenarios` list");
+        goto done;
+    }
+    /* the journey with these scenarios, so each apply sees all of it */
+    if (hostp_push(h, journey, path) < 0)
+        goto done;
+    lua_pushvalue(L, -2);
+    lua_setfield(L, -2, "scenarios");
+    if (hostp_resolve_scenarios(h, path) < 0)
+        goto done;
+    lua_getfield(L, -1, "scenarios");
+    out = hostp_to_node(h, a, path);
+done:
+    lua_settop(L, top);
+    return out;
+}
+
 /* Whether the table on top of the stack is a template (a build function,
  * no phases) rather than a journey. */
 static int returned_template(lua_State *L)
@@ -1298,17 +1355,7 @@ static node *template_document(host *h, arena *a, const char *path)
 node *host_run_text(host *h, arena *a, const char *path, const char *text, size_t len)
 {
     lua_State *L = h->L;
-    char chunk[4200];
-    snprintf(chunk, sizeof chunk, "@%s", path);
-    int status = luaL_loadbufferx(L, text, len, chunk, "t");
-    if (status != LUA_OK) {
-        if (status == LUA_ERRMEM && h->killed == KILL_NONE)
-            h->killed = KILL_MEMORY;
-        report_lua_error(h, path);
-        lua_pop(L, 1);
-        return NULL;
-    }
-    if (hostp_call(h, 0, 1, path) < 0)
+    if (run_chunk(h, path, text, len) < 0)
         return NULL;
     if (lua_type(L, -1) == LUA_TTABLE && hostp_resolve_scenarios(h, path) < 0)
         return NULL;

@@ -58,6 +58,13 @@ node *host_run_file(host *h, arena *a, const char *path);
 /* The same for the script TEXT (LEN bytes) named PATH. */
 node *host_run_text(host *h, arena *a, const char *path, const char *text, size_t len);
 
+/* Run the scenario file PATH (a Lua script returning a list of scenarios
+ * or a table with `scenarios`) for JOURNEY: each scenario's `apply`
+ * function gets a copy of the whole journey and its result becomes the
+ * scenario's `journey`.  The scenarios as a list node in A, or NULL after
+ * errors. */
+node *host_run_scenarios(host *h, arena *a, const char *path, const node *journey);
+
 /* Instantiate the template a journey names: DOC is a mapping with
  * `template`, optional `params`, and any other keys as overrides merged
  * into the generated journey.  PARAMS are "KEY=VALUE" strings from the

@@ -55,7 +55,9 @@ static int add_scenarios(arena *a, node *doc, const char *file, host *h,
         if (!(h = own = host_new(&lua_opts, d)))
             return -1;
     }
-    node *extra = load_document(a, file, h, d);
+    /* a Lua file runs with the journey, so its apply functions see it */
+    node *extra = load_is_lua(file) ? host_run_scenarios(h, a, file, doc)
+                                    : load_document(a, file, h, d);
     host_free(own);
     if (!extra)
         return -1;
@@ -148,6 +150,9 @@ cjm_journey *load_journey(arena *a, const char *path, const load_options *o,
     val_journey(a, j, d);
     if (j && j->maps)
         j->mapped = load_mapped_journey(a, j, d);
+    /* the journeys scenarios run on are checked with the journey */
+    for (int k = 0; j && d->errors == errors_before && k < j->scenario_count; k++)
+        load_scenario_journey(a, j, &j->scenarios[k], d);
     if (j)
         check_photos(j, ho.input_dir, d);
 done:
@@ -172,16 +177,101 @@ cjm_journey *load_mapped_journey(arena *a, const cjm_journey *project, diag_list
     return m;
 }
 
-cjm_journey *load_scenario_journey(arena *a, const cjm_scenario *sc, diag_list *d)
+/* Whether scenario SC adds a touchpoint or a phase. */
+static int scenario_adds(const cjm_scenario *sc)
 {
-    if (!sc->journey)
+    for (int k = 0; k < sc->changes.count; k++)
+        if (sc->changes.items[k].add_touchpoint || sc->changes.items[k].add_phase)
+            return 1;
+    return 0;
+}
+
+/* The phase mapping of DOC whose id is ID, or NULL. */
+static node *phase_node(node *doc, const char *id)
+{
+    node *phases = node_map_get(doc, "phases");
+    for (node *p = phases ? phases->first : NULL; p; p = p->next) {
+        const node *pid = node_map_get(p, "id");
+        if (pid && pid->kind == NODE_STR && strcmp(pid->v.str.s, id) == 0)
+            return p;
+    }
+    return NULL;
+}
+
+/* The list KEY of MAP, made when missing. */
+static node *list_of(arena *a, node *map, const char *key, const node *at)
+{
+    node *l = node_map_get(map, key);
+    if (!l || !node_is_seq(l)) {
+        if (l && node_is_map(l) && (l->flags & NODE_EMPTY_TABLE)) {
+            l->kind = NODE_SEQ;
+            return l;
+        }
+        l = node_new(a, NODE_SEQ, at->file, at->line, at->col);
+        node_map_put(a, map, key, l);
+    }
+    return l;
+}
+
+static node *copied(arena *a, const node *n)
+{
+    long budget = node_size(n) + 1;
+    return node_copy(a, n, &budget);
+}
+
+/* Apply change CH's addition to DOC: the touchpoint, used in the phases
+ * `to` names; or the phase, after the one `after` names (else last). */
+static void apply_addition(arena *a, node *doc, const cjm_change *ch)
+{
+    if (ch->add_touchpoint) {
+        node_append(list_of(a, doc, "touchpoints", ch->src), copied(a, ch->add_touchpoint));
+        const node *id = node_map_get(ch->add_touchpoint, "id");
+        for (int k = 0; id && id->kind == NODE_STR && k < ch->to.count; k++) {
+            node *ph = phase_node(doc, ch->to.items[k]);
+            if (ph)
+                node_append(list_of(a, ph, "touchpoints", ch->src), copied(a, id));
+        }
+        return;
+    }
+    node *phases = list_of(a, doc, "phases", ch->src);
+    node **kids = arena_alloc(a, sizeof *kids * (size_t)(phases->count + 1));
+    int n = 0, placed = 0;
+    for (node *k = phases->first; k; k = k->next)
+        kids[n++] = k;
+    for (int i = 0; i < n; i++)
+        node_remove(phases, kids[i]);
+    node *added = copied(a, ch->add_phase);
+    for (int i = 0; i < n; i++) {
+        node_append(phases, kids[i]);
+        const node *pid = node_map_get(kids[i], "id");
+        if (!placed && ch->after && pid && pid->kind == NODE_STR
+            && strcmp(pid->v.str.s, ch->after) == 0) {
+            node_append(phases, added);
+            placed = 1;
+        }
+    }
+    if (!placed)
+        node_append(phases, added);
+}
+
+cjm_journey *load_scenario_journey(arena *a, const cjm_journey *j, const cjm_scenario *sc,
+                                   diag_list *d)
+{
+    if (!sc->journey && !scenario_adds(sc))
         return NULL;
     int before = d->errors;
-    cjm_journey *alt = model_build(a, sc->journey, d);
+    node *doc = copied(a, sc->journey ? sc->journey : j->src);
+    const node *own = node_map_get(doc, "scenarios");
+    if (own)
+        node_remove(doc, (node *)own);
+    for (int k = 0; k < sc->changes.count; k++)
+        if (sc->changes.items[k].add_touchpoint || sc->changes.items[k].add_phase)
+            apply_addition(a, doc, &sc->changes.items[k]);
+    cjm_journey *alt = model_build(a, doc, d);
     val_journey(a, alt, d);
     if (d->errors > before) {
-        diag_add(d, DIAG_NOTE, NULL, 0, 0, NULL, "in the journey that scenario %s's "
-                 "apply function returned", sc->id);
+        diag_add(d, DIAG_NOTE, NULL, 0, 0, NULL, "in the journey of scenario %s%s", sc->id,
+                 sc->journey ? " (as its apply function returned it)" : "");
         return NULL;
     }
     return alt;

@@ -33,10 +33,12 @@ cjm_journey *load_journey(arena *a, const char *path, const load_options *o,
  * YAML files; for .lua files it must be a live host. */
 node *load_document(arena *a, const char *path, host *h, diag_list *d);
 
-/* The edited journey of a scenario made by a Lua apply function, built
- * and validated in A (problems named after the scenario); NULL when the
- * scenario has none or it has errors. */
-cjm_journey *load_scenario_journey(arena *a, const cjm_scenario *sc, diag_list *d);
+/* The journey scenario SC runs on when it is not the baseline with edits:
+ * the one its Lua apply function returned, and/or J with the touchpoints
+ * and phases its changes add, built and checked.  NULL when SC needs
+ * none, or after errors in D (noted as the scenario's). */
+cjm_journey *load_scenario_journey(arena *a, const cjm_journey *j, const cjm_scenario *sc,
+                                   diag_list *d);
 
 /* The customer journey a mapping project maps (PROJECT->maps), built and
  * validated; NULL after errors (with a note saying where they are). */

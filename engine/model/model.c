@@ -886,6 +886,34 @@ static node *write_change_duration(arena *a, const void *obj)
                         COUNT(duration_edit_fields));
 }
 
+/* An added touchpoint or phase is kept as written: the scenario's
+ * journey is built with it (load_scenario_journey). */
+static void read_change_add_tp(bctx *c, const node *n, const char *path, void *obj)
+{
+    if (expect_map(c, n, path) == 0)
+        ((cjm_change *)obj)->add_touchpoint = n;
+}
+
+static void read_change_add_phase(bctx *c, const node *n, const char *path, void *obj)
+{
+    if (expect_map(c, n, path) == 0)
+        ((cjm_change *)obj)->add_phase = n;
+}
+
+static node *write_change_add_tp(arena *a, const void *obj)
+{
+    const cjm_change *ch = obj;
+    long budget = ch->add_touchpoint ? node_size(ch->add_touchpoint) : 0;
+    return ch->add_touchpoint ? node_copy(a, ch->add_touchpoint, &budget) : NULL;
+}
+
+static node *write_change_add_phase(arena *a, const void *obj)
+{
+    const cjm_change *ch = obj;
+    long budget = ch->add_phase ? node_size(ch->add_phase) : 0;
+    return ch->add_phase ? node_copy(a, ch->add_phase, &budget) : NULL;
+}
+
 static void read_change_back(bctx *c, const node *n, const char *path,
                              void *obj)
 {
@@ -942,6 +970,16 @@ static const field change_fields[] = {
     { "remove", FT_BOOL, offsetof(cjm_change, remove), F_SKIP_FALSE, NULL,
       NOLIMIT, NULL, NULL, NULL,
       "Remove the phase or touchpoint" },
+    { "add_touchpoint", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_change_add_tp,
+      write_change_add_tp, "new_touchpoint",
+      "Scenarios: a touchpoint to add, used in the phases `to` names" },
+    { "to", FT_STRS, offsetof(cjm_change, to), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "The phases (ids) that use the added touchpoint" },
+    { "add_phase", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_change_add_phase,
+      write_change_add_phase, "new_phase",
+      "Scenarios: a phase to add, after the phase `after` names (else last)" },
+    { "after", FT_ID, offsetof(cjm_change, after), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "The phase (id) the added phase follows" },
 };
 
 /* A list of changes; a single change mapping stands for a list of one. */

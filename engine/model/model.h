@@ -105,6 +105,11 @@ typedef struct cjm_change {
     cjm_keyed_edit *approve;    /* persona id -> edit */
     int approve_count;
     int remove;                 /* remove the touchpoint */
+    /* scenarios only: a touchpoint the scenario adds (used in the phases
+     * TO names) or a phase it adds (after the phase AFTER names) */
+    const node *add_touchpoint, *add_phase;
+    cjm_strs to;
+    const char *after;
     const node *src;
 } cjm_change;
 

@@ -216,6 +216,8 @@ static node *sh_journey(sctx *c)
 {
     return c->over ? typed(c, "object") : put_s(c, obj(c), "$ref", "#/$defs/journey");
 }
+static node *sh_new_touchpoint(sctx *c) { return ref(c, "touchpoint"); }
+static node *sh_new_phase(sctx *c) { return ref(c, "phase"); }
 static node *sh_locale(sctx *c) { return put_s(c, typed(c, "string"), "pattern", LOCALE_PATTERN); }
 
 typedef struct shape_def {
@@ -244,6 +246,8 @@ static const shape_def shapes[] = {
     { "journey_override", sh_object, "table" },
     { "journey", sh_journey, "cjm.Journey" },
     { "locale", sh_locale, "string" },
+    { "new_touchpoint", sh_new_touchpoint, "cjm.Touchpoint" },
+    { "new_phase", sh_new_phase, "cjm.Phase" },
 };
 
 static const shape_def *find_shape(const char *name)

@@ -112,14 +112,53 @@ static void check_edit_probability(vctx *c, const cjm_edit *e, const node *src,
              diag_num(e->value, num));
 }
 
+/* A change that adds a touchpoint or a phase (scenarios only): it names
+ * nothing else, and the phases it names exist.  The added entity itself is
+ * checked with the scenario's journey (load_scenario_journey). */
+static void check_addition(vctx *c, const cjm_change *ch, const char *p, int may_add,
+                           const idset *phases)
+{
+    char q[600];
+    if (!may_add) {
+        VERR(c, ch->src, 0, p, "an action changes what the journey has; adding a "
+             "touchpoint or a phase is a scenario's change");
+        return;
+    }
+    if (ch->phase || ch->touchpoint || (ch->add_touchpoint && ch->add_phase)) {
+        VERR(c, ch->src, 0, p, "a change that adds names nothing else: one "
+             "add_touchpoint (with to) or one add_phase (with after)");
+        return;
+    }
+    if (ch->add_touchpoint && ch->to.count == 0)
+        VERR(c, ch->src, 0, p, "say which phases use the added touchpoint: to: [phase ids]");
+    for (int k = 0; k < ch->to.count; k++) {
+        snprintf(q, sizeof q, "%s.to[%d]", p, k);
+        if (idset_find(phases, ch->to.items[k]) < 0)
+            unknown_ref(c, ch->to.srcs[k], 0, q, "phase", ch->to.items[k], phases->ids,
+                        phases->count);
+    }
+    if (ch->after && idset_find(phases, ch->after) < 0) {
+        snprintf(q, sizeof q, "%s.after", p);
+        unknown_ref(c, node_map_get(ch->src, "after"), 0, q, "phase", ch->after,
+                    phases->ids, phases->count);
+    }
+}
+
 static void check_changes(vctx *c, const cjm_changes *changes,
                           const char *path, const idset *phases,
-                          const idset *personas, const idset *touchpoints)
+                          const idset *personas, const idset *touchpoints, int may_add)
 {
     char p[512], q[600];
     for (int i = 0; i < changes->count; i++) {
         const cjm_change *ch = &changes->items[i];
         snprintf(p, sizeof p, "%s[%d]", path, i);
+        if (ch->add_touchpoint || ch->add_phase) {
+            check_addition(c, ch, p, may_add, phases);
+            continue;
+        }
+        if (ch->to.count || ch->after)
+            VERR(c, ch->src, 0, p, "%s goes with %s", ch->to.count ? "to" : "after",
+                 ch->to.count ? "add_touchpoint" : "add_phase");
         int phase_fields = ch->advance.present || ch->drop.present
             || ch->back_count || ch->approve_count || ch->duration_min.present
             || ch->duration_mode.present || ch->duration_max.present
@@ -491,7 +530,7 @@ int val_journey(arena *a, cjm_journey *j, diag_list *d)
             }
         }
         snprintf(p, sizeof p, "actions[%d].effect", i);
-        check_changes(&c, &ac->effect, p, &phases, &personas, &touchpoints);
+        check_changes(&c, &ac->effect, p, &phases, &personas, &touchpoints, 0);
     }
     idset_init(&c, &scenarios, j->scenario_count);
     for (int i = 0; i < j->scenario_count; i++) {
@@ -502,7 +541,7 @@ int val_journey(arena *a, cjm_journey *j, diag_list *d)
         if (!sc->name)
             sc->name = sc->id;
         snprintf(p, sizeof p, "scenarios[%d].changes", i);
-        check_changes(&c, &sc->changes, p, &phases, &personas, &touchpoints);
+        check_changes(&c, &sc->changes, p, &phases, &personas, &touchpoints, 1);
         if (!sc->journey && !node_map_get(sc->src, "changes")) {
             snprintf(p, sizeof p, "scenarios[%d]", i);
             VERR(&c, sc->src, 0, p, "a scenario needs changes (or, in Lua, an apply "

@@ -63,7 +63,7 @@ int sim_report_page(rdoc *doc, const cjm_journey *j, const layout_options *o,
     int ok = 1;
     for (int s = 0; s < count && ok; s++) {
         const cjm_scenario *sc = s == 0 ? NULL : &j->scenarios[s - 1];
-        sim_model *m = sim_compile(j, sc, 0, &scratch);
+        sim_model *m = sim_compile_scenario(a, j, sc, 0, &scratch);
         if (m && !markov_fits(m, d, DIAG_WARNING, file, arena_printf(a, "the report "
                               "leaves out its simulation page (%s)", sc ? sc->id : "baseline")))
             ok = 0;

@@ -2,14 +2,9 @@
  * attribution.c — Markov-chain attribution of observed paths; see
  * attribution.h.
  *
- * States are the last ORDER channels of a path (shorter at its start),
- * plus start, conversion and null.  Each path adds its transitions,
- * weighted by how many journeys took it (conversions + nulls); its last
- * state goes to conversion with its conversions and to null with its
- * nulls (for value, the conversion edges are weighted by value instead).
- * The probability of reaching conversion from start is the solution of
- * (I - Q) x = r, solved by Gaussian elimination with partial pivoting; a
- * channel's removal sends every state that contains it to null.
+ * The chain itself (states, weights, the sparse solve) is markov_chain.c;
+ * this file reads the paths, computes the heuristics and shares the
+ * conversions and the value out by removal effect.
  */
 #include "sim/attribution.h"
 
@@ -24,8 +19,8 @@
 #include "base/limit.h"
 #include "doc/textcheck.h"
 #include "doc/yaml.h"
+#include "sim/markov_chain.h"
 
-#define MAX_STATES 4000
 /* counts and values: sums of a million rows stay exact-ish and finite */
 #define ATTR_MAX_COUNT 1e15
 
@@ -35,13 +30,6 @@ typedef struct path_row {
     double conv, value, null;
 } path_row;
 
-typedef struct fit {
-    int n;                  /* transient states: 0 = start */
-    int **seq;              /* state -> channel sequence */
-    int *seq_len;
-    double *w;              /* n x n transition weights */
-    double *to_conv, *to_null;
-} fit;
 
 /* ---- CSV -------------------------------------------------------------------- */
 
@@ -117,136 +105,6 @@ static int cmp_names(const void *a, const void *b)
 }
 
 /* ---- the chain ------------------------------------------------------------------ */
-
-static int state_of(arena *a, fit *f, const int *seq, int len, int *cap)
-{
-    for (int s = 1; s < f->n; s++)
-        if (f->seq_len[s] == len && memcmp(f->seq[s], seq, sizeof(int) * (size_t)len) == 0)
-            return s;
-    if (f->n >= MAX_STATES)
-        return -1;
-    if (f->n == *cap) {
-        *cap *= 2;
-        int **s2 = arena_alloc(a, sizeof(int *) * (size_t)*cap);
-        int *l2 = arena_alloc(a, sizeof(int) * (size_t)*cap);
-        memcpy(s2, f->seq, sizeof(int *) * (size_t)f->n);
-        memcpy(l2, f->seq_len, sizeof(int) * (size_t)f->n);
-        f->seq = s2;
-        f->seq_len = l2;
-    }
-    f->seq[f->n] = arena_alloc(a, sizeof(int) * (size_t)(len + 1));
-    memcpy(f->seq[f->n], seq, sizeof(int) * (size_t)len);
-    f->seq_len[f->n] = len;
-    return f->n++;
-}
-
-/* P(reach conversion from start), with the states in REMOVED sent to null
- * -1 when the system is
- * singular (a set of states that never leaves). */
-static double conversion_probability(const fit *f, const char *removed)
-{
-    int n = f->n;
-    double *m = calloc((size_t)n * (size_t)(n + 1), sizeof(double));
-    if (!m)
-        return -1;
-#define M(r, c) m[(size_t)(r) * (size_t)(n + 1) + (size_t)(c)]
-    for (int i = 0; i < n; i++) {
-        M(i, i) = 1;
-        if (removed && removed[i])
-            continue;       /* x_i = 0: goes to null */
-        double out = f->to_null[i] + f->to_conv[i];
-        for (int j = 0; j < n; j++)
-            out += f->w[(size_t)i * n + j];
-        if (out <= 0)
-            continue;
-        for (int j = 0; j < n; j++)
-            if (f->w[(size_t)i * n + j] > 0 && !(removed && removed[j]))
-                M(i, j) -= f->w[(size_t)i * n + j] / out;
-        M(i, n) = f->to_conv[i] / out;
-    }
-    /* Gaussian elimination with partial pivoting */
-    double result = -1;
-    for (int c = 0; c < n; c++) {
-        int piv = c;
-        for (int r = c + 1; r < n; r++)
-            if (fabs(M(r, c)) > fabs(M(piv, c)))
-                piv = r;
-        if (fabs(M(piv, c)) < 1e-12)
-            goto done;
-        if (piv != c)
-            for (int k = 0; k <= n; k++) {
-                double t = M(c, k);
-                M(c, k) = M(piv, k);
-                M(piv, k) = t;
-            }
-        for (int r = 0; r < n; r++) {
-            if (r == c || M(r, c) == 0)
-                continue;
-            double fct = M(r, c) / M(c, c);
-            for (int k = c; k <= n; k++)
-                M(r, k) -= fct * M(c, k);
-        }
-    }
-    result = M(0, n) / M(0, 0);
-done:
-#undef M
-    free(m);
-    return result;
-}
-
-/* The chain of ORDER over ROWS: transitions weighted by the journeys
- * taking them (conversions + nulls), or with USE_VALUE by value + nulls,
- * the last state's conversion edge then carrying the value.  The states
- * are the same in both (same paths, same order). */
-static int build_fit(arena *a, const path_row *rows, long nrows, int order,
-                     int use_value, fit *f, const char *path, diag_list *d)
-{
-    int cap = 64;
-    memset(f, 0, sizeof *f);
-    f->seq = arena_alloc(a, sizeof(int *) * (size_t)cap);
-    f->seq_len = arena_alloc(a, sizeof(int) * (size_t)cap);
-    f->n = 1;                   /* start */
-    /* states first, so the matrix can be sized */
-    for (long r = 0; r < nrows; r++)
-        for (int k = 0; k < rows[r].len; k++) {
-            int from = k + 1 > order ? k + 1 - order : 0;
-            if (state_of(a, f, rows[r].ch + from, k + 1 - from, &cap) < 0) {
-                diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "order %d makes more than %d "
-                         "states; use a lower --order", order, MAX_STATES);
-                return -1;
-            }
-        }
-    size_t n = (size_t)f->n;
-    f->w = calloc(n * n, sizeof(double));
-    f->to_conv = calloc(n, sizeof(double));
-    f->to_null = calloc(n, sizeof(double));
-    if (!f->w || !f->to_conv || !f->to_null) {
-        d->internal = 1;
-        return -1;
-    }
-    for (long r = 0; r < nrows; r++) {
-        const path_row *p = &rows[r];
-        double gain = use_value ? p->value : p->conv;
-        double weight = gain + p->null;
-        int prev = 0;
-        for (int k = 0; k < p->len; k++) {
-            int from = k + 1 > order ? k + 1 - order : 0;
-            int s = state_of(a, f, p->ch + from, k + 1 - from, &cap);
-            f->w[(size_t)prev * n + (size_t)s] += weight;
-            prev = s;
-        }
-        f->to_conv[prev] += gain;
-        f->to_null[prev] += p->null;
-    }
-    return 0;
-}
-
-static void fit_free(fit *f)
-{
-    free(f->w);
-    free(f->to_conv);
-    free(f->to_null);
-}
 
 attr_result *attribution_run(arena *a, const char *path, int order, diag_list *d)
 {
@@ -492,65 +350,59 @@ static void heuristics(attr_result *res, const path_set *ps)
             res->channels[c].path_share /= res->total_conversions + res->total_null;
 }
 
-/* Each channel's removal effect in the chains BY_COUNT and BY_VALUE
- * (converting BASE and BASE_VALUE with every channel), and the Markov
- * conversions and value shared out in proportion. */
-static void removal_effects(attr_result *res, const fit *by_count, const fit *by_value,
-                            double base, double base_value)
+/* Each channel's removal effect on conversion and on value in chain C
+ * (converting BASE and worth BASE_VALUE with every channel), and the
+ * Markov conversions and value shared out in proportion. */
+static void removal_effects(attr_result *res, const mchain *c, double base, double base_value)
 {
     int nch = res->channel_count;
-    char *removed = malloc((size_t)by_count->n);
-    if (!removed)
-        fsout_fatal("out of memory");
     double sum_re = 0, sum_rev = 0;
-    for (int c = 0; c < nch; c++) {
-        for (int s = 0; s < by_count->n; s++) {
-            removed[s] = 0;
-            for (int k = 0; s > 0 && k < by_count->seq_len[s]; k++)
-                if (by_count->seq[s][k] == c)
-                    removed[s] = 1;
-        }
-        double pc = conversion_probability(by_count, removed);
-        double pv = base_value > 0 ? conversion_probability(by_value, removed) : 0;
-        res->channels[c].removal_effect = pc < 0 ? 1 : 1 - pc / base;
-        res->channels[c].removal_effect_value = base_value <= 0 || pv < 0 ? 0
+    for (int k = 0; k < nch; k++) {
+        double pc = mchain_solve(c, k, 0);
+        double pv = base_value > 0 ? mchain_solve(c, k, 1) : 0;
+        res->channels[k].removal_effect = pc < 0 ? 1 : 1 - pc / base;
+        res->channels[k].removal_effect_value = base_value <= 0 || pv < 0 ? 0
                                                 : 1 - pv / base_value;
-        sum_re += res->channels[c].removal_effect;
-        sum_rev += res->channels[c].removal_effect_value;
+        sum_re += res->channels[k].removal_effect;
+        sum_rev += res->channels[k].removal_effect_value;
     }
-    free(removed);
-    for (int c = 0; c < nch; c++) {
-        attr_channel *ch = &res->channels[c];
+    for (int k = 0; k < nch; k++) {
+        attr_channel *ch = &res->channels[k];
         ch->markov_conversions = sum_re > 0 ? res->total_conversions * ch->removal_effect / sum_re : 0;
         ch->markov_value = sum_rev > 0 ? res->total_value * ch->removal_effect_value / sum_rev : 0;
     }
 }
 
-/* The Markov attribution of RES's paths (chains of ORDER); -1 after an
+/* The Markov attribution of RES's paths (a chain of ORDER); -1 after an
  * error in D. */
-static int markov(arena *a, attr_result *res, const path_set *ps, int order)
+static int markov(attr_result *res, const path_set *ps, int order)
 {
-    fit by_count = { 0 }, by_value = { 0 };
+    mchain *c = mchain_new(order);
     int rc = -1;
-    if (build_fit(a, ps->rows, ps->nrows, order, 0, &by_count, ps->path, ps->d) < 0
-        || build_fit(a, ps->rows, ps->nrows, order, 1, &by_value, ps->path, ps->d) < 0)
-        goto out;
-    res->states = by_count.n - 1;
-    double base = conversion_probability(&by_count, NULL);
-    double base_value = conversion_probability(&by_value, NULL);
+    for (long r = 0; c && r < ps->nrows; r++) {
+        const path_row *p = &ps->rows[r];
+        if (mchain_add_path(c, p->ch, p->len, p->conv, p->value, p->null) < 0) {
+            mchain_free(c);
+            c = NULL;
+        }
+    }
+    if (!c || mchain_finish(c) < 0)
+        fsout_fatal("out of memory");
+    res->states = mchain_states(c);
+    double base = mchain_solve(c, -1, 0);
+    double base_value = res->total_value > 0 ? mchain_solve(c, -1, 1) : 0;
     if (base <= 0 || (res->total_value > 0 && base_value <= 0)) {
         diag_add(ps->d, DIAG_ERROR, ps->path, 0, 0, NULL, base == 0 ? "no path in the "
                  "data reaches a conversion: nothing to attribute"
-                 : "the fitted chain has states that are never left (a singular "
-                 "system): check for paths without conversions or nulls");
+                 : "the fitted chain has states that are never left: check for paths "
+                 "without conversions or nulls");
         goto out;
     }
     res->conversion_probability = base;
-    removal_effects(res, &by_count, &by_value, base, base_value);
+    removal_effects(res, c, base, base_value);
     rc = 0;
 out:
-    fit_free(&by_count);
-    fit_free(&by_value);
+    mchain_free(c);
     return rc;
 }
 
@@ -569,7 +421,7 @@ attr_result *attribution_run_text(arena *a, const char *path, char *text, int or
         for (int i = 0; i < ps.nch; i++)
             res->channels[i].name = sorted[i];
         heuristics(res, &ps);
-        if (markov(a, res, &ps, order) < 0)
+        if (markov(res, &ps, order) < 0)
             res = NULL;
     }
     for (long r = 0; r < ps.nrows; r++)

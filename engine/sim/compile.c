@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/load.h"
+
 /* ---- compiling ------------------------------------------------------------ */
 
 static double apply_edit(double v, const cjm_edit *e)
@@ -186,6 +188,8 @@ static void apply_change(compile_ctx *c, const cjm_change *ch)
             c->removed[t] = 1;
         return;
     }
+    if (!ch->phase)
+        return;             /* an addition: in the scenario's journey already */
     int i = model_find_phase(j, ch->phase);
     if (i < 0)
         return;
@@ -389,6 +393,21 @@ sim_model *sim_compile(const cjm_journey *j, const cjm_scenario *scenario,
                        int horizon, diag_list *d)
 {
     return sim_compile_with(j, scenario, NULL, -1, horizon, d);
+}
+
+sim_model *sim_compile_scenario(arena *a, const cjm_journey *j, const cjm_scenario *sc,
+                                int horizon, diag_list *d)
+{
+    int before = d->errors;
+    cjm_journey *alt = sc ? load_scenario_journey(a, j, sc, d) : NULL;
+    if (d->errors > before)
+        return NULL;
+    if (!alt)
+        return sim_compile(j, sc, horizon, d);
+    sim_model *m = sim_compile(alt, sc, horizon ? horizon : j->horizon, d);
+    for (int k = 0; m && k < m->phase_count; k++)
+        m->source_phase[k] = model_find_phase(j, alt->phases[m->source_phase[k]].id);
+    return m;
 }
 
 void sim_free(sim_model *m)

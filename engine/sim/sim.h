@@ -79,6 +79,13 @@ sim_model *sim_compile_with(const cjm_journey *j, const cjm_scenario *scenario,
                             const cjm_changes *extra, int removed_touchpoint,
                             int horizon, diag_list *d);
 
+/* Compile scenario SC of J (NULL: the baseline) as it runs: on the
+ * journey its apply function returned or its additions make (load.h),
+ * with its edits; phases placed by id where J has them (source_phase).
+ * Every command that runs a scenario compiles it here. */
+sim_model *sim_compile_scenario(arena *a, const cjm_journey *j, const cjm_scenario *sc,
+                                int horizon, diag_list *d);
+
 void sim_free(sim_model *m);
 
 
