@@ -17,6 +17,7 @@
 #include "cli/options.h"
 #include "cli/commands.h"
 #include "base/fsout.h"
+#include "base/progress.h"
 #include "model/load.h"
 #include "base/watchdog.h"
 #include "render/layout.h"
@@ -348,13 +349,17 @@ int cmd_render(int argc, char **argv)
         return EXIT_INPUT;
     }
     int status = 0;
+    progress bar;
+    progress_begin(&bar, "cjm render", args.positional_count);
     for (int i = 0; i < args.positional_count; i++) {
         const char *path = args.positional[i];
         char target[4096];
         target_of(path, out, dir, (out_format)format, target, sizeof target);
         diag_list d;
         diag_init(&d);
+        progress_step(&bar, i);
         render_one(path, target, (out_format)format, &job, &lo, &d);
+        progress_end(&bar);         /* messages on a clean line */
         diag_print(&d, stderr);
         int code = diag_exit_code(&d);
         if (code > status)

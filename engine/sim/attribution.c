@@ -17,6 +17,7 @@
 #include "base/fsin.h"
 #include "base/fsout.h"
 #include "base/limit.h"
+#include "base/progress.h"
 #include "doc/textcheck.h"
 #include "doc/yaml.h"
 #include "sim/markov_chain.h"
@@ -357,7 +358,10 @@ static void removal_effects(attr_result *res, const mchain *c, double base, doub
 {
     int nch = res->channel_count;
     double sum_re = 0, sum_rev = 0;
+    progress bar;
+    progress_begin(&bar, "cjm attribution: removal effects", nch);
     for (int k = 0; k < nch; k++) {
+        progress_step(&bar, k);
         double pc = mchain_solve(c, k, 0);
         double pv = base_value > 0 ? mchain_solve(c, k, 1) : 0;
         res->channels[k].removal_effect = pc < 0 ? 1 : 1 - pc / base;
@@ -366,6 +370,7 @@ static void removal_effects(attr_result *res, const mchain *c, double base, doub
         sum_re += res->channels[k].removal_effect;
         sum_rev += res->channels[k].removal_effect_value;
     }
+    progress_end(&bar);
     for (int k = 0; k < nch; k++) {
         attr_channel *ch = &res->channels[k];
         ch->markov_conversions = sum_re > 0 ? res->total_conversions * ch->removal_effect / sum_re : 0;

@@ -28,6 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/progress.h"
 #include "base/rng.h"
 
 /* Integer counters of one thread (summed in any order, same result). */
@@ -300,12 +301,6 @@ static void *worker_main(void *arg)
     return NULL;
 }
 
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 sim_result *sim_monte_carlo(const sim_model *m, const sim_run *run)
 {
@@ -338,24 +333,15 @@ sim_result *sim_monte_carlo(const sim_model *m, const sim_run *run)
     /* a progress bar when the run is long and stderr is a terminal */
     long long my_blocks = run->shard_count > 0
         ? (blocks - run->shard + run->shard_count - 1) / run->shard_count : blocks;
-    double start = now_seconds();
-    int shown = 0;
-    if (run->progress && isatty(2)) {
-        while (atomic_load(&done) < my_blocks) {
+    if (run->progress) {
+        progress p;
+        progress_begin(&p, "cjm: Monte Carlo", my_blocks);
+        while (p.tty && atomic_load(&done) < my_blocks) {
             struct timespec pause = { 0, 100000000L };
             nanosleep(&pause, NULL);
-            double el = now_seconds() - start;
-            if (el > 1.0) {
-                long long dn = atomic_load(&done);
-                int width = 40, fill = (int)(width * dn / (my_blocks ? my_blocks : 1));
-                fprintf(stderr, "\r[%.*s%*s] %3lld%%  %.1fs", fill,
-                        "########################################", width - fill, "",
-                        100 * dn / (my_blocks ? my_blocks : 1), el);
-                shown = 1;
-            }
+            progress_step(&p, atomic_load(&done));
         }
-        if (shown)
-            fputs("\r\033[K", stderr);
+        progress_end(&p);
     }
     for (int k = 0; k < started; k++)
         pthread_join(tid[k], NULL);

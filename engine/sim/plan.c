@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/progress.h"
 #include "sim/sim.h"
 
 /* The phase an action is about: its own, else its first addressed card's. */
@@ -274,11 +275,17 @@ plan *plan_build(arena *a, const cjm_journey *j, const plan_options *o, diag_lis
     plan *pl = c.pl = arena_alloc(a, sizeof *pl);
     pl->items = arena_alloc(a, sizeof(plan_item) * (size_t)(j->action_count + 1));
     pl->count = j->action_count;
+    progress bar;
+    progress_begin(&bar, "cjm plan: simulating actions", j->action_count + 2);
     baseline(&c, d);
-    for (int k = 0; k < j->action_count; k++)
+    for (int k = 0; k < j->action_count; k++) {
+        progress_step(&bar, k + 1);
         plan_action(&c, k);
+    }
+    progress_step(&bar, j->action_count + 1);
     if (c.base)
         combined(&c);
+    progress_end(&bar);
     qsort(pl->items, (size_t)pl->count, sizeof *pl->items, cmp_items);
     coverage(&c);
     operations(&c);
