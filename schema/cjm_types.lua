@@ -28,6 +28,8 @@
 ---@field phases cjm.Phase[] The phases, in chronological order (at least one)
 ---@field actions? cjm.Action[] The action plan: what to change, against which pains
 ---@field scenarios? cjm.Scenario[] What-if changes for the simulator
+---@field start? table<string, number> Where journeys start: phase id to a share, adding up to 1 (default: the first phase)
+---@field outcomes? cjm.Outcome[] Named ends besides dropping out (default: converted, after the last phase)
 ---@field maps? cjm.Journey For a mapping project: the customer journey it maps, whole (cjm plan plans it)
 
 ---@class cjm.Persona
@@ -138,6 +140,11 @@
 ---@field add_phase? cjm.Phase Scenarios: a phase to add, after the phase `after` names (else last)
 ---@field after? string The phase (id) the added phase follows
 
+---@class cjm.Outcome
+---@field id string The outcome's id, which transitions.to names
+---@field name? string|number What the outcome is called in reports
+---@field success? boolean Whether reaching it counts as conversion (default false)
+
 ---@class cjm.Evidence
 ---@field level cjm.EvidenceLevel How well it is backed
 ---@field source? string|number Where the evidence comes from
@@ -166,6 +173,7 @@
 ---@field drop? number Daily probability of leaving the journey
 ---@field back? table<string, number> Earlier phase id to a daily probability of going back
 ---@field approve? table<string, number> Gatekeeper id to the probability that one attempt is approved (default 1)
+---@field to? table<string, number> Where a journey that moves on goes: phase or outcome id to a probability, adding up to 1 (default: the next phase; after the last, converted)
 
 ---@class cjm.Duration
 ---@field min number Shortest stay in days

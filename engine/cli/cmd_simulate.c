@@ -216,13 +216,21 @@ static int run_one(arena *a, const cjm_journey *j, const cjm_scenario *sc, const
 
 static sim_meta meta_of(arena *a, const cjm_journey *j, const sim_opts *o)
 {
-    sim_meta m = { j->id, j->title, j->phase_count, NULL, NULL, o->journeys,
-                   o->horizon ? o->horizon : j->horizon, (long long)o->load.host.seed };
+    sim_meta m = { .id = j->id, .title = j->title, .phase_count = j->phase_count,
+                   .journeys = o->journeys, .horizon = o->horizon ? o->horizon : j->horizon,
+                   .seed = (long long)o->load.host.seed };
     m.phase_ids = arena_alloc(a, sizeof(char *) * (size_t)(j->phase_count + 1));
     m.phase_names = arena_alloc(a, sizeof(char *) * (size_t)(j->phase_count + 1));
     for (int i = 0; i < j->phase_count; i++) {
         m.phase_ids[i] = j->phases[i].id;
         m.phase_names[i] = j->phases[i].name;
+    }
+    m.outcome_count = j->outcome_count;
+    m.outcome_ids = arena_alloc(a, sizeof(char *) * (size_t)(j->outcome_count + 1));
+    m.outcome_names = arena_alloc(a, sizeof(char *) * (size_t)(j->outcome_count + 1));
+    for (int k = 0; k < j->outcome_count; k++) {
+        m.outcome_ids[k] = j->outcomes[k].id;
+        m.outcome_names[k] = j->outcomes[k].name ? j->outcomes[k].name : j->outcomes[k].id;
     }
     return m;
 }

@@ -270,8 +270,12 @@ cjm_journey *load_scenario_journey(arena *a, const cjm_journey *j, const cjm_sce
     cjm_journey *alt = model_build(a, doc, d);
     val_journey(a, alt, d);
     if (d->errors > before) {
-        diag_add(d, DIAG_NOTE, NULL, 0, 0, NULL, "in the journey of scenario %s%s", sc->id,
-                 sc->journey ? " (as its apply function returned it)" : "");
+        if (sc->journey)
+            diag_add(d, DIAG_NOTE, NULL, 0, 0, NULL, "in the journey that scenario %s's "
+                     "apply function returned", sc->id);
+        else
+            diag_add(d, DIAG_NOTE, NULL, 0, 0, NULL, "in the journey of scenario %s (with "
+                     "what it adds)", sc->id);
         return NULL;
     }
     return alt;

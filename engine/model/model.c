@@ -1292,6 +1292,18 @@ static node *write_advance(arena *a, const void *obj)
     return ph->has_advance ? num_node(a, ph->advance) : NULL;
 }
 
+static void read_to(bctx *c, const node *n, const char *path, void *obj)
+{
+    cjm_phase *ph = obj;
+    read_probs(c, n, path, &ph->to, &ph->to_count);
+}
+
+static node *write_to(arena *a, const void *obj)
+{
+    const cjm_phase *ph = obj;
+    return write_probs(a, ph->to, ph->to_count);
+}
+
 static const field transition_fields[] = {
     { "advance", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_advance, write_advance, "probability",
       "Daily probability of moving to the next phase" },
@@ -1301,6 +1313,9 @@ static const field transition_fields[] = {
       "Earlier phase id to a daily probability of going back" },
     { "approve", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_approve, write_approve, "probabilities",
       "Gatekeeper id to the probability that one attempt is approved (default 1)" },
+    { "to", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_to, write_to, "probabilities",
+      "Where a journey that moves on goes: phase or outcome id to a probability, "
+      "adding up to 1 (default: the next phase; after the last, converted)" },
 };
 
 static void read_transitions(bctx *c, const node *n, const char *path,
@@ -1663,6 +1678,34 @@ static void init_scenario(void *obj, const node *src)
     ((cjm_scenario *)obj)->src = src;
 }
 
+static void init_outcome(void *obj, const node *src)
+{
+    ((cjm_outcome *)obj)->src = src;
+}
+
+#define O(f) offsetof(cjm_outcome, f)
+static const field outcome_fields[] = {
+    { "id", FT_ID, O(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL, NULL,
+      "The outcome's id, which transitions.to names" },
+    { "name", FT_TEXT, O(name), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "What the outcome is called in reports" },
+    { "success", FT_BOOL, O(success), F_SKIP_FALSE, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Whether reaching it counts as conversion (default false)" },
+};
+#undef O
+
+static void read_start(bctx *c, const node *n, const char *path, void *obj)
+{
+    cjm_journey *j = obj;
+    read_probs(c, n, path, &j->start, &j->start_count);
+}
+
+static node *write_start(arena *a, const void *obj)
+{
+    const cjm_journey *j = obj;
+    return write_probs(a, j->start, j->start_count);
+}
+
 #define LIST_READER(name, type, member, countm, table, init)                \
     static void read_##name(bctx *c, const node *n, const char *path,      \
                             void *obj)                                      \
@@ -1689,6 +1732,19 @@ LIST_READER(actions, cjm_action, actions, action_count, action_fields,
             init_action)
 LIST_READER(scenarios, cjm_scenario, scenarios, scenario_count,
             scenario_fields, init_scenario)
+LIST_READER(outcomes_list, cjm_outcome, outcomes, outcome_count, outcome_fields,
+            init_outcome)
+
+static void read_outcomes(bctx *c, const node *n, const char *path, void *obj)
+{
+    read_outcomes_list(c, n, path, obj);
+}
+
+/* (not written when the journey names none) */
+static node *write_outcomes(arena *a, const void *obj)
+{
+    return ((const cjm_journey *)obj)->outcome_count ? write_outcomes_list(a, obj) : NULL;
+}
 
 static void read_locale(bctx *c, const node *n, const char *path, void *obj)
 {
@@ -1752,6 +1808,11 @@ static const field journey_fields[] = {
     { "scenarios", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_scenarios,
       write_scenarios, "list:scenario",
       "What-if changes for the simulator" },
+    { "start", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_start, write_start, "probabilities",
+      "Where journeys start: phase id to a share, adding up to 1 (default: the first phase)" },
+    { "outcomes", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_outcomes, write_outcomes,
+      "list:outcome",
+      "Named ends besides dropping out (default: converted, after the last phase)" },
     { "maps", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_maps, write_maps, "journey",
       "For a mapping project: the customer journey it maps, whole (cjm plan plans it)" },
 };
@@ -1766,6 +1827,7 @@ static const field_table tables[] = {
     { "scenario", scenario_fields, COUNT(scenario_fields) },
     { "card", card_fields, COUNT(card_fields) },
     { "change", change_fields, COUNT(change_fields) },
+    { "outcome", outcome_fields, COUNT(outcome_fields) },
     { "evidence", evidence_fields, COUNT(evidence_fields) },
     { "time", time_fields, COUNT(time_fields) },
     { "fail_point", fail_fields, COUNT(fail_fields) },

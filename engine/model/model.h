@@ -180,6 +180,9 @@ typedef struct cjm_phase {
     int back_count;
     cjm_prob *approve;          /* persona id -> probability */
     int approve_count;
+    cjm_prob *to;               /* where an advance goes: phase or outcome id ->
+                                   probability (none: the next phase) */
+    int to_count;
     int has_duration;
     double duration_min, duration_mode, duration_max;
     cjm_time time_budget;       /* for the summed step times; -1 when none */
@@ -204,6 +207,14 @@ typedef struct cjm_scenario {
     const node *src;
 } cjm_scenario;
 
+/* A named end of a journey besides dropping out (won, lost to a
+ * competitor, churned); SUCCESS ones count as conversion. */
+typedef struct cjm_outcome {
+    const char *id, *name;
+    int success;
+    const node *src;
+} cjm_outcome;
+
 typedef struct cjm_journey {
     const char *id, *title, *description;
     cjm_kind kind;
@@ -219,6 +230,11 @@ typedef struct cjm_journey {
     int action_count;
     cjm_scenario *scenarios;
     int scenario_count;
+    cjm_prob *start;            /* where journeys start: phase id -> share
+                                   (none: the first phase) */
+    int start_count;
+    cjm_outcome *outcomes;      /* none: one, "converted" */
+    int outcome_count;
     const node *maps;           /* a project's customer journey, as written */
     struct cjm_journey *mapped; /* ... built and validated by load_journey */
     const node *src;

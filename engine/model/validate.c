@@ -242,6 +242,80 @@ static void add_cards(vctx *c, idset *s, const cjm_cards *cards,
     }
 }
 
+/* ---- where journeys start, go and end --------------------------------- */
+
+/* The ids a `to` may name: the outcomes (or the implicit "converted"). */
+static void outcome_ids(vctx *c, idset *outcomes, const idset *phases)
+{
+    cjm_journey *j = c->j;
+    char p[64];
+    idset_init(c, outcomes, j->outcome_count + 1);
+    if (!j->outcome_count) {
+        outcomes->ids[outcomes->count++] = "converted";
+        return;
+    }
+    for (int i = 0; i < j->outcome_count; i++) {
+        snprintf(p, sizeof p, "outcomes[%d].id", i);
+        const node *idn = node_map_get(j->outcomes[i].src, "id");
+        if (idset_find(phases, j->outcomes[i].id) >= 0)
+            VERR(c, idn ? idn : j->outcomes[i].src, 0, p, "\"%s\" is a phase's id too: "
+                 "an outcome needs an id of its own", j->outcomes[i].id);
+        idset_add(c, outcomes, j->outcomes[i].id, idn ? idn : j->outcomes[i].src, p,
+                  "outcome");
+    }
+}
+
+/* Probabilities that must add up to 1 (a distribution). */
+static void check_sum_one(vctx *c, const cjm_prob *items, int count, const node *at,
+                          const char *path)
+{
+    double sum = 0;
+    for (int i = 0; i < count; i++)
+        sum += items[i].p;
+    if (count && fabs(sum - 1) > 1e-9)
+        VERR(c, at, 0, path, "these shares add up to %.10g; they must add up to 1", sum);
+}
+
+/* `start`, the outcomes and every phase's `to`. */
+static void check_flow(vctx *c, const idset *phases)
+{
+    cjm_journey *j = c->j;
+    char p[512];
+    idset outcomes;
+    outcome_ids(c, &outcomes, phases);
+    for (int i = 0; i < j->start_count; i++) {
+        snprintf(p, sizeof p, "start.%s", j->start[i].key);
+        if (idset_find(phases, j->start[i].key) < 0)
+            unknown_ref(c, j->start[i].src, 1, p, "phase", j->start[i].key, phases->ids,
+                        phases->count);
+    }
+    check_sum_one(c, j->start, j->start_count, node_map_get(j->src, "start"), "start");
+    int success = !j->outcome_count;
+    for (int i = 0; i < j->outcome_count; i++)
+        success |= j->outcomes[i].success;
+    for (int i = 0; i < j->phase_count; i++) {
+        const cjm_phase *ph = &j->phases[i];
+        for (int k = 0; k < ph->to_count; k++) {
+            snprintf(p, sizeof p, "phases[%d].transitions.to.%s", i, ph->to[k].key);
+            if (idset_find(phases, ph->to[k].key) < 0 && idset_find(&outcomes, ph->to[k].key) < 0) {
+                const char **known = arena_alloc(c->a, sizeof(char *) * (size_t)(phases->count + outcomes.count + 1));
+                memcpy(known, phases->ids, sizeof(char *) * (size_t)phases->count);
+                memcpy(known + phases->count, outcomes.ids, sizeof(char *) * (size_t)outcomes.count);
+                unknown_ref(c, ph->to[k].src, 1, p, "phase or outcome", ph->to[k].key, known,
+                            phases->count + outcomes.count);
+            }
+        }
+        snprintf(p, sizeof p, "phases[%d].transitions.to", i);
+        const node *tr = node_map_get(ph->src, "transitions");
+        check_sum_one(c, ph->to, ph->to_count, tr ? node_map_get(tr, "to") : ph->src, p);
+        if (i + 1 == j->phase_count && !ph->to_count && !success) {
+            snprintf(p, sizeof p, "phases[%d]", i);
+            VERR(c, ph->src, 0, p, "leaving the last phase needs somewhere to go: give it "
+                 "transitions.to, or mark an outcome success: true");
+        }
+    }
+}
+
 /* ---- phases ----------------------------------------------------------- */
 
 /* The personas a phase's cards say they belong to must exist. */
@@ -498,6 +572,7 @@ int val_journey(arena *a, cjm_journey *j, diag_list *d)
         check_phase(&c, i, &phases, &personas, &touchpoints, &cards);
     for (int i = 0; i < j->phase_count; i++)
         fill_involvement(&c, &j->phases[i]);
+    check_flow(&c, &phases);
 
     idset_init(&c, &actions, j->action_count);
     for (int i = 0; i < j->action_count; i++) {

@@ -47,8 +47,9 @@ static node *phase_node(arena *a, const sim_meta *m, const sim_result *r, int i,
     rnode_put(a, p, "phase", rnode_str(a, m->phase_ids[i]));
     rnode_put(a, p, "name", rnode_str(a, m->phase_names[i]));
     rnode_put(a, p, "entered", num(a, share(r, r->reached[i])));
-    double adv = i + 1 < r->phase_count ? r->reached[i + 1] : r->converted;
-    rnode_put(a, p, "advanced", num(a, share(r, adv)));
+    /* moves on per journey: for a journey that goes phase by phase, the
+     * share that entered the next phase */
+    rnode_put(a, p, "advanced", num(a, share(r, r->moved_on[i])));
     rnode_put(a, p, "dropped", num(a, share(r, r->dropped_in[i])));
     if (mc)
         rnode_put(a, p, "dropped_ci95", num(a, ci(r, r->dropped_in[i])));
@@ -85,6 +86,12 @@ static node *result_node(arena *a, const sim_meta *m, const sim_result *r, int m
     if (mc && r->converted > 1)
         rnode_put(a, n, "mean_days_se", num(a, sqrt(sim_mean_days_var(r))));
     rnode_put(a, n, "emotion", num(a, sim_emotion_mean(r)));
+    if (m->outcome_count && r->outcome_count == m->outcome_count) {
+        node *o = rnode_map(a);
+        for (int k = 0; k < m->outcome_count; k++)
+            rnode_put(a, o, m->outcome_ids[k], num(a, share(r, r->outcomes[k])));
+        rnode_put(a, n, "outcomes", o);
+    }
     node *phases = rnode_seq(a);
     for (int i = 0; i < r->phase_count; i++)
         node_append(phases, phase_node(a, m, r, i, mc));
@@ -175,6 +182,36 @@ static void comparison_table(report_doc *rd, arena *a, const sim_run_result *run
                  : "Exact engine.";
 }
 
+/* How journeys end, a column per named outcome, a row per run. */
+static void outcome_table(report_doc *rd, arena *a, const sim_meta *m,
+                          const sim_run_result *runs, int count)
+{
+    node *rows = rnode_seq(a);
+    table_col *cols = arena_alloc(a, sizeof *cols * (size_t)(m->outcome_count + 3));
+    int nc = 0;
+    cols[nc++] = (table_col){ "name", "scenario", COL_TEXT, 0, NULL, COL_WRAP };
+    for (int k = 0; k < m->outcome_count; k++)
+        cols[nc++] = (table_col){ m->outcome_ids[k], m->outcome_names[k], COL_PCT, 2,
+                                  runs[0].mc ? arena_printf(a, "%s_ci95", m->outcome_ids[k])
+                                             : NULL, 0 };
+    cols[nc++] = (table_col){ "dropped", "dropped", COL_PCT, 2, NULL, 0 };
+    for (int s = 0; s < count; s++) {
+        const sim_result *r = runs[s].mc ? runs[s].mc : runs[s].exact;
+        if (r->outcome_count != m->outcome_count)
+            continue;
+        node *row = rnode_map(a);
+        rnode_put(a, row, "name", rnode_str(a, runs[s].name));
+        for (int k = 0; k < m->outcome_count; k++) {
+            rnode_put(a, row, m->outcome_ids[k], num(a, share(r, r->outcomes[k])));
+            if (runs[s].mc)
+                rnode_put(a, row, cols[k + 1].ci_key, num(a, ci(r, r->outcomes[k])));
+        }
+        rnode_put(a, row, "dropped", num(a, share(r, r->dropped)));
+        node_append(rows, row);
+    }
+    report_table(rd, "How journeys end", cols, nc, rows);
+}
+
 /* Drop per phase, a column per scenario. */
 static void drop_table(report_doc *rd, arena *a, const sim_meta *m, const sim_run_result *runs,
                        int count)
@@ -227,6 +264,8 @@ void sim_doc(report_doc *rd, arena *a, const sim_meta *meta, const sim_run_resul
     else
         report_line(rd, "The exact engine; horizon %d days.", meta->horizon);
     comparison_table(rd, a, runs, count);
+    if (meta->outcome_count)
+        outcome_table(rd, a, meta, runs, count);
     table *t = report_table(rd, count > 1 ? "Funnel: baseline (exact)" : "Funnel (exact)",
                             funnel_cols, COUNT(funnel_cols), funnels[0]);
     t->empty = "No phases.";

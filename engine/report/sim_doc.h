@@ -24,6 +24,8 @@ typedef struct sim_meta {
     long long journeys;
     int horizon;
     long long seed;
+    int outcome_count;          /* the journey's named outcomes (0: none) */
+    const char **outcome_ids, **outcome_names;
 } sim_meta;
 
 /* One simulated scenario (the baseline first): its exact and Monte Carlo

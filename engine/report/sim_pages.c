@@ -22,7 +22,7 @@ void sim_chart_fill(arena *a, chart_data *c, const char *title, int phase_count,
     double n = base->journeys > 0 ? base->journeys : 1;
     for (int i = 0; i < phase_count; i++) {
         entered[i] = base->reached[i] / n;
-        advanced[i] = (i + 1 < phase_count ? base->reached[i + 1] : base->converted) / n;
+        advanced[i] = base->moved_on[i] / n;
         dropped[i] = base->dropped_in[i] / n;
     }
     c->entered = entered;

@@ -245,6 +245,89 @@ static void duration_table(sim_phase *p, arena *a)
     }
 }
 
+/* Outcome ID's index in the model, or -1. */
+static int outcome_index(const sim_model *m, const char *id)
+{
+    for (int k = 0; k < m->outcome_count; k++)
+        if (strcmp(m->outcome_ids[k], id) == 0)
+            return k;
+    return -1;
+}
+
+/* Where leaving the last phase goes by default: converted, or the first
+ * outcome that counts as success. */
+static int default_end(const sim_model *m)
+{
+    for (int k = 0; k < m->outcome_count; k++)
+        if (m->outcome_success[k])
+            return -1 - k;
+    return -1;
+}
+
+/* The journey's outcomes (or the one, converted) and where it starts. */
+static void read_ends(compile_ctx *c)
+{
+    const cjm_journey *j = c->j;
+    sim_model *m = c->m;
+    int no = j->outcome_count ? j->outcome_count : 1;
+    m->outcome_count = no;
+    m->outcome_ids = arena_alloc(c->a, sizeof(char *) * (size_t)(no + 1));
+    m->outcome_names = arena_alloc(c->a, sizeof(char *) * (size_t)(no + 1));
+    m->outcome_success = arena_alloc(c->a, sizeof(int) * (size_t)(no + 1));
+    if (!j->outcome_count) {
+        m->outcome_ids[0] = m->outcome_names[0] = "converted";
+        m->outcome_success[0] = 1;
+    }
+    for (int k = 0; k < j->outcome_count; k++) {
+        m->outcome_ids[k] = j->outcomes[k].id;
+        m->outcome_names[k] = j->outcomes[k].name ? j->outcomes[k].name : j->outcomes[k].id;
+        m->outcome_success[k] = j->outcomes[k].success;
+    }
+    int ne = j->start_count ? j->start_count : 1;
+    m->entry = arena_alloc(c->a, sizeof(int) * (size_t)(ne + 1));
+    m->entry_p = arena_alloc(c->a, sizeof(double) * (size_t)(ne + 1));
+    m->entry_count = 0;
+    for (int k = 0; k < j->start_count; k++) {
+        int i = model_find_phase(j, j->start[k].key);
+        if (i >= 0 && j->start[k].p > 0) {
+            m->entry[m->entry_count] = i;
+            m->entry_p[m->entry_count++] = j->start[k].p;
+        }
+    }
+    if (!m->entry_count) {
+        m->entry[0] = 0;
+        m->entry_p[m->entry_count++] = 1;
+    }
+}
+
+/* Phase I's targets: its `to`, or the next phase (after the last, the
+ * default end). */
+static void flatten_targets(compile_ctx *c, int i)
+{
+    const cjm_phase *ph = &c->j->phases[i];
+    sim_phase *p = &c->m->phases[i];
+    p->to = arena_alloc(c->a, sizeof(int) * (size_t)(ph->to_count + 1));
+    p->to_p = arena_alloc(c->a, sizeof(double) * (size_t)(ph->to_count + 1));
+    p->to_count = 0;
+    for (int k = 0; k < ph->to_count; k++) {
+        int t = model_find_phase(c->j, ph->to[k].key);
+        if (t < 0) {
+            int o = outcome_index(c->m, ph->to[k].key);
+            if (o < 0)
+                continue;
+            t = -1 - o;
+        }
+        if (ph->to[k].p <= 0)
+            continue;
+        p->to[p->to_count] = t;
+        p->to_p[p->to_count++] = ph->to[k].p;
+    }
+    if (!p->to_count) {
+        p->to[0] = i + 1 < c->n ? i + 1 : default_end(c->m);
+        p->to_p[p->to_count++] = 1;
+    }
+}
+
 /* Phase I's edited numbers as the engines read them. */
 static void flatten_phase(compile_ctx *c, int i)
 {
@@ -286,13 +369,31 @@ static void flatten_phase(compile_ctx *c, int i)
     p->attempt = p->has_duration ? 0 : expected_attempt(p, cap < 0 ? 0 : cap, c->d);
     if (p->has_duration)
         duration_table(p, a);
+    flatten_targets(c, i);
+}
+
+/* Target T (a phase, or an outcome when < 0) after removing GONE: a
+ * removed phase is passed through to the next one kept, or the default
+ * end; renumbered by TO_NEW. */
+static int retarget(const compile_ctx *c, int t, const int *gone, const int *to_new)
+{
+    while (t >= 0 && t < c->n && gone[t])
+        t++;
+    if (t >= c->n)
+        return default_end(c->m);
+    return t < 0 ? t : to_new[t];
 }
 
 /* Phase I (kept) of the phases left after removing GONE: its moves back
- * go to the nearest earlier phase kept, renumbered by TO_NEW. */
+ * go to the nearest earlier phase kept, its moves on past removed
+ * phases, renumbered by TO_NEW. */
 static sim_phase reroute(compile_ctx *c, int i, const int *gone, const int *to_new)
 {
     sim_phase p = c->m->phases[i];
+    int *to = arena_alloc(c->a, sizeof(int) * (size_t)(p.to_count + 1));
+    for (int k = 0; k < p.to_count; k++)
+        to[k] = retarget(c, p.to[k], gone, to_new);
+    p.to = to;
     int nb = 0;
     double total = 0;
     for (int k = 0; k < p.back_count; k++) {
@@ -349,6 +450,8 @@ static void remove_phases(compile_ctx *c)
         phases[to_new[i]] = reroute(c, i, gone, to_new);
         m->source_phase[to_new[i]] = i;
     }
+    for (int k = 0; k < m->entry_count; k++)
+        m->entry[k] = retarget(c, m->entry[k], gone, to_new);
     m->phases = phases;
     m->phase_count = kept;
 }
@@ -370,6 +473,7 @@ sim_model *sim_compile_with(const cjm_journey *j, const cjm_scenario *scenario,
     m->touchpoint_count = c.nt;
     m->touchpoint_ids = arena_alloc(c.a, sizeof(char *) * (size_t)(c.nt + 1));
     read_journey(&c, removed_touchpoint);
+    read_ends(&c);
     for (int l = 0; l < 2; l++)
         for (int k = 0; c.lists[l] && k < c.lists[l]->count; k++)
             apply_change(&c, &c.lists[l]->items[k]);

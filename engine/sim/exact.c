@@ -23,6 +23,33 @@ typedef struct chain {
     int *off;       /* first state of each phase */
 } chain;
 
+/* MASS arrives on day T at target TO (a phase, or an outcome when < 0):
+ * into INTO, or ended; returns what the absorbing phase ABSORB takes. */
+static double arrive(const chain *c, int to, double mass, int absorb, int t, double *into,
+                     sim_result *r)
+{
+    const sim_model *m = c->m;
+    if (to >= 0 && to == absorb)
+        return mass;
+    if (to >= 0) {
+        into[c->off[to]] += mass;
+        if (r)
+            r->visits[to] += mass;
+        return 0;
+    }
+    int k = -1 - to;
+    if (r) {
+        r->outcomes[k] += mass;
+        if (m->outcome_success[k]) {
+            r->converted += mass;
+            r->convert_day[t] += mass;
+            r->convert_days_sum += mass * t;
+            r->convert_days_sq += mass * (double)t * t;
+        }
+    }
+    return 0;
+}
+
 /* Propagate over the horizon.  With ABSORB >= 0, entering that phase ends
  * the journey and its probability is returned; otherwise R is filled. */
 static double propagate(const chain *c, int absorb, sim_result *r)
@@ -37,11 +64,8 @@ static double propagate(const chain *c, int absorb, sim_result *r)
         return NAN;
     }
     double hit = 0;
-    cur[c->off[0]] = 1;
-    if (r) {
-        r->visits[0] = 1;
-        r->reached[0] = 1;
-    }
+    for (int e = 0; e < m->entry_count; e++)
+        hit += arrive(c, m->entry[e], m->entry_p[e], absorb, 0, cur, r);
     for (int t = 1; t <= m->horizon; t++) {
         memset(next, 0, sizeof(double) * (size_t)c->states);
         for (int i = 0; i < n; i++) {
@@ -88,20 +112,10 @@ static double propagate(const chain *c, int absorb, sim_result *r)
                 }
                 if (advanced <= 0)
                     continue;
-                if (i + 1 == absorb) {
-                    hit += advanced;
-                } else if (i + 1 == n) {
-                    if (r) {
-                        r->converted += advanced;
-                        r->convert_day[t] += advanced;
-                        r->convert_days_sum += advanced * t;
-                        r->convert_days_sq += advanced * (double)t * t;
-                    }
-                } else {
-                    next[c->off[i + 1]] += advanced;
-                    if (r)
-                        r->visits[i + 1] += advanced;
-                }
+                if (r)
+                    r->moved_on[i] += advanced;
+                for (int q = 0; q < p->to_count; q++)
+                    hit += arrive(c, p->to[q], advanced * p->to_p[q], absorb, t, next, r);
             }
         }
         double *swap = cur;
@@ -165,8 +179,13 @@ sim_result *markov_solve(const sim_model *m)
         return NULL;
     }
     r->journeys = 1;
+    if (sim_result_outcomes(r, m->outcome_count) < 0) {
+        sim_result_free(r);
+        free(c.off);
+        return NULL;
+    }
     propagate(&c, -1, r);
-    for (int i = 1; i < n; i++)
+    for (int i = 0; i < n; i++)
         r->reached[i] = propagate(&c, i, NULL);
     /* no per-journey squares in the exact engine */
     for (int i = 0; i < n; i++)

@@ -19,6 +19,7 @@
 #define _GNU_SOURCE
 #include "sim/sim.h"
 
+#include <limits.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -35,13 +36,17 @@
 typedef struct counts {
     long long converted, dropped, in_progress, conv_sum, conv_sq, days, steps;
     long long emotion_days;     /* millionths */
-    long long *convert_day, *days_in, *days_in_sq, *visits, *reached, *dropped_in;
+    long long *convert_day, *days_in, *days_in_sq, *visits, *reached, *dropped_in, *moved_on;
+    long long *outcomes;
+    int outcome_count;
     long long batch_n[SIM_BATCHES], batch_conv[SIM_BATCHES], batch_days[SIM_BATCHES];
 } counts;
 
-static int counts_init(counts *c, int n, int horizon)
+static int counts_init(counts *c, int n, int horizon, int outcomes)
 {
     memset(c, 0, sizeof *c);
+    c->outcome_count = outcomes;
+    c->outcomes = calloc((size_t)outcomes + 1, sizeof(long long));
     c->convert_day = calloc((size_t)horizon + 2, sizeof(long long));
     size_t k = (size_t)n + 1;
     c->days_in = calloc(k, sizeof(long long));
@@ -49,8 +54,9 @@ static int counts_init(counts *c, int n, int horizon)
     c->visits = calloc(k, sizeof(long long));
     c->reached = calloc(k, sizeof(long long));
     c->dropped_in = calloc(k, sizeof(long long));
+    c->moved_on = calloc(k, sizeof(long long));
     return c->convert_day && c->days_in && c->days_in_sq && c->visits && c->reached
-           && c->dropped_in ? 0 : -1;
+           && c->dropped_in && c->moved_on && c->outcomes ? 0 : -1;
 }
 
 static void counts_free(counts *c)
@@ -61,6 +67,8 @@ static void counts_free(counts *c)
     free(c->visits);
     free(c->reached);
     free(c->dropped_in);
+    free(c->moved_on);
+    free(c->outcomes);
 }
 
 /* Add B's counts into A. */
@@ -81,12 +89,15 @@ static void counts_add(counts *a, const counts *b, int n, int horizon)
     }
     for (int t = 0; t <= horizon; t++)
         a->convert_day[t] += b->convert_day[t];
+    for (int k = 0; k < a->outcome_count; k++)
+        a->outcomes[k] += b->outcomes[k];
     for (int i = 0; i < n; i++) {
         a->days_in[i] += b->days_in[i];
         a->days_in_sq[i] += b->days_in_sq[i];
         a->visits[i] += b->visits[i];
         a->reached[i] += b->reached[i];
         a->dropped_in[i] += b->dropped_in[i];
+        a->moved_on[i] += b->moved_on[i];
     }
 }
 
@@ -115,19 +126,36 @@ static inline int sample_duration(rng *r, const sim_phase *p)
     return lo;
 }
 
-/* Which way a journey leaves when it does not advance: -1 dropped, or the
+/* A journey's next place: a phase (>= 0), an outcome (-1 - k), or out. */
+#define DROPPED INT_MIN
+
+/* Which way a journey leaves when it does not advance: DROPPED, or the
  * phase index it goes back to.  U is uniform over drop + back_total. */
 static inline int drop_or_back(const sim_phase *p, double u)
 {
     if (u < p->drop)
-        return -1;
+        return DROPPED;
     u -= p->drop;
     for (int k = 0; k < p->back_count; k++) {
         if (u < p->back_p[k])
             return p->back_to[k];
         u -= p->back_p[k];
     }
-    return p->back_count ? p->back_to[p->back_count - 1] : -1;
+    return p->back_count ? p->back_to[p->back_count - 1] : DROPPED;
+}
+
+/* Where a journey that moves on goes (a draw only when there is a choice). */
+static inline int pick(rng *r, const int *to, const double *pr, int count)
+{
+    if (count == 1)
+        return to[0];
+    double u = rng_double(r);
+    for (int k = 0; k < count - 1; k++) {
+        if (u < pr[k])
+            return to[k];
+        u -= pr[k];
+    }
+    return to[count - 1];
 }
 
 static void simulate_block(const sim_model *m, uint64_t seed, long long block,
@@ -144,15 +172,21 @@ static void simulate_block(const sim_model *m, uint64_t seed, long long block,
          * only where their chains do (a paired comparison) */
         rng_seed_base(&r, base, (uint64_t)(first + j));
         long long t = 0;
-        int i = 0;
+        int i = pick(&r, m->entry, m->entry_p, m->entry_count);
         memset(seen, 0, sizeof(int) * (size_t)n);
         memset(days_local, 0, sizeof(long long) * (size_t)n);
-        c->visits[0]++;
-        seen[0] = 1;
-        int outcome = 0;    /* 0 in progress, 1 converted, 2 dropped */
-        for (;;) {
+        int outcome = 0;    /* 0 in progress, 1 converted, 2 dropped, 3 another end */
+        if (i < 0) {
+            c->outcomes[-1 - i]++;
+            outcome = m->outcome_success[-1 - i] ? 1 : 3;
+        } else {
+            c->visits[i]++;
+            seen[i] = 1;
+        }
+        for (; !outcome;) {
             const sim_phase *p = &m->phases[i];
-            int next;       /* i + 1 advance, -1 drop, else back */
+            int next;       /* a phase, an outcome (-1 - k) or DROPPED */
+            int moved = 0;  /* moved on (not back) */
             long long spent;
             int ended = 0;
             if (!p->has_duration) {
@@ -170,12 +204,12 @@ static void simulate_block(const sim_model *m, uint64_t seed, long long block,
                 if (u < p->drop + p->back_total)
                     next = drop_or_back(p, u);
                 else
-                    next = i + 1;
+                    next = pick(&r, p->to, p->to_p, p->to_count), moved = 1;
                 t += spent;
                 days_local[i] += spent;
             } else {
                 double q = p->drop + p->back_total;
-                next = i + 1;
+                next = DROPPED;
                 for (;;) {
                     long long hold = sample_duration(&r, p);
                     long long g = q > 0 ? geometric(&r, q, p->log_stay) : (long long)1e15;
@@ -197,19 +231,24 @@ static void simulate_block(const sim_model *m, uint64_t seed, long long block,
                     }
                     t += hold;
                     days_local[i] += hold;
-                    if (p->approve >= 1 || rng_double(&r) < p->approve)
+                    if (p->approve >= 1 || rng_double(&r) < p->approve) {
+                        next = pick(&r, p->to, p->to_p, p->to_count);
+                        moved = 1;
                         break;      /* approved: advance */
+                    }
                 }
                 if (ended)
                     break;
             }
-            if (next == -1) {
+            c->moved_on[i] += moved;
+            if (next == DROPPED) {
                 c->dropped_in[i]++;
                 outcome = 2;
                 break;
             }
-            if (next == n) {
-                outcome = 1;
+            if (next < 0) {
+                c->outcomes[-1 - next]++;
+                outcome = m->outcome_success[-1 - next] ? 1 : 3;
                 break;
             }
             i = next;
@@ -227,7 +266,7 @@ static void simulate_block(const sim_model *m, uint64_t seed, long long block,
             c->batch_days[batch] += t;
         } else if (outcome == 2) {
             c->dropped++;
-        } else {
+        } else if (outcome == 0) {
             c->in_progress++;
         }
         for (int k = 0; k < n; k++) {
@@ -271,7 +310,7 @@ static void *worker_main(void *arg)
     /* counters of this thread's own, allocated here: threads writing
      * neighbouring cache lines would slow each other down */
     counts local;
-    if (counts_init(&local, n, m->horizon) < 0) {
+    if (counts_init(&local, n, m->horizon, m->outcome_count) < 0) {
         w->failed = 1;
         counts_free(&local);
         free(emo);
@@ -323,7 +362,7 @@ sim_result *sim_monte_carlo(const sim_model *m, const sim_run *run)
     int failed = 0;
     for (int k = 0; k < threads; k++) {
         w[k] = (worker){ m, run, blocks, k, threads, { 0 }, &done, 0 };
-        if (counts_init(&w[k].c, m->phase_count, m->horizon) < 0)
+        if (counts_init(&w[k].c, m->phase_count, m->horizon, m->outcome_count) < 0)
             failed = 1;
     }
     int started = 0;
@@ -348,7 +387,7 @@ sim_result *sim_monte_carlo(const sim_model *m, const sim_run *run)
 
     sim_result *r = sim_result_new(m->phase_count, m->horizon);
     counts total;
-    if (!r || counts_init(&total, m->phase_count, m->horizon) < 0)
+    if (!r || counts_init(&total, m->phase_count, m->horizon, m->outcome_count) < 0)
         failed = 1;
     for (int k = 0; k < threads; k++) {
         if (!failed && !w[k].failed)
@@ -364,7 +403,11 @@ sim_result *sim_monte_carlo(const sim_model *m, const sim_run *run)
         sim_result_free(r);
         return NULL;
     }
-    r->journeys = (double)(total.converted + total.dropped + total.in_progress);
+    long long other = 0;        /* ends that are not conversion */
+    for (int k = 0; k < m->outcome_count; k++)
+        if (!m->outcome_success[k])
+            other += total.outcomes[k];
+    r->journeys = (double)(total.converted + total.dropped + total.in_progress + other);
     r->converted = (double)total.converted;
     r->dropped = (double)total.dropped;
     r->in_progress = (double)total.in_progress;
@@ -381,12 +424,16 @@ sim_result *sim_monte_carlo(const sim_model *m, const sim_run *run)
     }
     for (int t = 0; t <= m->horizon; t++)
         r->convert_day[t] = (double)total.convert_day[t];
+    if (sim_result_outcomes(r, m->outcome_count) == 0)
+        for (int k = 0; k < m->outcome_count; k++)
+            r->outcomes[k] = (double)total.outcomes[k];
     for (int i = 0; i < m->phase_count; i++) {
         r->days_in[i] = (double)total.days_in[i];
         r->days_in_sq[i] = (double)total.days_in_sq[i];
         r->visits[i] = (double)total.visits[i];
         r->reached[i] = (double)total.reached[i];
         r->dropped_in[i] = (double)total.dropped_in[i];
+        r->moved_on[i] = (double)total.moved_on[i];
     }
     counts_free(&total);
     return r;

@@ -16,8 +16,9 @@ void sim_result_align(sim_result *r, const int *source, int count)
     for (int k = 0; k < r->phase_count; k++)
         if (source[k] >= 0 && source[k] < count)
             present[source[k]] = 1;
-    double *arrays[5] = { r->days_in, r->days_in_sq, r->visits, r->reached, r->dropped_in };
-    for (int a = 0; a < 5; a++) {
+    double *arrays[6] = { r->days_in, r->days_in_sq, r->visits, r->reached, r->dropped_in,
+                          r->moved_on };
+    for (int a = 0; a < 6; a++) {
         double *moved = calloc((size_t)count + 1, sizeof(double));
         if (!moved) {
             free(present);
@@ -34,6 +35,7 @@ void sim_result_align(sim_result *r, const int *source, int count)
     r->visits = arrays[2];
     r->reached = arrays[3];
     r->dropped_in = arrays[4];
+    r->moved_on = arrays[5];
     r->phase_count = count;
     /* a removed phase is passed straight through: it is "entered" by as
      * many as enter the next phase that is there (or convert) */
@@ -45,6 +47,14 @@ void sim_result_align(sim_result *r, const int *source, int count)
             next = r->reached[i];
     }
     free(present);
+}
+
+int sim_result_outcomes(sim_result *r, int count)
+{
+    free(r->outcomes);
+    r->outcomes = calloc((size_t)count + 1, sizeof(double));
+    r->outcome_count = r->outcomes ? count : 0;
+    return r->outcomes ? 0 : -1;
 }
 
 sim_result *sim_result_new(int phase_count, int horizon)
@@ -61,8 +71,9 @@ sim_result *sim_result_new(int phase_count, int horizon)
     r->visits = calloc(n, sizeof(double));
     r->reached = calloc(n, sizeof(double));
     r->dropped_in = calloc(n, sizeof(double));
+    r->moved_on = calloc(n, sizeof(double));
     if (!r->convert_day || !r->days_in || !r->days_in_sq || !r->visits || !r->reached
-        || !r->dropped_in) {
+        || !r->dropped_in || !r->moved_on) {
         sim_result_free(r);
         return NULL;
     }
@@ -79,6 +90,8 @@ void sim_result_free(sim_result *r)
     free(r->visits);
     free(r->reached);
     free(r->dropped_in);
+    free(r->moved_on);
+    free(r->outcomes);
     free(r);
 }
 

@@ -44,6 +44,7 @@ node *sim_result_to_node(arena *a, const sim_result *r)
     node_map_put(a, n, "visits", numbers(a, r->visits, r->phase_count));
     node_map_put(a, n, "reached", numbers(a, r->reached, r->phase_count));
     node_map_put(a, n, "dropped_in", numbers(a, r->dropped_in, r->phase_count));
+    node_map_put(a, n, "moved_on", numbers(a, r->moved_on, r->phase_count));
     node_map_put(a, n, "batch_journeys", numbers(a, r->batch_journeys, SIM_BATCHES));
     node_map_put(a, n, "batch_converted", numbers(a, r->batch_converted, SIM_BATCHES));
     node_map_put(a, n, "batch_convert_days", numbers(a, r->batch_convert_days, SIM_BATCHES));
@@ -105,7 +106,8 @@ sim_result *sim_result_from_node(const node *n)
         || get_numbers(n, "days_in_sq", r->days_in_sq, r->phase_count)
         || get_numbers(n, "visits", r->visits, r->phase_count)
         || get_numbers(n, "reached", r->reached, r->phase_count)
-        || get_numbers(n, "dropped_in", r->dropped_in, r->phase_count);
+        || get_numbers(n, "dropped_in", r->dropped_in, r->phase_count)
+        || get_numbers(n, "moved_on", r->moved_on, r->phase_count);
     if (bad) {
         sim_result_free(r);
         return NULL;
@@ -143,6 +145,7 @@ void sim_result_add(sim_result *a, const sim_result *b)
         a->visits[i] += b->visits[i];
         a->reached[i] += b->reached[i];
         a->dropped_in[i] += b->dropped_in[i];
+        a->moved_on[i] += b->moved_on[i];
     }
     for (int k = 0; k < SIM_BATCHES; k++) {
         a->batch_journeys[k] += b->batch_journeys[k];

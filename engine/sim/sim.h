@@ -18,8 +18,12 @@
  *   drop and back chances apply first; on day D the journey attempts to
  *   move on (gatekeepers as above); a refusal starts a new holding time.
  *
- *   Leaving the last phase is conversion; a journey still inside after the
- *   horizon is "in progress".
+ *   A journey that moves on goes where the phase's `to` says (a phase,
+ *   earlier ones included, or an outcome), by default to the next phase;
+ *   leaving the last phase is conversion (or its `to`).  Journeys start
+ *   in the journey's `start` phases (by default the first).  Outcomes
+ *   marked success count as conversion; a journey still inside after
+ *   the horizon is "in progress".
  *
  * exact.c computes the same chain exactly (forward propagation of the
  * state distribution, days in a duration phase tracked as part of the
@@ -55,6 +59,11 @@ typedef struct sim_phase {
     int tp_count;
     int *tp;                /* touchpoint indexes */
     double *reach, *lift;
+    /* where a journey that moves on goes: a phase (>= 0) or an outcome
+     * (-1 - k for outcome k), with probabilities adding up to 1 */
+    int to_count;
+    int *to;
+    double *to_p;
 } sim_phase;
 
 typedef struct sim_model {
@@ -65,6 +74,15 @@ typedef struct sim_model {
     int horizon;
     int touchpoint_count;
     const char **touchpoint_ids;
+    /* where journeys start: phases and their shares */
+    int entry_count;
+    int *entry;
+    double *entry_p;
+    /* how journeys can end besides dropping out; success ones convert
+     * (a journey without named outcomes has one: "converted") */
+    int outcome_count;
+    const char **outcome_ids, **outcome_names;
+    int *outcome_success;
 } sim_model;
 
 /* Compile J with SCENARIO's changes (NULL: the baseline) and HORIZON days
@@ -108,6 +126,7 @@ typedef struct sim_result {
     double *visits;             /* entries into each phase */
     double *reached;            /* journeys that entered each phase */
     double *dropped_in;         /* drops in each phase */
+    double *moved_on;           /* moves on out of each phase (to its targets) */
     double emotion_days;        /* sum of emotion x days */
     double days;                /* sum of days */
     long long steps;            /* journey-days simulated (Monte Carlo) */
@@ -115,9 +134,14 @@ typedef struct sim_result {
      * journeys, conversions, and the days those conversions took */
     double batch_journeys[SIM_BATCHES], batch_converted[SIM_BATCHES];
     double batch_convert_days[SIM_BATCHES];
+    int outcome_count;
+    double *outcomes;           /* [outcome_count]: journeys ending in each */
 } sim_result;
 
 sim_result *sim_result_new(int phase_count, int horizon);
+
+/* Room for M's outcomes in R (0, or -1 when out of memory). */
+int sim_result_outcomes(sim_result *r, int count);
 /* R's per-phase figures moved to the places of the phases they came from
  * (SOURCE[k] for R's phase k; -1: not shown) in a journey of COUNT
  * phases; a phase R does not have gets zeros.  For scenarios that remove
