@@ -113,7 +113,7 @@
 ---@field name? string|number The scenario's name
 ---@field description? string|number What the scenario tries
 ---@field changes? cjm.Change|cjm.Change[] Changes to phases and touchpoints
----@field journey? table An override of the whole journey, merged like a journey file's overrides
+---@field journey? cjm.Journey A whole journey the scenario runs on instead (what a Lua apply function returns); checked with the journey
 ---@field apply? fun(journey: cjm.Journey): cjm.Journey? A function of a copy of the journey (Lua only): its result is the scenario's journey
 
 ---@class cjm.Card

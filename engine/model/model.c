@@ -1608,8 +1608,9 @@ static const field scenario_fields[] = {
       read_scenario_changes, write_scenario_changes, "changes",
       "Changes to phases and touchpoints" },
     { "journey", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_scenario_journey,
-      write_scenario_journey, "journey_override",
-      "An override of the whole journey, merged like a journey file's overrides" },
+      write_scenario_journey, "journey",
+      "A whole journey the scenario runs on instead (what a Lua apply function "
+      "returns); checked with the journey" },
 };
 #undef SC
 

@@ -210,7 +210,6 @@ static node *sh_horizon(sctx *c)
     static const char *const words[] = { "now", "next", "later", NULL };
     return any_of(c, enum_of(c, words), put_s(c, typed(c, "string"), "pattern", DATE_PATTERN));
 }
-static node *sh_object(sctx *c) { return typed(c, "object"); }
 /* a whole journey inside this one (in an override, any part of one) */
 static node *sh_journey(sctx *c)
 {
@@ -243,7 +242,6 @@ static const shape_def shapes[] = {
     { "links", sh_links, "cjm.Link[]" },
     { "changes", sh_changes, "cjm.Change|cjm.Change[]" },
     { "horizon", sh_horizon, "\"now\"|\"next\"|\"later\"|string" },
-    { "journey_override", sh_object, "table" },
     { "journey", sh_journey, "cjm.Journey" },
     { "locale", sh_locale, "string" },
     { "new_touchpoint", sh_new_touchpoint, "cjm.Touchpoint" },
