@@ -28,6 +28,9 @@
 ---@field phases cjm.Phase[] The phases, in chronological order (at least one)
 ---@field actions? cjm.Action[] The action plan: what to change, against which pains
 ---@field scenarios? cjm.Scenario[] What-if changes for the simulator
+---@field value? number What a conversion is worth (a deal size), for cost and return figures
+---@field currency? string|number The unit of costs and values in reports (EUR, USD, ...)
+---@field arrivals? cjm.Arrivals New journeys over the calendar, for a weekly forecast: {per_week} or {weeks: [...]}
 ---@field start? table<string, number> Where journeys start: phase id to a share, adding up to 1 (default: the first phase)
 ---@field outcomes? cjm.Outcome[] Named ends besides dropping out (default: converted, after the last phase)
 ---@field maps? cjm.Journey For a mapping project: the customer journey it maps, whole (cjm plan plans it)
@@ -69,6 +72,7 @@
 ---@field reach? number Chance of exposure per day in a phase that uses it (default 1)
 ---@field lift? number Multiplier on the phase's advance probability when exposed (default 1)
 ---@field evidence? cjm.EvidenceLevel|cjm.Evidence How well the touchpoint's figures are backed
+---@field cost? cjm.Cost What it costs: {per_exposure, fixed}
 
 ---@class cjm.Phase
 ---@field id string The phase's id
@@ -92,6 +96,7 @@
 ---@field transitions? cjm.Transitions Daily probabilities of moving on, dropping out and going back; approvals
 ---@field duration? number|cjm.Duration Triangular holding time in days {min, mode, max}, or one number (instead of advance)
 ---@field time_budget? number|cjm.Time The time the phase should take: minutes, or {standard, tolerance, unit}
+---@field cost? cjm.Cost What the phase costs: {per_day, per_entry, fixed}
 
 ---@class cjm.Action
 ---@field id string The action's id
@@ -144,6 +149,18 @@
 ---@field id string The outcome's id, which transitions.to names
 ---@field name? string|number What the outcome is called in reports
 ---@field success? boolean Whether reaching it counts as conversion (default false)
+---@field value? number What reaching it is worth (default: the journey's value for success, else 0)
+
+---@class cjm.Cost
+---@field per_exposure? number Touchpoints: the cost of one exposure (a journey reached on one day)
+---@field per_day? number Phases: the cost of one journey-day spent in the phase
+---@field per_entry? number Phases: the cost of one journey entering the phase
+---@field fixed? number A fixed cost of running it, once per cohort
+
+---@class cjm.Arrivals
+---@field per_week? number New journeys every week, steadily
+---@field weeks? number[] New journeys week by week (a campaign calendar), from week 1
+---@field forecast_weeks? integer How many weeks to forecast (default: the horizon's)
 
 ---@class cjm.Evidence
 ---@field level cjm.EvidenceLevel How well it is backed

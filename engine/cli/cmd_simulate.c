@@ -195,6 +195,18 @@ static int run_one(arena *a, const cjm_journey *j, const cjm_scenario *sc, const
         sim_run run = { o->journeys, o->load.host.seed, o->threads, o->shard, o->shards, 1 };
         ru->mc = sim_monte_carlo(m, &run);
     }
+    ru->forecast = j->arrivals_per_week >= 0 || j->arrival_week_count > 0;
+    if (ru->forecast && ru->exact)
+        sim_forecast_of(j, ru->exact, &ru->fc_exact);
+    if (ru->forecast && ru->mc)
+        sim_forecast_of(j, ru->mc, &ru->fc_mc);
+    ru->value = j->value > 0 ? j->value : 0;
+    ru->money = m->has_money;
+    ru->fixed_cost = m->fixed_cost;
+    if (ru->exact)
+        ru->exact_money = sim_money_of(m, ru->exact);
+    if (ru->mc)
+        ru->mc_money = sim_money_of(m, ru->mc);
     int same = m->phase_count == j->phase_count;
     for (int q = 0; same && q < m->phase_count; q++)
         same = m->source_phase[q] == q;
@@ -225,6 +237,7 @@ static sim_meta meta_of(arena *a, const cjm_journey *j, const sim_opts *o)
         m.phase_ids[i] = j->phases[i].id;
         m.phase_names[i] = j->phases[i].name;
     }
+    m.currency = j->currency;
     m.outcome_count = j->outcome_count;
     m.outcome_ids = arena_alloc(a, sizeof(char *) * (size_t)(j->outcome_count + 1));
     m.outcome_names = arena_alloc(a, sizeof(char *) * (size_t)(j->outcome_count + 1));
@@ -421,6 +434,8 @@ int cmd_simulate(int argc, char **argv)
     for (int k = 0; k < count; k++) {
         sim_result_free(runs[k].exact);
         sim_result_free(runs[k].mc);
+        sim_forecast_free(&runs[k].fc_exact);
+        sim_forecast_free(&runs[k].fc_mc);
     }
     return cli_finish(&d, &a, j != NULL);
 }
@@ -517,7 +532,7 @@ static int part_runs(const node *doc, int p, const char *path, sim_run_result **
             return -1;
         }
         if (p == 0) {
-            (*runs)[k] = (sim_run_result){ id, text_of(x, "name"), e, m };
+            (*runs)[k] = (sim_run_result){ .id = id, .name = text_of(x, "name"), .exact = e, .mc = m };
             *count = k + 1;
         } else {
             sim_result_add((*runs)[k].mc, m);
@@ -603,6 +618,8 @@ int cmd_merge(int argc, char **argv)
     for (int k = 0; k < count; k++) {
         sim_result_free(runs[k].exact);
         sim_result_free(runs[k].mc);
+        sim_forecast_free(&runs[k].fc_exact);
+        sim_forecast_free(&runs[k].fc_mc);
     }
     return cli_finish(&d, &a, 1);
 }

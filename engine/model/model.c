@@ -1089,6 +1089,52 @@ static node *write_tp_evidence(arena *a, const void *obj)
 }
 
 #define T(m) offsetof(cjm_touchpoint, m)
+#define CO(f) offsetof(cjm_cost, f)
+static const field cost_fields[] = {
+    { "per_exposure", FT_NUM, CO(per_exposure), 0, NULL, 0, 1e12, NULL, NULL, NULL,
+      "Touchpoints: the cost of one exposure (a journey reached on one day)" },
+    { "per_day", FT_NUM, CO(per_day), 0, NULL, 0, 1e12, NULL, NULL, NULL,
+      "Phases: the cost of one journey-day spent in the phase" },
+    { "per_entry", FT_NUM, CO(per_entry), 0, NULL, 0, 1e12, NULL, NULL, NULL,
+      "Phases: the cost of one journey entering the phase" },
+    { "fixed", FT_NUM, CO(fixed), 0, NULL, 0, 1e15, NULL, NULL, NULL,
+      "A fixed cost of running it, once per cohort" },
+};
+#undef CO
+
+static void read_cost(bctx *c, const node *n, const char *path, cjm_cost *cost)
+{
+    if (expect_map(c, n, path) == 0)
+        read_fields(c, n, path, cost_fields, COUNT(cost_fields), cost);
+}
+
+static node *write_cost(arena *a, const cjm_cost *cost)
+{
+    if (!cost->per_exposure && !cost->per_day && !cost->per_entry && !cost->fixed)
+        return NULL;
+    return write_fields(a, cost, cost_fields, COUNT(cost_fields));
+}
+
+static void read_phase_cost(bctx *c, const node *n, const char *path, void *obj)
+{
+    read_cost(c, n, path, &((cjm_phase *)obj)->cost);
+}
+
+static node *write_phase_cost(arena *a, const void *obj)
+{
+    return write_cost(a, &((const cjm_phase *)obj)->cost);
+}
+
+static void read_tp_cost(bctx *c, const node *n, const char *path, void *obj)
+{
+    read_cost(c, n, path, &((cjm_touchpoint *)obj)->cost);
+}
+
+static node *write_tp_cost(arena *a, const void *obj)
+{
+    return write_cost(a, &((const cjm_touchpoint *)obj)->cost);
+}
+
 static const field touchpoint_fields[] = {
     { "id", FT_ID, T(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL, NULL,
       "The touchpoint's id, used in phases and scenarios" },
@@ -1114,6 +1160,8 @@ static const field touchpoint_fields[] = {
     { "evidence", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_tp_evidence,
       write_tp_evidence, "evidence",
       "How well the touchpoint's figures are backed" },
+    { "cost", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_tp_cost, write_tp_cost, "cost",
+      "What it costs: {per_exposure, fixed}" },
 };
 #undef T
 
@@ -1497,6 +1545,8 @@ static const field phase_fields[] = {
       "Triangular holding time in days {min, mode, max}, or one number (instead of advance)" },
     { "time_budget", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_budget, write_budget, "time",
       "The time the phase should take: minutes, or {standard, tolerance, unit}" },
+    { "cost", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_phase_cost, write_phase_cost, "cost",
+      "What the phase costs: {per_day, per_entry, fixed}" },
 };
 #undef PH
 
@@ -1682,6 +1732,7 @@ static void init_scenario(void *obj, const node *src)
 static void init_outcome(void *obj, const node *src)
 {
     ((cjm_outcome *)obj)->src = src;
+    ((cjm_outcome *)obj)->value = -1;
 }
 
 #define O(f) offsetof(cjm_outcome, f)
@@ -1692,8 +1743,61 @@ static const field outcome_fields[] = {
       "What the outcome is called in reports" },
     { "success", FT_BOOL, O(success), F_SKIP_FALSE, NULL, NOLIMIT, NULL, NULL, NULL,
       "Whether reaching it counts as conversion (default false)" },
+    { "value", FT_NUM, O(value), F_SKIP_NEG, NULL, 0, 1e15, NULL, NULL, NULL,
+      "What reaching it is worth (default: the journey's value for success, else 0)" },
 };
 #undef O
+
+/* arrivals: { per_week: N } or { weeks: [N, N, ...] }, and forecast_weeks */
+static void read_arrival_weeks(bctx *c, const node *n, const char *path, void *obj)
+{
+    cjm_journey *j = obj;
+    char p[512];
+    if (expect_seq(c, n, path) < 0)
+        return;
+    j->arrival_weeks = arena_alloc(c->a, sizeof(double) * (size_t)(n->count + 1));
+    int i = 0;
+    for (const node *k = n->first; k; k = k->next, i++) {
+        double v;
+        index_path(p, sizeof p, path, i);
+        if (read_number(c, k, p, &v) == 0 && check_range(c, k, p, v, 0, 1e9) == 0)
+            j->arrival_weeks[j->arrival_week_count++] = v;
+    }
+}
+
+static node *write_arrival_weeks(arena *a, const void *obj)
+{
+    const cjm_journey *j = obj;
+    if (!j->arrival_week_count)
+        return NULL;
+    node *seq = node_new(a, NODE_SEQ, NULL, 0, 0);
+    for (int i = 0; i < j->arrival_week_count; i++)
+        node_append(seq, num_node(a, j->arrival_weeks[i]));
+    return seq;
+}
+
+static const field arrival_fields[] = {
+    { "per_week", FT_NUM, offsetof(cjm_journey, arrivals_per_week), F_SKIP_NEG, NULL, 0, 1e9,
+      NULL, NULL, NULL, "New journeys every week, steadily" },
+    { "weeks", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_arrival_weeks, write_arrival_weeks,
+      "numbers", "New journeys week by week (a campaign calendar), from week 1" },
+    { "forecast_weeks", FT_INT, offsetof(cjm_journey, forecast_weeks), 0, NULL, 1, 5200,
+      NULL, NULL, NULL, "How many weeks to forecast (default: the horizon's)" },
+};
+
+static void read_arrivals(bctx *c, const node *n, const char *path, void *obj)
+{
+    if (expect_map(c, n, path) == 0)
+        read_fields(c, n, path, arrival_fields, COUNT(arrival_fields), obj);
+}
+
+static node *write_arrivals(arena *a, const void *obj)
+{
+    const cjm_journey *j = obj;
+    if (j->arrivals_per_week < 0 && !j->arrival_week_count)
+        return NULL;
+    return write_fields(a, j, arrival_fields, COUNT(arrival_fields));
+}
 
 static void read_start(bctx *c, const node *n, const char *path, void *obj)
 {
@@ -1809,6 +1913,12 @@ static const field journey_fields[] = {
     { "scenarios", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_scenarios,
       write_scenarios, "list:scenario",
       "What-if changes for the simulator" },
+    { "value", FT_NUM, J(value), F_SKIP_NEG, NULL, 0, 1e15, NULL, NULL, NULL,
+      "What a conversion is worth (a deal size), for cost and return figures" },
+    { "currency", FT_TEXT, J(currency), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "The unit of costs and values in reports (EUR, USD, ...)" },
+    { "arrivals", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_arrivals, write_arrivals, "arrivals",
+      "New journeys over the calendar, for a weekly forecast: {per_week} or {weeks: [...]}" },
     { "start", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_start, write_start, "probabilities",
       "Where journeys start: phase id to a share, adding up to 1 (default: the first phase)" },
     { "outcomes", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_outcomes, write_outcomes,
@@ -1829,6 +1939,8 @@ static const field_table tables[] = {
     { "card", card_fields, COUNT(card_fields) },
     { "change", change_fields, COUNT(change_fields) },
     { "outcome", outcome_fields, COUNT(outcome_fields) },
+    { "cost", cost_fields, COUNT(cost_fields) },
+    { "arrivals", arrival_fields, COUNT(arrival_fields) },
     { "evidence", evidence_fields, COUNT(evidence_fields) },
     { "time", time_fields, COUNT(time_fields) },
     { "fail_point", fail_fields, COUNT(fail_fields) },
@@ -1862,6 +1974,8 @@ cjm_journey *model_build(arena *a, const node *root, diag_list *d)
     j->kind = KIND_OTHER;
     j->locale = "en";
     j->horizon = 365;
+    j->value = -1;
+    j->arrivals_per_week = -1;
     if (root->kind == NODE_NULL) {
         model_error(d, root, 0, NULL, "the document is empty: expected a "
                     "journey mapping with id, title, personas and phases");

@@ -129,6 +129,13 @@ typedef struct cjm_persona {
     const node *src;
 } cjm_persona;
 
+/* What something costs: per exposure to a touchpoint, per day in a
+ * phase, per entry into a phase, and fixed (once per run of the
+ * journey's cohort, whatever its size).  0 when not given. */
+typedef struct cjm_cost {
+    double per_exposure, per_day, per_entry, fixed;
+} cjm_cost;
+
 typedef struct cjm_touchpoint {
     const char *id, *name, *description, *owner;
     cjm_channel channel;
@@ -138,6 +145,7 @@ typedef struct cjm_touchpoint {
     double reach, lift;
     cjm_evidence_level evidence;
     const char *source;
+    cjm_cost cost;
     const node *src;
 } cjm_touchpoint;
 
@@ -183,6 +191,7 @@ typedef struct cjm_phase {
     cjm_prob *to;               /* where an advance goes: phase or outcome id ->
                                    probability (none: the next phase) */
     int to_count;
+    cjm_cost cost;
     int has_duration;
     double duration_min, duration_mode, duration_max;
     cjm_time time_budget;       /* for the summed step times; -1 when none */
@@ -212,6 +221,7 @@ typedef struct cjm_scenario {
 typedef struct cjm_outcome {
     const char *id, *name;
     int success;
+    double value;               /* what reaching it is worth; -1: the journey's value */
     const node *src;
 } cjm_outcome;
 
@@ -235,6 +245,14 @@ typedef struct cjm_journey {
     int start_count;
     cjm_outcome *outcomes;      /* none: one, "converted" */
     int outcome_count;
+    double value;               /* what a conversion is worth; -1 when not given */
+    /* cohorts over the calendar: new journeys per week, as a steady rate
+     * or week by week (a campaign calendar), and the weeks to forecast */
+    double arrivals_per_week;   /* -1 when not given */
+    double *arrival_weeks;
+    int arrival_week_count;
+    int forecast_weeks;         /* 0: the horizon's */
+    const char *currency;       /* the money's unit in reports, or NULL */
     const node *maps;           /* a project's customer journey, as written */
     struct cjm_journey *mapped; /* ... built and validated by load_journey */
     const node *src;

@@ -215,6 +215,9 @@ static node *sh_journey(sctx *c)
 {
     return c->over ? typed(c, "object") : put_s(c, obj(c), "$ref", "#/$defs/journey");
 }
+static node *sh_cost(sctx *c) { return object_of(c, "cost"); }
+static node *sh_arrivals(sctx *c) { return object_of(c, "arrivals"); }
+static node *sh_numbers(sctx *c) { return array_of(c, ranged(c, "number", 0, 1e9)); }
 static node *sh_new_touchpoint(sctx *c) { return ref(c, "touchpoint"); }
 static node *sh_new_phase(sctx *c) { return ref(c, "phase"); }
 static node *sh_locale(sctx *c) { return put_s(c, typed(c, "string"), "pattern", LOCALE_PATTERN); }
@@ -245,6 +248,9 @@ static const shape_def shapes[] = {
     { "journey", sh_journey, "cjm.Journey" },
     { "locale", sh_locale, "string" },
     { "new_touchpoint", sh_new_touchpoint, "cjm.Touchpoint" },
+    { "cost", sh_cost, "cjm.Cost" },
+    { "arrivals", sh_arrivals, "cjm.Arrivals" },
+    { "numbers", sh_numbers, "number[]" },
     { "new_phase", sh_new_phase, "cjm.Phase" },
 };
 

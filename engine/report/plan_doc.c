@@ -104,6 +104,8 @@ static node *action_node(arena *a, const cjm_journey *j, const plan *pl, int k)
     if (it->simulated) {
         rnode_put(a, n, "uplift", rnode_num(a, it->uplift));
         rnode_put(a, n, "uplift_per_effort", rnode_num(a, it->per_effort));
+        if (pl->money)
+            rnode_put(a, n, "net_per_journey", rnode_num(a, it->net_uplift));
         rnode_put(a, n, "days_saved", rnode_num(a, it->days_saved));
         if (pl->simulated) {
             rnode_put(a, n, "uplift_mc", rnode_num(a, it->uplift_mc));
@@ -184,6 +186,9 @@ static table_col *action_cols(arena *a, const plan *pl, int *n)
         cols[c++] = base_cols[k];
     for (int k = 0; pl->simulatable && k < COUNT(exact_cols); k++)
         cols[c++] = exact_cols[k];
+    if (pl->simulatable && pl->money)
+        cols[c++] = (table_col){ "net_per_journey", "net / journey", COL_NUM, 2, NULL,
+                                 COL_SIGNED };
     for (int k = 0; pl->simulated && k < COUNT(mc_cols); k++)
         cols[c++] = mc_cols[k];
     for (int k = 0; k < COUNT(tail_cols); k++)

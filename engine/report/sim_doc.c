@@ -212,6 +212,102 @@ static void outcome_table(report_doc *rd, arena *a, const sim_meta *m,
     report_table(rd, "How journeys end", cols, nc, rows);
 }
 
+/* Money per journey, a row per run: value, cost, net and return, from
+ * the exact engine (and Monte Carlo's net beside it), and the net's
+ * difference from the baseline. */
+static void money_table(report_doc *rd, arena *a, const sim_meta *m,
+                        const sim_run_result *runs, int count)
+{
+    node *rows = rnode_seq(a);
+    for (int s = 0; s < count; s++) {
+        const sim_run_result *ru = &runs[s];
+        const sim_money *e = &ru->exact_money;
+        node *row = rnode_map(a);
+        rnode_put(a, row, "id", rnode_str(a, ru->id));
+        rnode_put(a, row, "name", rnode_str(a, ru->name));
+        rnode_put(a, row, "value", num(a, e->value));
+        rnode_put(a, row, "cost", num(a, e->cost));
+        rnode_put(a, row, "net", num(a, e->value - e->cost));
+        double conv = share(ru->exact, ru->exact->converted);
+        rnode_put(a, row, "cost_per_conversion", num(a, conv > 0 ? e->cost / conv : NAN));
+        rnode_put(a, row, "return", num(a, e->cost > 0 ? (e->value - e->cost) / e->cost : NAN));
+        if (s)
+            rnode_put(a, row, "net_difference",
+                      num(a, e->value - e->cost - runs[0].exact_money.value
+                             + runs[0].exact_money.cost));
+        if (ru->mc)
+            rnode_put(a, row, "net_mc", num(a, ru->mc_money.value - ru->mc_money.cost));
+        rnode_put(a, row, "fixed_cost", num(a, ru->fixed_cost));
+        node_append(rows, row);
+    }
+    rnode_put(a, rd->data, "money", rows);
+    static const table_col cols[] = {
+        { "name", "scenario", COL_TEXT, 0, NULL, COL_WRAP },
+        { "value", "value / journey", COL_NUM, 2, NULL, 0 },
+        { "cost", "cost / journey", COL_NUM, 2, NULL, 0 },
+        { "net", "net / journey", COL_NUM, 2, NULL, COL_SIGNED },
+        { "net_difference", "net vs baseline", COL_NUM, 2, NULL, COL_SIGNED },
+        { "cost_per_conversion", "cost / conversion", COL_NUM, 2, NULL, 0 },
+        { "return", "return", COL_PCT, 1, NULL, COL_SIGNED },
+        { "fixed_cost", "fixed cost", COL_NUM, 0, NULL, 0 },
+    };
+    table *t = report_table(rd, m->currency ? arena_printf(a, "Money (%s)", m->currency)
+                                            : "Money", cols, COUNT(cols), rows);
+    t->note = "Per journey, from the exact engine; return is net / cost; the fixed cost is "
+              "once per cohort.";
+}
+
+/* The weekly forecast of the baseline's cohorts (exact, with 95%
+ * intervals from the journeys' independence; Monte Carlo beside it), and
+ * every run's total over the forecast in the data. */
+static void forecast_table(report_doc *rd, arena *a, const sim_run_result *runs, int count)
+{
+    const sim_run_result *b = &runs[0];
+    node *rows = rnode_seq(a);
+    double cum = 0;
+    for (int w = 0; w < b->fc_exact.weeks; w++) {
+        node *row = rnode_map(a);
+        cum += b->fc_exact.conversions[w];
+        rnode_put(a, row, "week", rnode_int(a, w + 1));
+        rnode_put(a, row, "arrivals", num(a, b->fc_exact.arrivals[w]));
+        rnode_put(a, row, "conversions", num(a, b->fc_exact.conversions[w]));
+        rnode_put(a, row, "conversions_ci95", num(a, b->fc_exact.ci95[w]));
+        if (b->fc_mc.weeks == b->fc_exact.weeks)
+            rnode_put(a, row, "conversions_mc", num(a, b->fc_mc.conversions[w]));
+        rnode_put(a, row, "cumulative", num(a, cum));
+        if (b->value > 0)
+            rnode_put(a, row, "value", num(a, b->fc_exact.conversions[w] * b->value));
+        node_append(rows, row);
+    }
+    rnode_put(a, rd->data, "forecast", rows);
+    node *totals = rnode_map(a);
+    for (int s = 0; s < count; s++) {
+        double t = 0;
+        for (int w = 0; w < runs[s].fc_exact.weeks; w++)
+            t += runs[s].fc_exact.conversions[w];
+        rnode_put(a, totals, runs[s].id, num(a, t));
+    }
+    rnode_put(a, rd->data, "forecast_totals", totals);
+    table_col cols[7];
+    int nc = 0;
+    cols[nc++] = (table_col){ "week", "week", COL_INT, 0, NULL, 0 };
+    cols[nc++] = (table_col){ "arrivals", "arrivals", COL_NUM, 1, NULL, 0 };
+    cols[nc++] = (table_col){ "conversions", "conversions (exact)", COL_NUM, 2,
+                              "conversions_ci95", 0 };
+    if (b->fc_mc.weeks)
+        cols[nc++] = (table_col){ "conversions_mc", "conversions (Monte Carlo)", COL_NUM, 2,
+                                  NULL, 0 };
+    cols[nc++] = (table_col){ "cumulative", "cumulative", COL_NUM, 1, NULL, 0 };
+    if (b->value > 0)
+        cols[nc++] = (table_col){ "value", "value", COL_NUM, 0, NULL, 0 };
+    table_col *heap = arena_alloc(a, sizeof cols);
+    for (int k = 0; k < nc; k++)
+        heap[k] = cols[k];
+    table *t = report_table(rd, "Forecast: conversions per week (baseline)", heap, nc, rows);
+    t->note = "Journeys arriving as `arrivals` says; 95% intervals from the journeys' "
+              "independence.";
+}
+
 /* Drop per phase, a column per scenario. */
 static void drop_table(report_doc *rd, arena *a, const sim_meta *m, const sim_run_result *runs,
                        int count)
@@ -266,6 +362,10 @@ void sim_doc(report_doc *rd, arena *a, const sim_meta *meta, const sim_run_resul
     comparison_table(rd, a, runs, count);
     if (meta->outcome_count)
         outcome_table(rd, a, meta, runs, count);
+    if (runs[0].money)
+        money_table(rd, a, meta, runs, count);
+    if (runs[0].forecast && runs[0].fc_exact.weeks)
+        forecast_table(rd, a, runs, count);
     table *t = report_table(rd, count > 1 ? "Funnel: baseline (exact)" : "Funnel (exact)",
                             funnel_cols, COUNT(funnel_cols), funnels[0]);
     t->empty = "No phases.";

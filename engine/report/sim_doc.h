@@ -26,6 +26,7 @@ typedef struct sim_meta {
     long long seed;
     int outcome_count;          /* the journey's named outcomes (0: none) */
     const char **outcome_ids, **outcome_names;
+    const char *currency;       /* money's unit, or NULL */
 } sim_meta;
 
 /* One simulated scenario (the baseline first): its exact and Monte Carlo
@@ -33,6 +34,12 @@ typedef struct sim_meta {
 typedef struct sim_run_result {
     const char *id, *name;
     sim_result *exact, *mc;
+    int money;                  /* the journey gives values or costs */
+    sim_money exact_money, mc_money;    /* per journey */
+    double fixed_cost;          /* per cohort */
+    int forecast;               /* the journey gives arrivals */
+    sim_forecast fc_exact, fc_mc;   /* weekly conversions of the cohorts */
+    double value;               /* what a conversion is worth (0: not given) */
 } sim_run_result;
 
 void sim_doc(report_doc *rd, arena *a, const sim_meta *meta, const sim_run_result *runs,

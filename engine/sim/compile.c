@@ -148,6 +148,9 @@ static void read_phase(compile_ctx *c, int i)
     for (int k = 0; k < ph->emotion_count; k++)
         sum += ph->emotions[k].score;
     p->emotion = ph->emotion_count ? sum / ph->emotion_count : 0;
+    p->cost_day = ph->cost.per_day;
+    p->cost_entry = ph->cost.per_entry;
+    c->m->fixed_cost += ph->cost.fixed;
 }
 
 /* The journey's own numbers, into C's editable tables. */
@@ -159,7 +162,10 @@ static void read_journey(compile_ctx *c, int removed_touchpoint)
     c->reach = arena_alloc(a, sizeof(double) * (size_t)(nt + 1));
     c->lift = arena_alloc(a, sizeof(double) * (size_t)(nt + 1));
     c->removed = arena_alloc(a, sizeof(int) * (size_t)(nt + 1));
+    c->m->tp_cost = arena_alloc(a, sizeof(double) * (size_t)(nt + 1));
     for (int t = 0; t < nt; t++) {
+        c->m->tp_cost[t] = j->touchpoints[t].cost.per_exposure;
+        c->m->fixed_cost += j->touchpoints[t].cost.fixed;
         c->m->touchpoint_ids[t] = j->touchpoints[t].id;
         c->reach[t] = j->touchpoints[t].reach;
         c->lift[t] = j->touchpoints[t].lift;
@@ -274,15 +280,28 @@ static void read_ends(compile_ctx *c)
     m->outcome_ids = arena_alloc(c->a, sizeof(char *) * (size_t)(no + 1));
     m->outcome_names = arena_alloc(c->a, sizeof(char *) * (size_t)(no + 1));
     m->outcome_success = arena_alloc(c->a, sizeof(int) * (size_t)(no + 1));
+    m->outcome_value = arena_alloc(c->a, sizeof(double) * (size_t)(no + 1));
+    double value = j->value > 0 ? j->value : 0;
     if (!j->outcome_count) {
         m->outcome_ids[0] = m->outcome_names[0] = "converted";
         m->outcome_success[0] = 1;
+        m->outcome_value[0] = value;
     }
     for (int k = 0; k < j->outcome_count; k++) {
         m->outcome_ids[k] = j->outcomes[k].id;
         m->outcome_names[k] = j->outcomes[k].name ? j->outcomes[k].name : j->outcomes[k].id;
         m->outcome_success[k] = j->outcomes[k].success;
+        m->outcome_value[k] = j->outcomes[k].value >= 0 ? j->outcomes[k].value
+                            : j->outcomes[k].success ? value : 0;
     }
+    m->has_money = j->value >= 0;
+    for (int k = 0; k < j->outcome_count; k++)
+        m->has_money |= j->outcomes[k].value >= 0;
+    for (int t = 0; t < j->touchpoint_count; t++)
+        m->has_money |= j->touchpoints[t].cost.per_exposure > 0 || j->touchpoints[t].cost.fixed > 0;
+    for (int i = 0; i < j->phase_count; i++)
+        m->has_money |= j->phases[i].cost.per_day > 0 || j->phases[i].cost.per_entry > 0
+                        || j->phases[i].cost.fixed > 0;
     int ne = j->start_count ? j->start_count : 1;
     m->entry = arena_alloc(c->a, sizeof(int) * (size_t)(ne + 1));
     m->entry_p = arena_alloc(c->a, sizeof(double) * (size_t)(ne + 1));

@@ -89,6 +89,7 @@ static void baseline(plan_ctx *c, diag_list *d)
     }
     c->base = c->base_model ? markov_solve(c->base_model) : NULL;
     c->pl->simulatable = c->base != NULL;
+    c->pl->money = c->base_model && c->base_model->has_money;
     if (c->base)
         c->pl->base_conversion = c->base->converted;
     c->run = (sim_run){ c->o->journeys, c->o->seed, c->o->threads, 0, 0, 0 };
@@ -142,6 +143,10 @@ static void plan_action(plan_ctx *c, int k)
         it->uplift = r->converted - base->converted;
         it->days_saved = sim_mean_days(base) - sim_mean_days(r);
         it->per_effort = it->uplift / ac->effort;
+        if (m->has_money) {
+            sim_money now = sim_money_of(c->base_model, base), then = sim_money_of(m, r);
+            it->net_uplift = (then.value - then.cost) - (now.value - now.cost);
+        }
         if (it->phase >= 0)
             it->kpi_to = pass_rate(r, it->phase);
         if (c->mb)

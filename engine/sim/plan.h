@@ -28,6 +28,7 @@ typedef struct plan_item {
     double uplift_mc, uplift_ci;
     double days_saved_mc, days_saved_ci;
     double per_effort;
+    double net_uplift;          /* money: change of net value per journey (exact) */
     const char *kpi_metric;     /* "advance rate from Approval", or NULL */
     double kpi_from, kpi_to;
     int low_confidence;
@@ -54,6 +55,7 @@ typedef struct plan_over {
 typedef struct plan {
     plan_item *items;           /* ranked */
     int count;
+    int money;                  /* the journey gives values or costs */
     plan_gap *unaddressed;
     int unaddressed_count;
     plan_gap *weak;             /* addressed only with low confidence */

@@ -64,6 +64,7 @@ typedef struct sim_phase {
     int to_count;
     int *to;
     double *to_p;
+    double cost_day, cost_entry;    /* money: per journey-day, per entry */
 } sim_phase;
 
 typedef struct sim_model {
@@ -83,6 +84,11 @@ typedef struct sim_model {
     int outcome_count;
     const char **outcome_ids, **outcome_names;
     int *outcome_success;
+    /* money (money.c): what ends are worth, what exposures cost */
+    double *outcome_value;      /* per journey reaching each outcome */
+    double *tp_cost;            /* per exposure, by touchpoint */
+    double fixed_cost;          /* once per cohort */
+    int has_money;              /* any value or cost given */
 } sim_model;
 
 /* Compile J with SCENARIO's changes (NULL: the baseline) and HORIZON days
@@ -105,6 +111,8 @@ sim_model *sim_compile_scenario(arena *a, const cjm_journey *j, const cjm_scenar
                                 int horizon, diag_list *d);
 
 void sim_free(sim_model *m);
+
+
 
 
 /* What a run measures.  For the exact engine counts are probabilities
@@ -213,5 +221,25 @@ double sim_emotion_mean(const sim_result *r);             /* day-weighted */
 /* 95% interval of the Q-quantile of the conversion day (Monte Carlo, from
  * order statistics); the point itself for exact results. */
 void sim_quantile_interval(const sim_result *r, double q, double *lo, double *hi);
+
+/* Money per journey, from a result of model M (before aligning it): the
+ * expected cost (days and entries in phases, exposures to touchpoints)
+ * and value (ends reached).  The fixed cost is M's, per cohort. */
+typedef struct sim_money {
+    double cost, value;
+} sim_money;
+
+sim_money sim_money_of(const sim_model *m, const sim_result *r);
+
+/* Weekly conversions of cohorts arriving as J's `arrivals` say, from
+ * R's distribution of the day of conversion (forecast.c): expected
+ * conversions per week and their 95% half-widths. */
+typedef struct sim_forecast {
+    int weeks;
+    double *arrivals, *conversions, *ci95;
+} sim_forecast;
+
+int sim_forecast_of(const cjm_journey *j, const sim_result *r, sim_forecast *f);
+void sim_forecast_free(sim_forecast *f);
 
 #endif
