@@ -30,6 +30,7 @@
 ---@field scenarios? cjm.Scenario[] What-if changes for the simulator
 ---@field value? number What a conversion is worth (a deal size), for cost and return figures
 ---@field currency? string|number The unit of costs and values in reports (EUR, USD, ...)
+---@field segments? cjm.Segment[] Parts of the journeys with numbers of their own, simulated as a mix
 ---@field arrivals? cjm.Arrivals New journeys over the calendar, for a weekly forecast: {per_week} or {weeks: [...]}
 ---@field start? table<string, number> Where journeys start: phase id to a share, adding up to 1 (default: the first phase)
 ---@field outcomes? cjm.Outcome[] Named ends besides dropping out (default: converted, after the last phase)
@@ -150,6 +151,13 @@
 ---@field name? string|number What the outcome is called in reports
 ---@field success? boolean Whether reaching it counts as conversion (default false)
 ---@field value? number What reaching it is worth (default: the journey's value for success, else 0)
+
+---@class cjm.Segment
+---@field id string The segment's id
+---@field name? string|number What the segment is called in reports
+---@field persona? string The persona the segment stands for, if any
+---@field share number Its share of the journeys (the segments' shares add up to 1)
+---@field changes? cjm.Change|cjm.Change[] How its numbers differ: changes as a scenario's (transitions, reach, lift)
 
 ---@class cjm.Cost
 ---@field per_exposure? number Touchpoints: the cost of one exposure (a journey reached on one day)

@@ -180,49 +180,27 @@ static const cjm_scenario **chosen_scenarios(arena *a, const cjm_journey *j, con
 static int run_one(arena *a, const cjm_journey *j, const cjm_scenario *sc, const sim_opts *o,
                    const char *path, sim_run_result *ru, diag_list *d)
 {
-    sim_model *m = sim_compile_scenario(a, j, sc, o->horizon, d);
-    if (!m)
+    sim_run run = { o->journeys, o->load.host.seed, o->threads, o->shard, o->shards, 1 };
+    sim_mixed x;
+    if (sim_run_mixed(a, j, sc, o->horizon, o->exact_only ? NULL : &run, path, &x, d) < 0)
         return -1;
-    if (!markov_fits(m, d, DIAG_ERROR, path, NULL)) {
-        sim_free(m);
-        return -1;
-    }
     ru->id = sc ? sc->id : "baseline";
     ru->name = sc ? sc->name : "baseline";
-    ru->exact = markov_solve(m);
-    ru->mc = NULL;
-    if (!o->exact_only) {
-        sim_run run = { o->journeys, o->load.host.seed, o->threads, o->shard, o->shards, 1 };
-        ru->mc = sim_monte_carlo(m, &run);
-    }
+    ru->exact = x.exact;
+    ru->mc = x.mc;
+    ru->money = x.has_money;
+    ru->fixed_cost = x.fixed_cost;
+    ru->exact_money = x.money_exact;
+    ru->mc_money = x.money_mc;
+    ru->segment_count = x.segment_count;
+    ru->seg_exact = x.seg_exact;
+    ru->seg_mc = x.seg_mc;
     ru->forecast = j->arrivals_per_week >= 0 || j->arrival_week_count > 0;
-    if (ru->forecast && ru->exact)
+    if (ru->forecast)
         sim_forecast_of(j, ru->exact, &ru->fc_exact);
     if (ru->forecast && ru->mc)
         sim_forecast_of(j, ru->mc, &ru->fc_mc);
     ru->value = j->value > 0 ? j->value : 0;
-    ru->money = m->has_money;
-    ru->fixed_cost = m->fixed_cost;
-    if (ru->exact)
-        ru->exact_money = sim_money_of(m, ru->exact);
-    if (ru->mc)
-        ru->mc_money = sim_money_of(m, ru->mc);
-    int same = m->phase_count == j->phase_count;
-    for (int q = 0; same && q < m->phase_count; q++)
-        same = m->source_phase[q] == q;
-    if (!same) {
-        /* phases removed or added: compare phase by phase anyway */
-        if (ru->exact)
-            sim_result_align(ru->exact, m->source_phase, j->phase_count);
-        if (ru->mc)
-            sim_result_align(ru->mc, m->source_phase, j->phase_count);
-    }
-    sim_free(m);
-    if (!ru->exact || (!o->exact_only && !ru->mc)) {
-        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "out of memory while simulating");
-        d->internal = 1;
-        return -1;
-    }
     return 0;
 }
 
@@ -238,6 +216,16 @@ static sim_meta meta_of(arena *a, const cjm_journey *j, const sim_opts *o)
         m.phase_names[i] = j->phases[i].name;
     }
     m.currency = j->currency;
+    m.segment_count = j->segment_count;
+    m.segment_ids = arena_alloc(a, sizeof(char *) * (size_t)(j->segment_count + 1));
+    m.segment_names = arena_alloc(a, sizeof(char *) * (size_t)(j->segment_count + 1));
+    double *shares = arena_alloc(a, sizeof(double) * (size_t)(j->segment_count + 1));
+    for (int k = 0; k < j->segment_count; k++) {
+        m.segment_ids[k] = j->segments[k].id;
+        m.segment_names[k] = j->segments[k].name;
+        shares[k] = j->segments[k].share;
+    }
+    m.segment_shares = shares;
     m.outcome_count = j->outcome_count;
     m.outcome_ids = arena_alloc(a, sizeof(char *) * (size_t)(j->outcome_count + 1));
     m.outcome_names = arena_alloc(a, sizeof(char *) * (size_t)(j->outcome_count + 1));
@@ -432,8 +420,9 @@ int cmd_simulate(int argc, char **argv)
         }
     }
     for (int k = 0; k < count; k++) {
-        sim_result_free(runs[k].exact);
-        sim_result_free(runs[k].mc);
+        sim_mixed_free(&(sim_mixed){ runs[k].exact, runs[k].mc, runs[k].segment_count,
+                                     runs[k].seg_exact, runs[k].seg_mc, { 0, 0 }, { 0, 0 },
+                                     0, 0 });
         sim_forecast_free(&runs[k].fc_exact);
         sim_forecast_free(&runs[k].fc_mc);
     }
@@ -535,7 +524,7 @@ static int part_runs(const node *doc, int p, const char *path, sim_run_result **
             (*runs)[k] = (sim_run_result){ .id = id, .name = text_of(x, "name"), .exact = e, .mc = m };
             *count = k + 1;
         } else {
-            sim_result_add((*runs)[k].mc, m);
+            sim_result_add_scaled((*runs)[k].mc, m, 1);
             sim_result_free(e);
             sim_result_free(m);
         }
@@ -616,8 +605,9 @@ int cmd_merge(int argc, char **argv)
                      &d);
     }
     for (int k = 0; k < count; k++) {
-        sim_result_free(runs[k].exact);
-        sim_result_free(runs[k].mc);
+        sim_mixed_free(&(sim_mixed){ runs[k].exact, runs[k].mc, runs[k].segment_count,
+                                     runs[k].seg_exact, runs[k].seg_mc, { 0, 0 }, { 0, 0 },
+                                     0, 0 });
         sim_forecast_free(&runs[k].fc_exact);
         sim_forecast_free(&runs[k].fc_mc);
     }

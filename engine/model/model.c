@@ -1729,6 +1729,38 @@ static void init_scenario(void *obj, const node *src)
     ((cjm_scenario *)obj)->src = src;
 }
 
+static void read_segment_changes(bctx *c, const node *n, const char *path, void *obj)
+{
+    read_changes(c, n, path, &((cjm_segment *)obj)->changes);
+}
+
+static node *write_segment_changes(arena *a, const void *obj)
+{
+    const cjm_segment *sg = obj;
+    return sg->changes.count ? write_changes(a, &sg->changes) : NULL;
+}
+
+#define SG(f) offsetof(cjm_segment, f)
+static const field segment_fields[] = {
+    { "id", FT_ID, SG(id), F_REQUIRED, NULL, NOLIMIT, NULL, NULL, NULL,
+      "The segment's id" },
+    { "name", FT_TEXT, SG(name), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "What the segment is called in reports" },
+    { "persona", FT_ID, SG(persona), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "The persona the segment stands for, if any" },
+    { "share", FT_NUM, SG(share), F_REQUIRED, NULL, 0, 1, NULL, NULL, NULL,
+      "Its share of the journeys (the segments' shares add up to 1)" },
+    { "changes", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_segment_changes,
+      write_segment_changes, "changes",
+      "How its numbers differ: changes as a scenario's (transitions, reach, lift)" },
+};
+#undef SG
+
+static void init_segment(void *obj, const node *src)
+{
+    ((cjm_segment *)obj)->src = src;
+}
+
 static void init_outcome(void *obj, const node *src)
 {
     ((cjm_outcome *)obj)->src = src;
@@ -1839,6 +1871,18 @@ LIST_READER(scenarios, cjm_scenario, scenarios, scenario_count,
             scenario_fields, init_scenario)
 LIST_READER(outcomes_list, cjm_outcome, outcomes, outcome_count, outcome_fields,
             init_outcome)
+LIST_READER(segments_list, cjm_segment, segments, segment_count, segment_fields,
+            init_segment)
+
+static void read_segments(bctx *c, const node *n, const char *path, void *obj)
+{
+    read_segments_list(c, n, path, obj);
+}
+
+static node *write_segments(arena *a, const void *obj)
+{
+    return ((const cjm_journey *)obj)->segment_count ? write_segments_list(a, obj) : NULL;
+}
 
 static void read_outcomes(bctx *c, const node *n, const char *path, void *obj)
 {
@@ -1917,6 +1961,9 @@ static const field journey_fields[] = {
       "What a conversion is worth (a deal size), for cost and return figures" },
     { "currency", FT_TEXT, J(currency), 0, NULL, NOLIMIT, NULL, NULL, NULL,
       "The unit of costs and values in reports (EUR, USD, ...)" },
+    { "segments", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_segments, write_segments,
+      "list:segment",
+      "Parts of the journeys with numbers of their own, simulated as a mix" },
     { "arrivals", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_arrivals, write_arrivals, "arrivals",
       "New journeys over the calendar, for a weekly forecast: {per_week} or {weeks: [...]}" },
     { "start", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_start, write_start, "probabilities",
@@ -1939,6 +1986,7 @@ static const field_table tables[] = {
     { "card", card_fields, COUNT(card_fields) },
     { "change", change_fields, COUNT(change_fields) },
     { "outcome", outcome_fields, COUNT(outcome_fields) },
+    { "segment", segment_fields, COUNT(segment_fields) },
     { "cost", cost_fields, COUNT(cost_fields) },
     { "arrivals", arrival_fields, COUNT(arrival_fields) },
     { "evidence", evidence_fields, COUNT(evidence_fields) },

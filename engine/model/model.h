@@ -225,6 +225,15 @@ typedef struct cjm_outcome {
     const node *src;
 } cjm_outcome;
 
+/* A part of the journeys with numbers of its own: SHARE of them, its
+ * CHANGES on top of the journey (and of any scenario). */
+typedef struct cjm_segment {
+    const char *id, *name, *persona;
+    double share;
+    cjm_changes changes;
+    const node *src;
+} cjm_segment;
+
 typedef struct cjm_journey {
     const char *id, *title, *description;
     cjm_kind kind;
@@ -245,6 +254,8 @@ typedef struct cjm_journey {
     int start_count;
     cjm_outcome *outcomes;      /* none: one, "converted" */
     int outcome_count;
+    cjm_segment *segments;      /* none: every journey alike */
+    int segment_count;
     double value;               /* what a conversion is worth; -1 when not given */
     /* cohorts over the calendar: new journeys per week, as a steady rate
      * or week by week (a campaign calendar), and the weeks to forecast */

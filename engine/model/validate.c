@@ -316,6 +316,37 @@ static void check_flow(vctx *c, const idset *phases)
     }
 }
 
+/* Segments: unique ids, shares adding up to 1, known personas, changes
+ * as a scenario's edits. */
+static void check_segments(vctx *c, const idset *phases, const idset *personas,
+                           const idset *touchpoints)
+{
+    cjm_journey *j = c->j;
+    char p[512];
+    idset ids;
+    idset_init(c, &ids, j->segment_count);
+    double sum = 0;
+    for (int i = 0; i < j->segment_count; i++) {
+        cjm_segment *sg = &j->segments[i];
+        snprintf(p, sizeof p, "segments[%d].id", i);
+        const node *idn = node_map_get(sg->src, "id");
+        idset_add(c, &ids, sg->id, idn ? idn : sg->src, p, "segment");
+        if (!sg->name)
+            sg->name = sg->id;
+        if (sg->persona && idset_find(personas, sg->persona) < 0) {
+            snprintf(p, sizeof p, "segments[%d].persona", i);
+            unknown_ref(c, node_map_get(sg->src, "persona"), 0, p, "persona", sg->persona,
+                        personas->ids, personas->count);
+        }
+        snprintf(p, sizeof p, "segments[%d].changes", i);
+        check_changes(c, &sg->changes, p, phases, personas, touchpoints, 0);
+        sum += sg->share;
+    }
+    if (j->segment_count && fabs(sum - 1) > 1e-9)
+        VERR(c, node_map_get(j->src, "segments"), 0, "segments",
+             "the segments' shares add up to %.10g; they must add up to 1", sum);
+}
+
 /* ---- phases ----------------------------------------------------------- */
 
 /* The personas a phase's cards say they belong to must exist. */
@@ -627,5 +658,6 @@ int val_journey(arena *a, cjm_journey *j, diag_list *d)
             VERR(&c, sc->src, 0, p, "give changes or a whole journey, not both");
         }
     }
+    check_segments(&c, &phases, &personas, &touchpoints);
     return c.errors;
 }

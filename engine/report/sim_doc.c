@@ -308,6 +308,44 @@ static void forecast_table(report_doc *rd, arena *a, const sim_run_result *runs,
               "independence.";
 }
 
+/* Conversion by segment, a row per segment, a column per run (exact,
+ * with Monte Carlo's 95% interval beside it in the data). */
+static void segment_table(report_doc *rd, arena *a, const sim_meta *m,
+                          const sim_run_result *runs, int count)
+{
+    node *rows = rnode_seq(a);
+    table_col *cols = arena_alloc(a, sizeof *cols * (size_t)(count + 3));
+    int nc = 0;
+    cols[nc++] = (table_col){ "name", "segment", COL_TEXT, 0, NULL, COL_WRAP };
+    cols[nc++] = (table_col){ "share", "share", COL_PCT, 1, NULL, 0 };
+    for (int s = 0; s < count; s++)
+        cols[nc++] = (table_col){ arena_printf(a, "converted_%d", s),
+                                  arena_printf(a, "%s (exact)", runs[s].name), COL_PCT, 2,
+                                  NULL, 0 };
+    for (int k = 0; k < m->segment_count; k++) {
+        node *row = rnode_map(a);
+        rnode_put(a, row, "id", rnode_str(a, m->segment_ids[k]));
+        rnode_put(a, row, "name", rnode_str(a, m->segment_names[k]));
+        rnode_put(a, row, "share", num(a, m->segment_shares[k]));
+        for (int s = 0; s < count; s++) {
+            if (runs[s].segment_count != m->segment_count || !runs[s].seg_exact[k])
+                continue;
+            const sim_result *e = runs[s].seg_exact[k], *mc = runs[s].seg_mc[k];
+            rnode_put(a, row, cols[s + 2].key, num(a, share(e, e->converted)));
+            if (mc) {
+                rnode_put(a, row, arena_printf(a, "converted_mc_%d", s),
+                          num(a, share(mc, mc->converted)));
+                rnode_put(a, row, arena_printf(a, "converted_mc_%d_ci95", s),
+                          num(a, ci(mc, mc->converted)));
+            }
+        }
+        node_append(rows, row);
+    }
+    rnode_put(a, rd->data, "segments", rows);
+    table *t = report_table(rd, "Conversion by segment", cols, nc, rows);
+    t->note = "The mix above weighs each segment by its share.";
+}
+
 /* Drop per phase, a column per scenario. */
 static void drop_table(report_doc *rd, arena *a, const sim_meta *m, const sim_run_result *runs,
                        int count)
@@ -360,6 +398,8 @@ void sim_doc(report_doc *rd, arena *a, const sim_meta *meta, const sim_run_resul
     else
         report_line(rd, "The exact engine; horizon %d days.", meta->horizon);
     comparison_table(rd, a, runs, count);
+    if (meta->segment_count)
+        segment_table(rd, a, meta, runs, count);
     if (meta->outcome_count)
         outcome_table(rd, a, meta, runs, count);
     if (runs[0].money)

@@ -27,6 +27,9 @@ typedef struct sim_meta {
     int outcome_count;          /* the journey's named outcomes (0: none) */
     const char **outcome_ids, **outcome_names;
     const char *currency;       /* money's unit, or NULL */
+    int segment_count;
+    const char **segment_ids, **segment_names;
+    const double *segment_shares;
 } sim_meta;
 
 /* One simulated scenario (the baseline first): its exact and Monte Carlo
@@ -40,6 +43,8 @@ typedef struct sim_run_result {
     int forecast;               /* the journey gives arrivals */
     sim_forecast fc_exact, fc_mc;   /* weekly conversions of the cohorts */
     double value;               /* what a conversion is worth (0: not given) */
+    int segment_count;          /* the journey's segments (0: none) */
+    sim_result **seg_exact, **seg_mc;
 } sim_run_result;
 
 void sim_doc(report_doc *rd, arena *a, const sim_meta *meta, const sim_run_result *runs,

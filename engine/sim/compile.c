@@ -521,13 +521,19 @@ sim_model *sim_compile(const cjm_journey *j, const cjm_scenario *scenario,
 sim_model *sim_compile_scenario(arena *a, const cjm_journey *j, const cjm_scenario *sc,
                                 int horizon, diag_list *d)
 {
+    return sim_compile_scenario_with(a, j, sc, NULL, horizon, d);
+}
+
+sim_model *sim_compile_scenario_with(arena *a, const cjm_journey *j, const cjm_scenario *sc,
+                                     const cjm_changes *extra, int horizon, diag_list *d)
+{
     int before = d->errors;
     cjm_journey *alt = sc ? load_scenario_journey(a, j, sc, d) : NULL;
     if (d->errors > before)
         return NULL;
     if (!alt)
-        return sim_compile(j, sc, horizon, d);
-    sim_model *m = sim_compile(alt, sc, horizon ? horizon : j->horizon, d);
+        return sim_compile_with(j, sc, extra, -1, horizon, d);
+    sim_model *m = sim_compile_with(alt, sc, extra, -1, horizon ? horizon : j->horizon, d);
     for (int k = 0; m && k < m->phase_count; k++)
         m->source_phase[k] = model_find_phase(j, alt->phases[m->source_phase[k]].id);
     return m;

@@ -49,6 +49,38 @@ void sim_result_align(sim_result *r, const int *source, int count)
     free(present);
 }
 
+void sim_result_add_scaled(sim_result *a, const sim_result *b, double w)
+{
+    a->journeys += w * b->journeys;
+    a->converted += w * b->converted;
+    a->dropped += w * b->dropped;
+    a->in_progress += w * b->in_progress;
+    a->convert_days_sum += w * b->convert_days_sum;
+    a->convert_days_sq += w * b->convert_days_sq;
+    a->emotion_days += w * b->emotion_days;
+    a->days += w * b->days;
+    a->steps += (long long)llround(w * (double)b->steps);
+    for (int t = 0; t <= a->horizon && t <= b->horizon; t++)
+        a->convert_day[t] += w * b->convert_day[t];
+    for (int i = 0; i < a->phase_count && i < b->phase_count; i++) {
+        a->days_in[i] += w * b->days_in[i];
+        a->days_in_sq[i] += w * b->days_in_sq[i];
+        a->visits[i] += w * b->visits[i];
+        a->reached[i] += w * b->reached[i];
+        a->dropped_in[i] += w * b->dropped_in[i];
+        a->moved_on[i] += w * b->moved_on[i];
+    }
+    for (int k = 0; k < SIM_BATCHES; k++) {
+        a->batch_journeys[k] += w * b->batch_journeys[k];
+        a->batch_converted[k] += w * b->batch_converted[k];
+        a->batch_convert_days[k] += w * b->batch_convert_days[k];
+    }
+    if (b->outcome_count && a->outcome_count != b->outcome_count)
+        sim_result_outcomes(a, b->outcome_count);
+    for (int k = 0; k < a->outcome_count && k < b->outcome_count; k++)
+        a->outcomes[k] += w * b->outcomes[k];
+}
+
 int sim_result_outcomes(sim_result *r, int count)
 {
     free(r->outcomes);

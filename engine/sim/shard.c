@@ -126,30 +126,3 @@ sim_result *sim_result_from_node(const node *n)
     return r;
 }
 
-void sim_result_add(sim_result *a, const sim_result *b)
-{
-    a->journeys += b->journeys;
-    a->converted += b->converted;
-    a->dropped += b->dropped;
-    a->in_progress += b->in_progress;
-    a->convert_days_sum += b->convert_days_sum;
-    a->convert_days_sq += b->convert_days_sq;
-    a->emotion_days += b->emotion_days;
-    a->days += b->days;
-    a->steps += b->steps;
-    for (int t = 0; t <= a->horizon; t++)
-        a->convert_day[t] += b->convert_day[t];
-    for (int i = 0; i < a->phase_count; i++) {
-        a->days_in[i] += b->days_in[i];
-        a->days_in_sq[i] += b->days_in_sq[i];
-        a->visits[i] += b->visits[i];
-        a->reached[i] += b->reached[i];
-        a->dropped_in[i] += b->dropped_in[i];
-        a->moved_on[i] += b->moved_on[i];
-    }
-    for (int k = 0; k < SIM_BATCHES; k++) {
-        a->batch_journeys[k] += b->batch_journeys[k];
-        a->batch_converted[k] += b->batch_converted[k];
-        a->batch_convert_days[k] += b->batch_convert_days[k];
-    }
-}

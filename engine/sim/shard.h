@@ -19,7 +19,5 @@ node *sim_result_to_node(arena *a, const sim_result *r);
 /* A result from such a mapping; NULL when it does not have that shape. */
 sim_result *sim_result_from_node(const node *n);
 
-/* Add B's counts to A (Monte Carlo results of the same model). */
-void sim_result_add(sim_result *a, const sim_result *b);
 
 #endif

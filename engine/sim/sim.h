@@ -110,6 +110,10 @@ sim_model *sim_compile_with(const cjm_journey *j, const cjm_scenario *scenario,
 sim_model *sim_compile_scenario(arena *a, const cjm_journey *j, const cjm_scenario *sc,
                                 int horizon, diag_list *d);
 
+/* The same with EXTRA changes on top (a segment's). */
+sim_model *sim_compile_scenario_with(arena *a, const cjm_journey *j, const cjm_scenario *sc,
+                                     const cjm_changes *extra, int horizon, diag_list *d);
+
 void sim_free(sim_model *m);
 
 
@@ -147,6 +151,10 @@ typedef struct sim_result {
 } sim_result;
 
 sim_result *sim_result_new(int phase_count, int horizon);
+
+/* A += W x B, figure by figure (W 1: the counts of two Monte Carlo runs
+ * or shards; shares: a mix of segments). */
+void sim_result_add_scaled(sim_result *a, const sim_result *b, double w);
 
 /* Room for M's outcomes in R (0, or -1 when out of memory). */
 int sim_result_outcomes(sim_result *r, int count);
@@ -241,5 +249,24 @@ typedef struct sim_forecast {
 
 int sim_forecast_of(const cjm_journey *j, const sim_result *r, sim_forecast *f);
 void sim_forecast_free(sim_forecast *f);
+
+/* One run of scenario SC (NULL: the baseline) of J as it is simulated
+ * (mix.c): the exact result and, when RUN is given, Monte Carlo's; for a
+ * journey with segments each segment is compiled with its changes and
+ * run apart (Monte Carlo: its share of the journeys, a seed of its own)
+ * and the mix is their weighted sum; per-phase figures are placed on J's
+ * phases; money per journey beside them.  -1 after an error in D. */
+typedef struct sim_mixed {
+    sim_result *exact, *mc;
+    int segment_count;
+    sim_result **seg_exact, **seg_mc;   /* per segment (NULL when none) */
+    sim_money money_exact, money_mc;
+    int has_money;
+    double fixed_cost;
+} sim_mixed;
+
+int sim_run_mixed(arena *a, const cjm_journey *j, const cjm_scenario *sc, int horizon,
+                  const sim_run *run, const char *path, sim_mixed *out, diag_list *d);
+void sim_mixed_free(sim_mixed *x);
 
 #endif
