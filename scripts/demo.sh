@@ -29,6 +29,11 @@ done
 "$CJM" plan scripts/acme_b2b.yaml --simulate -n 100000 -o build/demo/acme_plan.pdf
 ls scripts/*.png build/demo/acme_report.pdf build/demo/acme_plan.pdf build/demo/stress_a4.pdf
 echo
+echo "== cjm simulate: a renewal loop, two segments, money and a forecast, scenarios from a Lua file"
+"$CJM" simulate scripts/renewal_b2b.yaml --scenarios scripts/scenarios/renewal.lua \
+    --all-scenarios -n 100000 | head -30
+echo "..."
+echo
 echo "== cjm build scripts/coffee_b2c.lua  (a Lua journey, normalized to YAML)"
 "$CJM" build scripts/coffee_b2c.lua | head -40
 echo "..."

@@ -21,7 +21,8 @@ typedef struct sctx {
 
 /* Tables whose items are addressed by id in overrides, and get a $def. */
 static const char *const item_tables[] = {
-    "persona", "touchpoint", "phase", "action", "scenario", "card", "change", NULL
+    "persona", "touchpoint", "phase", "action", "scenario", "card", "change", "outcome",
+    "segment", NULL
 };
 
 /* An edit: "*1.2", "+0.05", "-0.05", "=0.4" (a plain number is the other branch). */
