@@ -1091,13 +1091,13 @@ static node *write_tp_evidence(arena *a, const void *obj)
 #define T(m) offsetof(cjm_touchpoint, m)
 #define CO(f) offsetof(cjm_cost, f)
 static const field cost_fields[] = {
-    { "per_exposure", FT_NUM, CO(per_exposure), 0, NULL, 0, 1e12, NULL, NULL, NULL,
+    { "per_exposure", FT_NUM, CO(per_exposure), F_SKIP_NEG, NULL, 0, 1e12, NULL, NULL, NULL,
       "Touchpoints: the cost of one exposure (a journey reached on one day)" },
-    { "per_day", FT_NUM, CO(per_day), 0, NULL, 0, 1e12, NULL, NULL, NULL,
+    { "per_day", FT_NUM, CO(per_day), F_SKIP_NEG, NULL, 0, 1e12, NULL, NULL, NULL,
       "Phases: the cost of one journey-day spent in the phase" },
-    { "per_entry", FT_NUM, CO(per_entry), 0, NULL, 0, 1e12, NULL, NULL, NULL,
+    { "per_entry", FT_NUM, CO(per_entry), F_SKIP_NEG, NULL, 0, 1e12, NULL, NULL, NULL,
       "Phases: the cost of one journey entering the phase" },
-    { "fixed", FT_NUM, CO(fixed), 0, NULL, 0, 1e15, NULL, NULL, NULL,
+    { "fixed", FT_NUM, CO(fixed), F_SKIP_NEG, NULL, 0, 1e15, NULL, NULL, NULL,
       "A fixed cost of running it, once per cohort" },
 };
 #undef CO
@@ -1110,7 +1110,7 @@ static void read_cost(bctx *c, const node *n, const char *path, cjm_cost *cost)
 
 static node *write_cost(arena *a, const cjm_cost *cost)
 {
-    if (!cost->per_exposure && !cost->per_day && !cost->per_entry && !cost->fixed)
+    if (cost->per_exposure < 0 && cost->per_day < 0 && cost->per_entry < 0 && cost->fixed < 0)
         return NULL;
     return write_fields(a, cost, cost_fields, COUNT(cost_fields));
 }
@@ -1300,29 +1300,23 @@ static node *write_probs(arena *a, const cjm_prob *items, int count)
     return map;
 }
 
-static void read_back(bctx *c, const node *n, const char *path, void *obj)
-{
-    cjm_phase *ph = obj;
-    read_probs(c, n, path, &ph->back, &ph->back_count);
-}
-
-static node *write_back(arena *a, const void *obj)
-{
-    const cjm_phase *ph = obj;
-    return write_probs(a, ph->back, ph->back_count);
-}
-
-static void read_approve(bctx *c, const node *n, const char *path, void *obj)
-{
-    cjm_phase *ph = obj;
-    read_probs(c, n, path, &ph->approve, &ph->approve_count);
-}
-
-static node *write_approve(arena *a, const void *obj)
-{
-    const cjm_phase *ph = obj;
-    return write_probs(a, ph->approve, ph->approve_count);
-}
+/* A reader and a writer for a map of probabilities, MEMBER of TYPE. */
+#define PROBS_RW(name, type, member, count)                                 \
+    static void read_##name(bctx *c, const node *n, const char *path,     \
+                            void *obj)                                     \
+    {                                                                      \
+        type *o = obj;                                                     \
+        read_probs(c, n, path, &o->member, &o->count);                     \
+    }                                                                      \
+    static node *write_##name(arena *a, const void *obj)                   \
+    {                                                                      \
+        const type *o = obj;                                               \
+        return write_probs(a, o->member, o->count);                        \
+    }
+PROBS_RW(back, cjm_phase, back, back_count)
+PROBS_RW(approve, cjm_phase, approve, approve_count)
+PROBS_RW(to, cjm_phase, to, to_count)
+PROBS_RW(start, cjm_journey, start, start_count)
 
 static void read_advance(bctx *c, const node *n, const char *path, void *obj)
 {
@@ -1338,18 +1332,6 @@ static node *write_advance(arena *a, const void *obj)
 {
     const cjm_phase *ph = obj;
     return ph->has_advance ? num_node(a, ph->advance) : NULL;
-}
-
-static void read_to(bctx *c, const node *n, const char *path, void *obj)
-{
-    cjm_phase *ph = obj;
-    read_probs(c, n, path, &ph->to, &ph->to_count);
-}
-
-static node *write_to(arena *a, const void *obj)
-{
-    const cjm_phase *ph = obj;
-    return write_probs(a, ph->to, ph->to_count);
 }
 
 static const field transition_fields[] = {
@@ -1705,6 +1687,7 @@ static void init_touchpoint(void *obj, const node *src)
     t->online = -1;         /* decided from the channel below */
     t->reach = 1.0;
     t->lift = 1.0;
+    t->cost = (cjm_cost){ -1, -1, -1, -1 };     /* not given */
 }
 
 static void init_phase(void *obj, const node *src)
@@ -1712,6 +1695,7 @@ static void init_phase(void *obj, const node *src)
     cjm_phase *ph = obj;
     ph->src = src;
     ph->time_budget.standard = ph->time_budget.tolerance = -1;
+    ph->cost = (cjm_cost){ -1, -1, -1, -1 };
 }
 
 static void init_action(void *obj, const node *src)
@@ -1831,17 +1815,6 @@ static node *write_arrivals(arena *a, const void *obj)
     return write_fields(a, j, arrival_fields, COUNT(arrival_fields));
 }
 
-static void read_start(bctx *c, const node *n, const char *path, void *obj)
-{
-    cjm_journey *j = obj;
-    read_probs(c, n, path, &j->start, &j->start_count);
-}
-
-static node *write_start(arena *a, const void *obj)
-{
-    const cjm_journey *j = obj;
-    return write_probs(a, j->start, j->start_count);
-}
 
 #define LIST_READER(name, type, member, countm, table, init)                \
     static void read_##name(bctx *c, const node *n, const char *path,      \

@@ -131,7 +131,7 @@ typedef struct cjm_persona {
 
 /* What something costs: per exposure to a touchpoint, per day in a
  * phase, per entry into a phase, and fixed (once per run of the
- * journey's cohort, whatever its size).  0 when not given. */
+ * journey's cohort, whatever its size).  -1 when not given (costs 0). */
 typedef struct cjm_cost {
     double per_exposure, per_day, per_entry, fixed;
 } cjm_cost;

@@ -148,9 +148,9 @@ static void read_phase(compile_ctx *c, int i)
     for (int k = 0; k < ph->emotion_count; k++)
         sum += ph->emotions[k].score;
     p->emotion = ph->emotion_count ? sum / ph->emotion_count : 0;
-    p->cost_day = ph->cost.per_day;
-    p->cost_entry = ph->cost.per_entry;
-    c->m->fixed_cost += ph->cost.fixed;
+    p->cost_day = fmax(ph->cost.per_day, 0);
+    p->cost_entry = fmax(ph->cost.per_entry, 0);
+    c->m->fixed_cost += fmax(ph->cost.fixed, 0);
 }
 
 /* The journey's own numbers, into C's editable tables. */
@@ -164,8 +164,8 @@ static void read_journey(compile_ctx *c, int removed_touchpoint)
     c->removed = arena_alloc(a, sizeof(int) * (size_t)(nt + 1));
     c->m->tp_cost = arena_alloc(a, sizeof(double) * (size_t)(nt + 1));
     for (int t = 0; t < nt; t++) {
-        c->m->tp_cost[t] = j->touchpoints[t].cost.per_exposure;
-        c->m->fixed_cost += j->touchpoints[t].cost.fixed;
+        c->m->tp_cost[t] = fmax(j->touchpoints[t].cost.per_exposure, 0);
+        c->m->fixed_cost += fmax(j->touchpoints[t].cost.fixed, 0);
         c->m->touchpoint_ids[t] = j->touchpoints[t].id;
         c->reach[t] = j->touchpoints[t].reach;
         c->lift[t] = j->touchpoints[t].lift;
