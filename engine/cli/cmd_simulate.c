@@ -346,6 +346,16 @@ static void write_part(arena *a, const sim_meta *meta, const sim_run_result *run
         node_append(phases, p);
     }
     rnode_put(a, root, "phases", phases);
+    if (meta->outcome_count) {
+        node *outs = rnode_seq(a);
+        for (int k = 0; k < meta->outcome_count; k++) {
+            node *o = rnode_map(a);
+            rnode_put(a, o, "id", rnode_str(a, meta->outcome_ids[k]));
+            rnode_put(a, o, "name", rnode_str(a, meta->outcome_names[k]));
+            node_append(outs, o);
+        }
+        rnode_put(a, root, "outcomes", outs);
+    }
     node *list = rnode_seq(a);
     for (int k = 0; k < count; k++) {
         node *sn = rnode_map(a);
@@ -483,6 +493,17 @@ static int part_meta(arena *a, const node *doc, sim_meta *meta, int *shards)
         meta->phase_ids[i] = text_of(x, "id");
         meta->phase_names[i] = text_of(x, "name");
         if (!meta->phase_ids[i] || !meta->phase_names[i])
+            return -1;
+    }
+    const node *outs = node_map_get(doc, "outcomes");
+    meta->outcome_count = outs && outs->kind == NODE_SEQ ? outs->count : 0;
+    meta->outcome_ids = arena_alloc(a, sizeof(char *) * (size_t)(meta->outcome_count + 1));
+    meta->outcome_names = arena_alloc(a, sizeof(char *) * (size_t)(meta->outcome_count + 1));
+    i = 0;
+    for (const node *x = outs ? outs->first : NULL; x; x = x->next, i++) {
+        meta->outcome_ids[i] = text_of(x, "id");
+        meta->outcome_names[i] = text_of(x, "name");
+        if (!meta->outcome_ids[i] || !meta->outcome_names[i])
             return -1;
     }
     return meta->id && meta->title && *shards >= 1 && meta->phase_count >= 1 ? 0 : -1;

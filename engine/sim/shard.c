@@ -48,6 +48,8 @@ node *sim_result_to_node(arena *a, const sim_result *r)
     node_map_put(a, n, "batch_journeys", numbers(a, r->batch_journeys, SIM_BATCHES));
     node_map_put(a, n, "batch_converted", numbers(a, r->batch_converted, SIM_BATCHES));
     node_map_put(a, n, "batch_convert_days", numbers(a, r->batch_convert_days, SIM_BATCHES));
+    if (r->outcome_count)
+        node_map_put(a, n, "outcomes", numbers(a, r->outcomes, r->outcome_count));
     return n;
 }
 
@@ -107,7 +109,13 @@ sim_result *sim_result_from_node(const node *n)
         || get_numbers(n, "visits", r->visits, r->phase_count)
         || get_numbers(n, "reached", r->reached, r->phase_count)
         || get_numbers(n, "dropped_in", r->dropped_in, r->phase_count)
-        || get_numbers(n, "moved_on", r->moved_on, r->phase_count);
+        /* (parts written before these were kept have none) */
+        || (node_map_get(n, "moved_on")
+            && get_numbers(n, "moved_on", r->moved_on, r->phase_count));
+    const node *outs = node_map_get(n, "outcomes");
+    if (!bad && outs && node_is_seq(outs) && outs->count > 0 && outs->count <= 100000)
+        bad = sim_result_outcomes(r, outs->count) < 0
+              || get_numbers(n, "outcomes", r->outcomes, outs->count);
     if (bad) {
         sim_result_free(r);
         return NULL;
