@@ -190,6 +190,10 @@ char *rdoc_to_json(const rdoc *doc, size_t *len)
             }
             if (b->kind == BOX_TEXT && b->layout)
                 sbuf_printf(&j, ", \"size\": %.2f", text_points(b->layout) * p->scale);
+            if (b->hint) {
+                sbuf_put(&j, ", \"hint\": ", 10);
+                sbuf_json_string(&j, b->hint, strlen(b->hint));
+            }
             if (b->ref) {
                 sbuf_put(&j, ", \"ref\": ", 9);
                 sbuf_json_string(&j, b->ref, strlen(b->ref));

@@ -50,6 +50,7 @@ typedef struct box {
     int icon;               /* channel, involvement level, evidence level */
     const char *text;       /* the text (TEXT), or a label */
     const char *ref;        /* what it shows: "phase:ID", "pain:ID", ... */
+    const char *hint;       /* more about it, on hover in SVG (a score's note), or NULL */
     PangoLayout *layout;    /* TEXT: shaped once */
     double *pts;            /* CURVE, LINE, ARROW: x0 y0 x1 y1 ... */
     int npts;

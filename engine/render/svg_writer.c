@@ -379,6 +379,24 @@ int pen_svg_end(pen_svg *s, FILE *f, const char *title, const char *lang,
     sbuf_puts(&head, "</desc>\n<defs>\n");
     for (; s->open_groups > 0; s->open_groups--)
         sbuf_puts(&s->body, "</g>\n");
+    /* hover hints: an invisible rectangle with a title over each box
+     * that has more to say (a score's note and evidence) */
+    for (int i = 0; p && i < p->count; i++) {
+        const box *b = &p->boxes[i];
+        if (!b->hint)
+            continue;
+        sbuf_puts(&s->body, "<rect fill=\"none\" pointer-events=\"all\" x=\"");
+        sbuf_num(&s->body, p->ox + b->x * p->scale);
+        sbuf_puts(&s->body, "\" y=\"");
+        sbuf_num(&s->body, p->oy + b->y * p->scale);
+        sbuf_puts(&s->body, "\" width=\"");
+        sbuf_num(&s->body, b->w * p->scale);
+        sbuf_puts(&s->body, "\" height=\"");
+        sbuf_num(&s->body, b->h * p->scale);
+        sbuf_puts(&s->body, "\"><title>");
+        xml_text(&s->body, b->hint);
+        sbuf_puts(&s->body, "</title></rect>\n");
+    }
     int failed = head.failed || s->body.failed || s->defs.failed;
     if (!failed) {
         static const char mid[] = "</defs>\n<g stroke-miterlimit=\"10\">\n";

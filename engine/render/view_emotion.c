@@ -110,6 +110,20 @@ static double point_y(const mctx *m, const band *b, const int *plot, int count, 
     return y + off;
 }
 
+/* What hovering a score shows: whose, how much, the note and evidence. */
+static const char *score_hint(mctx *m, const cjm_phase *ph, const cjm_persona *pe)
+{
+    const cjm_emotion *e = emotion_of(ph, pe->id);
+    const char *s = arena_printf(&m->doc->mem, "%s, %s: %+g", pe->name, ph->name, e->score);
+    if (e->note)
+        s = arena_printf(&m->doc->mem, "%s — %s", s, e->note);
+    if (e->evidence != EVID_NONE)
+        s = arena_printf(&m->doc->mem, "%s (%s: %s%s%s)", s, L(m, W_EVIDENCE),
+                         L(m, W_EVID_ASSUMPTION + e->evidence - 1), e->source ? ", " : "",
+                         e->source ? e->source : "");
+    return s;
+}
+
 /* The curves of PLOT[0..COUNT) in band B: a curve box per run of phases
  * with scores, a point per score (the lowest negative one marked). */
 static void curves(mctx *m, const band *b, const int *plot, int count)
@@ -157,6 +171,7 @@ static void curves(mctx *m, const band *b, const int *plot, int count)
             pt->color = plot[s];
             pt->ref = arena_printf(&m->doc->mem, "score:%s/%s",
                                    m->j->phases[m->first + i].id, pe->id);
+            pt->hint = score_hint(m, &m->j->phases[m->first + i], pe);
         }
     }
 }
