@@ -23,6 +23,7 @@ static const cli_option plan_cli[] = {
     { "output", 'o', 1, "FILE", "plan.md, plan.csv, plan.yaml, plan.json, plan.pdf, or the matrix as .png/.svg (default: a table on stdout)" },
     { "format", 'f', 1, "FORMAT", "table, md, csv, yaml or json for standard output (default: from -o, else table)" },
     { "simulate", 0, 0, "", "simulate each action's effect (Monte Carlo intervals) and rank by uplift per effort" },
+    { "rank", 0, 1, "BY", "conversion (default: uplift per effort) or money (net value per journey per effort; needs values or costs)" },
     { "journeys", 'n', 1, "N", "Monte Carlo journeys for --simulate (default 100000)" },
     { "threads", 'j', 1, "N", "threads for --simulate (default: all cores); results do not depend on it" },
     { "boxes", 0, 1, "FILE", "with a PDF: also write the laid-out boxes as JSON" },
@@ -85,7 +86,17 @@ int cmd_plan(int argc, char **argv)
     if (fmt < 0)
         return EXIT_USAGE;
     plan_options po = { cli_value(plan_cli, &args, "simulate") != NULL, 100000,
-                        lo.host.seed, 0 };
+                        lo.host.seed, 0, 0 };
+    const char *rank = cli_value(plan_cli, &args, "rank");
+    static const char *const ranks[] = { "conversion", "money", NULL };
+    int ri = 0;
+    while (rank && ranks[ri] && strcmp(ranks[ri], rank) != 0)
+        ri++;
+    if (rank && !ranks[ri]) {
+        fprintf(stderr, "cjm plan: --rank takes conversion or money, not \"%s\"\n", rank);
+        return EXIT_USAGE;
+    }
+    po.by_money = ri == 1;
     const char *s = cli_value(plan_cli, &args, "journeys");
     double v;
     if (s) {

@@ -148,7 +148,7 @@ static rdoc *lay_out(const cjm_journey *j, const render_job *job, const char *pa
             arena_init(&pa);
             diag_list quiet;
             diag_init(&quiet);
-            plan_options po = { 0, 0, 1, 1 };
+            plan_options po = { 0, 0, 1, 1, 0 };
             plan *pl = plan_build(&pa, j, &po, &quiet);
             layout_plan(doc, j, pl, &lo);
             report_doc rd;

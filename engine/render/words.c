@@ -154,6 +154,7 @@ static const struct { const char *en, *ja, *zh; } words[W__COUNT] = {
     [W_PLAN_CONVERSION] = { "Conversion now %.2f%%; with every action's effect %.2f%% (exact engine).", "現在の成約率 %.2f%%、すべてのアクションの効果込みで %.2f%%（厳密計算）。", "当前转化率 %.2f%%；计入所有行动效果后 %.2f%%（精确计算）。" },
     [W_PLAN_MC] = { "Monte Carlo: %.2f%% → %.2f%%, uplift %+.2f pts ± %.2f (paired 95%% interval)%s.", "モンテカルロ：%.2f%% → %.2f%%、改善 %+.2f pt ± %.2f（対応のある95%%区間）%s。", "蒙特卡洛：%.2f%% → %.2f%%，提升 %+.2f 个百分点 ± %.2f（配对95%%区间）%s。" },
     [W_NOT_SIGNIFICANT] = { ", not significant", "、有意差なし", "，不显著" },
+    [W_T_RANKED_MONEY] = { "Ranked by net value per journey per unit of effort.", "工数あたりの1ジャーニーの純価値で順位付け。", "按每单位投入的每旅程净价值排序。" },
 };
 
 const char *word_in(const char *locale, word w)

@@ -158,6 +158,7 @@ typedef enum word {
     W_PLAN_CONVERSION,
     W_PLAN_MC,
     W_NOT_SIGNIFICANT,
+    W_T_RANKED_MONEY,
     W__COUNT
 } word;
 

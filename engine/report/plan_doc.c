@@ -104,8 +104,10 @@ static node *action_node(arena *a, const cjm_journey *j, const plan *pl, int k)
     if (it->simulated) {
         rnode_put(a, n, "uplift", rnode_num(a, it->uplift));
         rnode_put(a, n, "uplift_per_effort", rnode_num(a, it->per_effort));
-        if (pl->money)
+        if (pl->money) {
             rnode_put(a, n, "net_per_journey", rnode_num(a, it->net_uplift));
+            rnode_put(a, n, "net_per_effort", rnode_num(a, it->net_per_effort));
+        }
         rnode_put(a, n, "days_saved", rnode_num(a, it->days_saved));
         if (pl->simulated) {
             rnode_put(a, n, "uplift_mc", rnode_num(a, it->uplift_mc));
@@ -186,9 +188,12 @@ static table_col *action_cols(arena *a, const plan *pl, int *n)
         cols[c++] = base_cols[k];
     for (int k = 0; pl->simulatable && k < COUNT(exact_cols); k++)
         cols[c++] = exact_cols[k];
-    if (pl->simulatable && pl->money)
+    if (pl->simulatable && pl->money) {
         cols[c++] = (table_col){ "net_per_journey", "net / journey", COL_NUM, 2, NULL,
                                  COL_SIGNED };
+        cols[c++] = (table_col){ "net_per_effort", "net / effort", COL_NUM, 2, NULL,
+                                 COL_SIGNED };
+    }
     for (int k = 0; pl->simulated && k < COUNT(mc_cols); k++)
         cols[c++] = mc_cols[k];
     for (int k = 0; k < COUNT(tail_cols); k++)
@@ -244,8 +249,9 @@ void plan_doc(report_doc *rd, arena *a, const cjm_journey *j, const plan *pl)
     table *t = report_table(rd, "Actions", cols, nc, actions);
     t->empty = "The journey has no actions yet.";
     if (pl->simulatable)
-        t->note = "Ranked by uplift per unit of effort; uplift in percentage points of "
-                  "conversion.";
+        t->note = pl->by_money ? word_in(NULL, W_T_RANKED_MONEY)
+                               : "Ranked by uplift per unit of effort; uplift in percentage "
+                                 "points of conversion.";
     t = report_table(rd, "Unaddressed pains and opportunities", gap_cols, COUNT(gap_cols), gaps);
     t->empty = "None: every pain and opportunity has an action.";
     if (pl->weak_count)

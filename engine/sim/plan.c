@@ -44,10 +44,13 @@ static const char *stakeholders_of(arena *a, const cjm_journey *j, const cjm_pha
     return *out ? out : "no stakeholder named";
 }
 
+static int by_money;    /* qsort has no context: the ranking of the plan being sorted */
+
 static int cmp_items(const void *pa, const void *pb)
 {
     const plan_item *a = pa, *b = pb;
-    double ka = a->simulated ? a->per_effort : -1, kb = b->simulated ? b->per_effort : -1;
+    double ka = !a->simulated ? -INFINITY : by_money ? a->net_per_effort : a->per_effort;
+    double kb = !b->simulated ? -INFINITY : by_money ? b->net_per_effort : b->per_effort;
     if (ka != kb)
         return ka > kb ? -1 : 1;
     if (a->score != b->score)
@@ -146,6 +149,7 @@ static void plan_action(plan_ctx *c, int k)
         if (m->has_money) {
             sim_money now = sim_money_of(c->base_model, base), then = sim_money_of(m, r);
             it->net_uplift = (then.value - then.cost) - (now.value - now.cost);
+            it->net_per_effort = it->net_uplift / ac->effort;
         }
         if (it->phase >= 0)
             it->kpi_to = pass_rate(r, it->phase);
@@ -291,6 +295,7 @@ plan *plan_build(arena *a, const cjm_journey *j, const plan_options *o, diag_lis
     if (c.base)
         combined(&c);
     progress_end(&bar);
+    pl->by_money = by_money = o->by_money && pl->money;
     qsort(pl->items, (size_t)pl->count, sizeof *pl->items, cmp_items);
     coverage(&c);
     operations(&c);

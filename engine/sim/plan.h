@@ -29,6 +29,7 @@ typedef struct plan_item {
     double days_saved_mc, days_saved_ci;
     double per_effort;
     double net_uplift;          /* money: change of net value per journey (exact) */
+    double net_per_effort;      /* ... per unit of effort */
     const char *kpi_metric;     /* "advance rate from Approval", or NULL */
     double kpi_from, kpi_to;
     int low_confidence;
@@ -56,6 +57,7 @@ typedef struct plan {
     plan_item *items;           /* ranked */
     int count;
     int money;                  /* the journey gives values or costs */
+    int by_money;               /* ranked by net_per_effort */
     plan_gap *unaddressed;
     int unaddressed_count;
     plan_gap *weak;             /* addressed only with low confidence */
@@ -74,6 +76,7 @@ typedef struct plan_options {
     long long journeys;
     uint64_t seed;
     int threads;
+    int by_money;           /* rank by net value per journey per effort */
 } plan_options;
 
 /* The plan of J in A.  Never NULL for a validated journey. */
