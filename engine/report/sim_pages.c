@@ -67,10 +67,16 @@ int sim_report_page(rdoc *doc, const cjm_journey *j, const layout_options *o,
         if (m && !markov_fits(m, d, DIAG_WARNING, file, arena_printf(a, "the report "
                               "leaves out its simulation page (%s)", sc ? sc->id : "baseline")))
             ok = 0;
-        results[s] = m && ok ? markov_solve(m) : NULL;
+        sim_free(m);
+        /* as simulate runs it: segments mixed, exact engine */
+        sim_mixed x;
+        if (ok && sim_run_mixed(a, j, sc, 0, NULL, file, &x, &scratch) == 0) {
+            results[s] = x.exact;
+            x.exact = NULL;
+            sim_mixed_free(&x);
+        }
         names[s] = sc ? sc->name : "baseline";
         ok = ok && results[s] != NULL;
-        sim_free(m);
     }
     if (ok) {
         const char **phase_names = arena_alloc(a, sizeof(char *) * (size_t)(j->phase_count + 1));

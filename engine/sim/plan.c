@@ -73,41 +73,47 @@ typedef struct plan_ctx {
     const cjm_journey *j;
     const plan_options *o;
     plan *pl;
-    sim_model *base_model;
-    sim_result *base;           /* exact, or NULL when not simulatable */
-    sim_result *mb;             /* Monte Carlo baseline, with --simulate */
+    sim_mixed base;             /* exact (NULL when not simulatable) and, with
+                                   --simulate, Monte Carlo; segments mixed */
     sim_run run;
     diag_list quiet;            /* compile problems: the plan goes on */
 } plan_ctx;
+
+/* Changes CHANGES run as a scenario of C's journey (as `simulate` runs
+ * one: segments mixed, Monte Carlo paired with the baseline's); -1 when
+ * it cannot be simulated. */
+static int run_changes(plan_ctx *c, const char *id, const cjm_changes *changes, sim_mixed *x)
+{
+    cjm_scenario sc = { .id = id, .name = id };
+    if (changes)
+        sc.changes = *changes;
+    return sim_run_mixed(c->a, c->j, changes ? &sc : NULL, 0,
+                         c->o->simulate ? &c->run : NULL, NULL, x, &c->quiet);
+}
 
 /* The baseline, when the journey can be simulated (and fits the exact
  * engine's limit; a warning in D says so when it does not). */
 static void baseline(plan_ctx *c, diag_list *d)
 {
-    c->base_model = sim_compile(c->j, NULL, 0, &c->quiet);
-    if (c->base_model && !markov_fits(c->base_model, d, DIAG_WARNING, NULL,
-                                      "the plan leaves out simulated figures")) {
-        sim_free(c->base_model);
-        c->base_model = NULL;
-    }
-    c->base = c->base_model ? markov_solve(c->base_model) : NULL;
-    c->pl->simulatable = c->base != NULL;
-    c->pl->money = c->base_model && c->base_model->has_money;
-    if (c->base)
-        c->pl->base_conversion = c->base->converted;
+    sim_model *m = sim_compile(c->j, NULL, 0, &c->quiet);
+    int fits = m && markov_fits(m, d, DIAG_WARNING, NULL, "the plan leaves out simulated "
+                                "figures");
+    sim_free(m);
     c->run = (sim_run){ c->o->journeys, c->o->seed, c->o->threads, 0, 0, 0 };
-    c->mb = c->base && c->o->simulate ? sim_monte_carlo(c->base_model, &c->run) : NULL;
-    if (c->mb)
-        c->pl->base_mc = c->mb->converted / c->mb->journeys;
+    if (!fits || run_changes(c, "baseline", NULL, &c->base) < 0)
+        return;
+    c->pl->simulatable = 1;
+    c->pl->money = c->base.has_money;
+    c->pl->base_conversion = c->base.exact->converted;
+    if (c->base.mc)
+        c->pl->base_mc = c->base.mc->converted / c->base.mc->journeys;
 }
 
-/* IT's Monte Carlo uplift and days saved for model M, with intervals
+/* IT's Monte Carlo uplift and days saved from run MA, with intervals
  * paired against the baseline run (the runs share random streams). */
-static void monte_carlo_effect(plan_ctx *c, plan_item *it, const sim_model *m)
+static void monte_carlo_effect(plan_ctx *c, plan_item *it, const sim_result *ma)
 {
-    sim_result *ma = sim_monte_carlo(m, &c->run), *mb = c->mb;
-    if (!ma)
-        return;
+    const sim_result *mb = c->base.mc;
     double pb = c->pl->base_mc, pa = ma->converted / ma->journeys;
     it->uplift_mc = pa - pb;
     it->uplift_ci = sim_paired_ci(ma, mb, sim_batch_conversion);
@@ -117,7 +123,6 @@ static void monte_carlo_effect(plan_ctx *c, plan_item *it, const sim_model *m)
     it->days_saved_ci = sim_paired_ci(mb, ma, sim_batch_mean_days);
     if (isnan(it->days_saved_ci))
         it->days_saved_ci = 1.96 * sqrt(sim_mean_days_var(mb) + sim_mean_days_var(ma));
-    sim_result_free(ma);
 }
 
 /* Action K as a plan item: its reach and RICE score, its KPI, and the
@@ -127,7 +132,7 @@ static void plan_action(plan_ctx *c, int k)
     const cjm_journey *j = c->j;
     const cjm_action *ac = &j->actions[k];
     plan_item *it = &c->pl->items[k];
-    sim_result *base = c->base;
+    const sim_result *base = c->base.exact;
     it->action = ac;
     it->phase = action_phase(j, ac);
     it->reach = base && it->phase >= 0 ? base->reached[it->phase] : 1;
@@ -137,27 +142,24 @@ static void plan_action(plan_ctx *c, int k)
         it->kpi_metric = arena_printf(c->a, "advance rate from %s", j->phases[it->phase].name);
         it->kpi_from = it->kpi_to = pass_rate(base, it->phase);
     }
-    if (!base || !ac->effect.count)
+    sim_mixed x;
+    if (!base || !ac->effect.count || run_changes(c, ac->id, &ac->effect, &x) < 0)
         return;
-    sim_model *m = sim_compile_with(j, NULL, &ac->effect, -1, 0, &c->quiet);
-    sim_result *r = m ? markov_solve(m) : NULL;
-    if (r) {
-        it->simulated = 1;
-        it->uplift = r->converted - base->converted;
-        it->days_saved = sim_mean_days(base) - sim_mean_days(r);
-        it->per_effort = it->uplift / ac->effort;
-        if (m->has_money) {
-            sim_money now = sim_money_of(c->base_model, base), then = sim_money_of(m, r);
-            it->net_uplift = (then.value - then.cost) - (now.value - now.cost);
-            it->net_per_effort = it->net_uplift / ac->effort;
-        }
-        if (it->phase >= 0)
-            it->kpi_to = pass_rate(r, it->phase);
-        if (c->mb)
-            monte_carlo_effect(c, it, m);
+    const sim_result *r = x.exact;
+    it->simulated = 1;
+    it->uplift = r->converted - base->converted;
+    it->days_saved = sim_mean_days(base) - sim_mean_days(r);
+    it->per_effort = it->uplift / ac->effort;
+    if (c->pl->money) {
+        sim_money now = c->base.money_exact, then = x.money_exact;
+        it->net_uplift = (then.value - then.cost) - (now.value - now.cost);
+        it->net_per_effort = it->net_uplift / ac->effort;
     }
-    sim_result_free(r);
-    sim_free(m);
+    if (it->phase >= 0)
+        it->kpi_to = pass_rate(r, it->phase);
+    if (x.mc && c->base.mc)
+        monte_carlo_effect(c, it, x.mc);
+    sim_mixed_free(&x);
 }
 
 /* Every action's effect together. */
@@ -173,22 +175,23 @@ static void combined(plan_ctx *c)
     for (int k = 0; k < j->action_count; k++)
         for (int q = 0; q < j->actions[k].effect.count; q++)
             all.items[all.count++] = j->actions[k].effect.items[q];
-    sim_model *m = sim_compile_with(j, NULL, &all, -1, 0, &c->quiet);
-    sim_result *r = m ? markov_solve(m) : NULL;
-    pl->combined_conversion = r ? r->converted : c->base->converted;
-    sim_result *ma = c->mb && m ? sim_monte_carlo(m, &c->run) : NULL;
-    if (ma) {
+    pl->simulated = c->o->simulate;
+    sim_mixed x;
+    if (run_changes(c, "all", &all, &x) < 0) {
+        pl->combined_conversion = c->base.exact->converted;
+        return;
+    }
+    pl->combined_conversion = x.exact->converted;
+    if (x.mc && c->base.mc) {
+        const sim_result *ma = x.mc, *mb = c->base.mc;
         pl->combined_mc = ma->converted / ma->journeys;
-        pl->combined_ci = sim_paired_ci(ma, c->mb, sim_batch_conversion);
+        pl->combined_ci = sim_paired_ci(ma, mb, sim_batch_conversion);
         if (isnan(pl->combined_ci))
-            pl->combined_ci = 1.96 * sqrt(pl->base_mc * (1 - pl->base_mc) / c->mb->journeys
+            pl->combined_ci = 1.96 * sqrt(pl->base_mc * (1 - pl->base_mc) / mb->journeys
                                           + pl->combined_mc * (1 - pl->combined_mc)
                                                 / ma->journeys);
     }
-    sim_result_free(ma);
-    pl->simulated = c->o->simulate;
-    sim_result_free(r);
-    sim_free(m);
+    sim_mixed_free(&x);
 }
 
 /* Whether an action addresses the card with ID, and whether one of those
@@ -292,16 +295,14 @@ plan *plan_build(arena *a, const cjm_journey *j, const plan_options *o, diag_lis
         plan_action(&c, k);
     }
     progress_step(&bar, j->action_count + 1);
-    if (c.base)
+    if (c.base.exact)
         combined(&c);
     progress_end(&bar);
     pl->by_money = by_money = o->by_money && pl->money;
     qsort(pl->items, (size_t)pl->count, sizeof *pl->items, cmp_items);
     coverage(&c);
     operations(&c);
-    sim_result_free(c.mb);
-    sim_result_free(c.base);
-    sim_free(c.base_model);
+    sim_mixed_free(&c.base);
     diag_free(&c.quiet);
     return pl;
 }
