@@ -28,7 +28,7 @@
 ---@field phases cjm.Phase[] The phases, in chronological order (at least one)
 ---@field actions? cjm.Action[] The action plan: what to change, against which pains
 ---@field scenarios? cjm.Scenario[] What-if changes for the simulator
----@field value? number What a conversion is worth (a deal size), for cost and return figures
+---@field value? number|cjm.Value What a conversion is worth (a deal size): a number, or {mean, sd} when deals vary
 ---@field currency? string|number The unit of costs and values in reports (EUR, USD, ...)
 ---@field segments? cjm.Segment[] Parts of the journeys with numbers of their own, simulated as a mix
 ---@field arrivals? cjm.Arrivals New journeys over the calendar, for a weekly forecast: {per_week} or {weeks: [...]}
@@ -169,6 +169,10 @@
 ---@field per_week? number New journeys every week, steadily
 ---@field weeks? number[] New journeys week by week (a campaign calendar), from week 1
 ---@field forecast_weeks? integer How many weeks to forecast (default: the horizon's)
+
+---@class cjm.Value
+---@field mean number The mean deal size
+---@field sd? number Its standard deviation (for the forecast's intervals of value)
 
 ---@class cjm.Evidence
 ---@field level cjm.EvidenceLevel How well it is backed

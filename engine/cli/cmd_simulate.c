@@ -201,6 +201,7 @@ static int run_one(arena *a, const cjm_journey *j, const cjm_scenario *sc, const
     if (ru->forecast && ru->mc)
         sim_forecast_of(j, ru->mc, &ru->fc_mc);
     ru->value = j->value > 0 ? j->value : 0;
+    ru->value_sd = j->value_sd;
     return 0;
 }
 

@@ -1764,6 +1764,32 @@ static const field outcome_fields[] = {
 };
 #undef O
 
+static const field value_fields[] = {
+    { "mean", FT_NUM, offsetof(cjm_journey, value), F_REQUIRED, NULL, 0, 1e15, NULL, NULL,
+      NULL, "The mean deal size" },
+    { "sd", FT_NUM, offsetof(cjm_journey, value_sd), 0, NULL, 0, 1e15, NULL, NULL, NULL,
+      "Its standard deviation (for the forecast's intervals of value)" },
+};
+
+static void read_value(bctx *c, const node *n, const char *path, void *obj)
+{
+    cjm_journey *j = obj;
+    double v;
+    if (n->kind == NODE_MAP)
+        read_fields(c, n, path, value_fields, COUNT(value_fields), j);
+    else if (read_number(c, n, path, &v) == 0 && check_range(c, n, path, v, 0, 1e15) == 0)
+        j->value = v;
+}
+
+static node *write_value(arena *a, const void *obj)
+{
+    const cjm_journey *j = obj;
+    if (j->value < 0)
+        return NULL;
+    return j->value_sd > 0 ? write_fields(a, j, value_fields, COUNT(value_fields))
+                           : num_node(a, j->value);
+}
+
 /* arrivals: { per_week: N } or { weeks: [N, N, ...] }, and forecast_weeks */
 static void read_arrival_weeks(bctx *c, const node *n, const char *path, void *obj)
 {
@@ -1930,8 +1956,8 @@ static const field journey_fields[] = {
     { "scenarios", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_scenarios,
       write_scenarios, "list:scenario",
       "What-if changes for the simulator" },
-    { "value", FT_NUM, J(value), F_SKIP_NEG, NULL, 0, 1e15, NULL, NULL, NULL,
-      "What a conversion is worth (a deal size), for cost and return figures" },
+    { "value", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_value, write_value, "value",
+      "What a conversion is worth (a deal size): a number, or {mean, sd} when deals vary" },
     { "currency", FT_TEXT, J(currency), 0, NULL, NOLIMIT, NULL, NULL, NULL,
       "The unit of costs and values in reports (EUR, USD, ...)" },
     { "segments", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_segments, write_segments,
@@ -1962,6 +1988,7 @@ static const field_table tables[] = {
     { "segment", segment_fields, COUNT(segment_fields) },
     { "cost", cost_fields, COUNT(cost_fields) },
     { "arrivals", arrival_fields, COUNT(arrival_fields) },
+    { "value", value_fields, COUNT(value_fields) },
     { "evidence", evidence_fields, COUNT(evidence_fields) },
     { "time", time_fields, COUNT(time_fields) },
     { "fail_point", fail_fields, COUNT(fail_fields) },

@@ -256,7 +256,8 @@ typedef struct cjm_journey {
     int outcome_count;
     cjm_segment *segments;      /* none: every journey alike */
     int segment_count;
-    double value;               /* what a conversion is worth; -1 when not given */
+    double value;               /* what a conversion is worth (its mean); -1 when not given */
+    double value_sd;            /* how much deal sizes vary (standard deviation); 0 */
     /* cohorts over the calendar: new journeys per week, as a steady rate
      * or week by week (a campaign calendar), and the weeks to forecast */
     double arrivals_per_week;   /* -1 when not given */

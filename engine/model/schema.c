@@ -218,6 +218,10 @@ static node *sh_journey(sctx *c)
 }
 static node *sh_cost(sctx *c) { return object_of(c, "cost"); }
 static node *sh_arrivals(sctx *c) { return object_of(c, "arrivals"); }
+static node *sh_value(sctx *c)
+{
+    return any_of(c, ranged(c, "number", 0, 1e15), object_of(c, "value"));
+}
 static node *sh_numbers(sctx *c) { return array_of(c, ranged(c, "number", 0, 1e9)); }
 static node *sh_new_touchpoint(sctx *c) { return ref(c, "touchpoint"); }
 static node *sh_new_phase(sctx *c) { return ref(c, "phase"); }
@@ -251,6 +255,7 @@ static const shape_def shapes[] = {
     { "new_touchpoint", sh_new_touchpoint, "cjm.Touchpoint" },
     { "cost", sh_cost, "cjm.Cost" },
     { "arrivals", sh_arrivals, "cjm.Arrivals" },
+    { "value", sh_value, "number|cjm.Value" },
     { "numbers", sh_numbers, "number[]" },
     { "new_phase", sh_new_phase, "cjm.Phase" },
 };

@@ -275,8 +275,13 @@ static void forecast_table(report_doc *rd, arena *a, const sim_run_result *runs,
         if (b->fc_mc.weeks == b->fc_exact.weeks)
             rnode_put(a, row, "conversions_mc", num(a, b->fc_mc.conversions[w]));
         rnode_put(a, row, "cumulative", num(a, cum));
-        if (b->value > 0)
-            rnode_put(a, row, "value", num(a, b->fc_exact.conversions[w] * b->value));
+        if (b->value > 0) {
+            /* the week's value: a random number of deals of random sizes */
+            double n = b->fc_exact.conversions[w], sn = b->fc_exact.ci95[w] / 1.96;
+            rnode_put(a, row, "value", num(a, n * b->value));
+            rnode_put(a, row, "value_ci95", num(a, 1.96 * sqrt(sn * sn * b->value * b->value
+                                                               + n * b->value_sd * b->value_sd)));
+        }
         node_append(rows, row);
     }
     rnode_put(a, rd->data, "forecast", rows);
@@ -299,7 +304,7 @@ static void forecast_table(report_doc *rd, arena *a, const sim_run_result *runs,
                                   NULL, 0 };
     cols[nc++] = (table_col){ "cumulative", "cumulative", COL_NUM, 1, NULL, 0 };
     if (b->value > 0)
-        cols[nc++] = (table_col){ "value", "value", COL_NUM, 0, NULL, 0 };
+        cols[nc++] = (table_col){ "value", "value", COL_NUM, 0, "value_ci95", 0 };
     table_col *heap = arena_alloc(a, sizeof cols);
     for (int k = 0; k < nc; k++)
         heap[k] = cols[k];

@@ -42,7 +42,7 @@ typedef struct sim_run_result {
     double fixed_cost;          /* per cohort */
     int forecast;               /* the journey gives arrivals */
     sim_forecast fc_exact, fc_mc;   /* weekly conversions of the cohorts */
-    double value;               /* what a conversion is worth (0: not given) */
+    double value, value_sd;     /* what a conversion is worth (0: not given), its spread */
     int segment_count;          /* the journey's segments (0: none) */
     sim_result **seg_exact, **seg_mc;
 } sim_run_result;
