@@ -112,6 +112,13 @@ static void check_photos(const cjm_journey *j, const char *folder, diag_list *d)
     }
 }
 
+/* The journeys J's scenarios run on are checked with J. */
+static void check_scenario_journeys(arena *a, const cjm_journey *j, diag_list *d)
+{
+    for (int k = 0; k < j->scenario_count; k++)
+        load_scenario_journey(a, j, &j->scenarios[k], d);
+}
+
 cjm_journey *load_journey(arena *a, const char *path, const load_options *o,
                           diag_list *d)
 {
@@ -150,9 +157,8 @@ cjm_journey *load_journey(arena *a, const char *path, const load_options *o,
     val_journey(a, j, d);
     if (j && j->maps)
         j->mapped = load_mapped_journey(a, j, d);
-    /* the journeys scenarios run on are checked with the journey */
-    for (int k = 0; j && d->errors == errors_before && k < j->scenario_count; k++)
-        load_scenario_journey(a, j, &j->scenarios[k], d);
+    if (j && d->errors == errors_before)
+        check_scenario_journeys(a, j, d);
     if (j)
         check_photos(j, ho.input_dir, d);
 done:

@@ -348,6 +348,28 @@ cairo_t *pen_svg_context(pen_svg *s)
     return s->cr;
 }
 
+/* Hover hints: an invisible rectangle with a title over each box of P
+ * that has more to say (a score's note and evidence). */
+static void hover_hints(sbuf *out, const rpage *p)
+{
+    for (int i = 0; p && i < p->count; i++) {
+        const box *b = &p->boxes[i];
+        if (!b->hint)
+            continue;
+        sbuf_puts(out, "<rect fill=\"none\" pointer-events=\"all\" x=\"");
+        sbuf_num(out, p->ox + b->x * p->scale);
+        sbuf_puts(out, "\" y=\"");
+        sbuf_num(out, p->oy + b->y * p->scale);
+        sbuf_puts(out, "\" width=\"");
+        sbuf_num(out, b->w * p->scale);
+        sbuf_puts(out, "\" height=\"");
+        sbuf_num(out, b->h * p->scale);
+        sbuf_puts(out, "\"><title>");
+        xml_text(out, b->hint);
+        sbuf_puts(out, "</title></rect>\n");
+    }
+}
+
 int pen_svg_end(pen_svg *s, FILE *f, const char *title, const char *lang,
                 const rpage *p)
 {
@@ -379,24 +401,7 @@ int pen_svg_end(pen_svg *s, FILE *f, const char *title, const char *lang,
     sbuf_puts(&head, "</desc>\n<defs>\n");
     for (; s->open_groups > 0; s->open_groups--)
         sbuf_puts(&s->body, "</g>\n");
-    /* hover hints: an invisible rectangle with a title over each box
-     * that has more to say (a score's note and evidence) */
-    for (int i = 0; p && i < p->count; i++) {
-        const box *b = &p->boxes[i];
-        if (!b->hint)
-            continue;
-        sbuf_puts(&s->body, "<rect fill=\"none\" pointer-events=\"all\" x=\"");
-        sbuf_num(&s->body, p->ox + b->x * p->scale);
-        sbuf_puts(&s->body, "\" y=\"");
-        sbuf_num(&s->body, p->oy + b->y * p->scale);
-        sbuf_puts(&s->body, "\" width=\"");
-        sbuf_num(&s->body, b->w * p->scale);
-        sbuf_puts(&s->body, "\" height=\"");
-        sbuf_num(&s->body, b->h * p->scale);
-        sbuf_puts(&s->body, "\"><title>");
-        xml_text(&s->body, b->hint);
-        sbuf_puts(&s->body, "</title></rect>\n");
-    }
+    hover_hints(&s->body, p);
     int failed = head.failed || s->body.failed || s->defs.failed;
     if (!failed) {
         static const char mid[] = "</defs>\n<g stroke-miterlimit=\"10\">\n";
