@@ -105,7 +105,7 @@ typedef struct compile_ctx {
     double *back;               /* n x n: phase i goes back to phase j */
     double *approve;            /* n x np: each gatekeeper's approval */
     int *gate;                  /* n x np: who is a gatekeeper where */
-    const cjm_changes *lists[2];    /* the scenario's changes, then extra ones */
+    const cjm_changes *lists[2];    /* extra changes (a segment's), then the scenario's */
 } compile_ctx;
 
 /* Phase I's own numbers: its advance, drop, holding time, back moves,
@@ -485,7 +485,7 @@ sim_model *sim_compile_with(const cjm_journey *j, const cjm_scenario *scenario,
     arena_init(&m->mem);
     compile_ctx c = { j, m, &m->mem, d, j->phase_count, j->touchpoint_count,
                       j->persona_count + 1, NULL, NULL, NULL, NULL, NULL, NULL,
-                      { scenario ? &scenario->changes : NULL, extra } };
+                      { extra, scenario ? &scenario->changes : NULL } };
     m->phase_count = c.n;
     m->horizon = horizon > 0 ? horizon : j->horizon;
     m->phases = arena_alloc(c.a, sizeof *m->phases * (size_t)(c.n + 1));

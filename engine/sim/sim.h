@@ -97,8 +97,10 @@ typedef struct sim_model {
 sim_model *sim_compile(const cjm_journey *j, const cjm_scenario *scenario,
                        int horizon, diag_list *d);
 
-/* Compile with extra changes (an action's effect) and/or touchpoint
- * REMOVED (-1: none) on top of SCENARIO. */
+/* Compile with EXTRA changes (a segment's, or an action's effect) and/or
+ * touchpoint REMOVED (-1: none).  EXTRA applies first, SCENARIO's changes
+ * on top of it: a segment describes its journeys, a scenario changes every
+ * segment's. */
 sim_model *sim_compile_with(const cjm_journey *j, const cjm_scenario *scenario,
                             const cjm_changes *extra, int removed_touchpoint,
                             int horizon, diag_list *d);
@@ -110,7 +112,7 @@ sim_model *sim_compile_with(const cjm_journey *j, const cjm_scenario *scenario,
 sim_model *sim_compile_scenario(arena *a, const cjm_journey *j, const cjm_scenario *sc,
                                 int horizon, diag_list *d);
 
-/* The same with EXTRA changes on top (a segment's). */
+/* The same with EXTRA changes (a segment's) under the scenario's. */
 sim_model *sim_compile_scenario_with(arena *a, const cjm_journey *j, const cjm_scenario *sc,
                                      const cjm_changes *extra, int horizon, diag_list *d);
 

@@ -113,3 +113,6 @@ for view in map personas blueprint; do
 done
 "$CJM" render band.yaml --size A4 --dpi 71 -o edge.png
 px edges edge.png band.json 71 255,255,255
+# in SVG, hovering a score tells whose it is, the score, its note and evidence
+"$CJM" render note.yaml -o hover.svg
+grep -q '<title>Ann, Two: -2 — waited two weeks for IT (evidence: workshop)</title>' hover.svg

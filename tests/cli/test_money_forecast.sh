@@ -83,3 +83,14 @@ for w, row in enumerate(rows):
     assert abs(row["value"] - 100 * mean) < 1e-3
 assert abs(rows[-1]["cumulative"] - sum(r["conversions"] for r in rows)) < 1e-4
 PY
+# deal sizes that vary widen the interval of a week's value:
+# var = var(conversions) x mean^2 + E[conversions] x sd^2
+sed 's/^value: 100$/value: { mean: 100, sd: 40 }/' fc.yaml > fcsd.yaml
+"$CJM" simulate fcsd.yaml --exact -o fcsd.json
+/usr/bin/python3 - <<'PY'
+import json, math
+for row in json.load(open("fcsd.json"))["forecast"]:
+    n, sn = row["conversions"], row["conversions_ci95"] / 1.96
+    want = 1.96 * math.sqrt(sn * sn * 100 * 100 + n * 40 * 40)
+    assert abs(row["value_ci95"] - want) < 1e-3 * max(1, want), (row, want)
+PY

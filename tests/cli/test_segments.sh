@@ -50,3 +50,17 @@ sed 's/persona: b,/persona: c,/' seg.yaml > bad_persona.yaml
 bad bad_persona 'segments\[1\].persona: unknown persona "c"'
 sed 's/changes: \[{ phase: p1, advance: 0.3 }\]/changes: [{ phase: p9, advance: 0.3 }]/' seg.yaml > bad_phase.yaml
 bad bad_phase 'segments\[0\].changes\[0\]: unknown phase "p9"'
+# the plan runs the same mix: an action's uplift is the segments' uplifts
+# weighted by share (smb 0.3/0.4 -> 0.35/0.45, ent 0.1/0.2 -> 0.15/0.25)
+cat seg.yaml > segplan.yaml
+cat >> segplan.yaml <<'YAML'
+actions:
+  - { id: boost, title: Boost, phase: p1, effect: [{ phase: p1, advance: "+0.05" }] }
+YAML
+"$CJM" plan segplan.yaml -o plan.json
+/usr/bin/python3 - <<'PY'
+import json
+a = json.load(open("plan.json"))["actions"][0]
+want = 0.7 * (0.35 / 0.45 - 0.75) + 0.3 * (0.15 / 0.25 - 0.5)
+assert abs(a["uplift"] - want) < 1e-9, (a["uplift"], want)
+PY

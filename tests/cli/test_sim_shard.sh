@@ -24,3 +24,16 @@ rc=0; "$CJM" merge part0.json other.json 2>err.txt || rc=$?
 grep -q 'does not belong' err.txt
 rc=0; "$CJM" simulate "$src" --shard 5/4 -o x.json 2>/dev/null || rc=$?
 [ "$rc" = 2 ]
+# a journey with named outcomes: the merged report has them, the same
+cat > outs.yaml <<'YAML'
+id: outs
+title: Outcomes
+personas: [{ id: a, name: Ann }]
+outcomes: [{ id: won, name: Won, success: true }, { id: lost, name: Lost }]
+phases: [{ id: p1, name: One, transitions: { advance: 0.2, drop: 0.05, to: { won: 0.7, lost: 0.3 } } }]
+YAML
+"$CJM" simulate outs.yaml -n 150000 -o single_outs.json
+for k in 0 1 2; do "$CJM" simulate outs.yaml -n 150000 --shard $k/3 -o outs$k.json; done
+"$CJM" merge outs2.json outs0.json outs1.json -o merged_outs.json
+cmp single_outs.json merged_outs.json
+grep -q '"lost"' merged_outs.json
