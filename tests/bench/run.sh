@@ -80,4 +80,5 @@ echo "attribution: 10,000 observed paths (../shared/data/attribution/paths.csv)"
 P=../shared/data/attribution/paths.csv
 if [ -f $P ]; then
     v=$(median_ms 10 "$CJM" attribution $P -o $B/attr.json); line "attribution, exact removal effects (ms)" "$v" "100 ms" 100
+    v=$(median_ms 5 "$CJM" attribution $P --order 4 -o $B/attr4.json); line "attribution, order 4 (ms)" "$v" "1000 ms" 1000
 fi
