@@ -637,10 +637,14 @@ const char **hostp_template_names(host *h, arena *a, int *count)
 static void load_module(lua_State *L, host *h, const char *name)
 {
     char rel[512];
+    size_t nlen = strlen(name);
+    if (nlen + sizeof ".lua" > sizeof rel)
+        luaL_error(L, "require: a module name of %d characters is longer than %d",
+                   (int)nlen, (int)(sizeof rel - sizeof ".lua"));
     snprintf(rel, sizeof rel, "%s.lua", name);
-    for (char *p = rel; *p && p < rel + strlen(name); p++)
-        if (*p == '.')
-            *p = '/';
+    for (size_t k = 0; k < nlen; k++)
+        if (rel[k] == '.')
+            rel[k] = '/';
     char buf[4096], why[300];
     const char *dir, *label;
     for (int i = 0; (dir = search_dir(h, i, buf, sizeof buf, &label)); i++) {
