@@ -14,5 +14,6 @@ exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=d
     --child-silent-after-fork=yes "$root/cjm" "\$@"
 SH
 chmod +x "$wrap"
-export CJM_HOME="$root" SKIP_FUZZ=1
+# valgrind starts cjm slowly: signals in test_faults.sh wait until it runs
+export CJM_HOME="$root" SKIP_FUZZ=1 SIGNAL_DELAY=5
 exec bash "$root/tests/run.sh" "$wrap" "$root/build/valgrind/no-unit-tests"
