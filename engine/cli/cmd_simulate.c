@@ -195,11 +195,12 @@ static int run_one(arena *a, const cjm_journey *j, const cjm_scenario *sc, const
     ru->segment_count = x.segment_count;
     ru->seg_exact = x.seg_exact;
     ru->seg_mc = x.seg_mc;
-    ru->forecast = j->arrivals_per_week >= 0 || j->arrival_week_count > 0;
+    sim_arrivals arr = sim_arrivals_of(j);
+    ru->forecast = arr.given;
     if (ru->forecast)
-        sim_forecast_of(j, ru->exact, &ru->fc_exact);
+        sim_forecast_of(&arr, ru->exact, &ru->fc_exact);
     if (ru->forecast && ru->mc)
-        sim_forecast_of(j, ru->mc, &ru->fc_mc);
+        sim_forecast_of(&arr, ru->mc, &ru->fc_mc);
     ru->value = j->value > 0 ? j->value : 0;
     ru->value_sd = j->value_sd;
     return 0;
@@ -217,6 +218,9 @@ static sim_meta meta_of(arena *a, const cjm_journey *j, const sim_opts *o)
         m.phase_names[i] = j->phases[i].name;
     }
     m.currency = j->currency;
+    m.arrivals = sim_arrivals_of(j);
+    m.value = j->value > 0 ? j->value : 0;
+    m.value_sd = j->value_sd;
     m.segment_count = j->segment_count;
     m.segment_ids = arena_alloc(a, sizeof(char *) * (size_t)(j->segment_count + 1));
     m.segment_names = arena_alloc(a, sizeof(char *) * (size_t)(j->segment_count + 1));
@@ -347,6 +351,29 @@ static void write_part(arena *a, const sim_meta *meta, const sim_run_result *run
         node_append(phases, p);
     }
     rnode_put(a, root, "phases", phases);
+    if (meta->segment_count) {
+        node *segs = rnode_seq(a);
+        for (int k = 0; k < meta->segment_count; k++) {
+            node *g = rnode_map(a);
+            rnode_put(a, g, "id", rnode_str(a, meta->segment_ids[k]));
+            rnode_put(a, g, "name", rnode_str(a, meta->segment_names[k]));
+            rnode_put(a, g, "share", rnode_num(a, meta->segment_shares[k]));
+            node_append(segs, g);
+        }
+        rnode_put(a, root, "segments", segs);
+    }
+    rnode_put(a, root, "currency", rnode_str(a, meta->currency));
+    rnode_put(a, root, "value", rnode_num(a, meta->value));
+    rnode_put(a, root, "value_sd", rnode_num(a, meta->value_sd));
+    if (meta->arrivals.given) {
+        node *arr = rnode_map(a), *weeks = rnode_seq(a);
+        rnode_put(a, arr, "per_week", rnode_num(a, meta->arrivals.per_week));
+        for (int w = 0; w < meta->arrivals.week_count; w++)
+            node_append(weeks, rnode_num(a, meta->arrivals.weeks[w]));
+        rnode_put(a, arr, "weeks", weeks);
+        rnode_put(a, arr, "forecast_weeks", rnode_int(a, meta->arrivals.forecast_weeks));
+        rnode_put(a, root, "arrivals", arr);
+    }
     if (meta->outcome_count) {
         node *outs = rnode_seq(a);
         for (int k = 0; k < meta->outcome_count; k++) {
@@ -364,6 +391,25 @@ static void write_part(arena *a, const sim_meta *meta, const sim_run_result *run
         rnode_put(a, sn, "name", rnode_str(a, runs[k].name));
         rnode_put(a, sn, "exact", sim_result_to_node(a, runs[k].exact));
         rnode_put(a, sn, "monte_carlo", sim_result_to_node(a, runs[k].mc));
+        if (runs[k].segment_count) {
+            node *segs = rnode_seq(a);
+            for (int g = 0; g < runs[k].segment_count; g++) {
+                node *gn = rnode_map(a);
+                rnode_put(a, gn, "exact", sim_result_to_node(a, runs[k].seg_exact[g]));
+                rnode_put(a, gn, "monte_carlo", sim_result_to_node(a, runs[k].seg_mc[g]));
+                node_append(segs, gn);
+            }
+            rnode_put(a, sn, "segments", segs);
+        }
+        if (runs[k].money) {
+            node *mo = rnode_map(a);
+            rnode_put(a, mo, "fixed_cost", rnode_num(a, runs[k].fixed_cost));
+            rnode_put(a, mo, "exact_cost", rnode_num(a, runs[k].exact_money.cost));
+            rnode_put(a, mo, "exact_value", rnode_num(a, runs[k].exact_money.value));
+            rnode_put(a, mo, "mc_cost", rnode_num(a, runs[k].mc_money.cost));
+            rnode_put(a, mo, "mc_value", rnode_num(a, runs[k].mc_money.value));
+            rnode_put(a, sn, "money", mo);
+        }
         node_append(list, sn);
     }
     rnode_put(a, root, "scenarios", list);
@@ -470,6 +516,13 @@ static const char *text_of(const node *map, const char *key)
     return v && v->kind == NODE_STR ? v->v.str.s : NULL;
 }
 
+static double num_of(const node *map, const char *key)
+{
+    const node *v = node_map_get(map, key);
+    return !v ? 0 : v->kind == NODE_INT ? (double)v->v.integer
+         : v->kind == NODE_FLOAT ? v->v.number : 0;
+}
+
 static long long int_of(const node *map, const char *key)
 {
     const node *v = node_map_get(map, key);
@@ -495,6 +548,35 @@ static int part_meta(arena *a, const node *doc, sim_meta *meta, int *shards)
         meta->phase_names[i] = text_of(x, "name");
         if (!meta->phase_ids[i] || !meta->phase_names[i])
             return -1;
+    }
+    const node *segs = node_map_get(doc, "segments");
+    meta->segment_count = segs && segs->kind == NODE_SEQ ? segs->count : 0;
+    meta->segment_ids = arena_alloc(a, sizeof(char *) * (size_t)(meta->segment_count + 1));
+    meta->segment_names = arena_alloc(a, sizeof(char *) * (size_t)(meta->segment_count + 1));
+    double *shares = arena_alloc(a, sizeof(double) * (size_t)(meta->segment_count + 1));
+    int g = 0;
+    for (const node *x = meta->segment_count ? segs->first : NULL; x; x = x->next, g++) {
+        meta->segment_ids[g] = text_of(x, "id");
+        meta->segment_names[g] = text_of(x, "name");
+        shares[g] = num_of(x, "share");
+        if (!meta->segment_ids[g] || !meta->segment_names[g])
+            return -1;
+    }
+    meta->segment_shares = shares;
+    meta->currency = text_of(doc, "currency");
+    meta->value = num_of(doc, "value");
+    meta->value_sd = num_of(doc, "value_sd");
+    const node *arr = node_map_get(doc, "arrivals");
+    if (node_is_map(arr)) {
+        const node *weeks = node_map_get(arr, "weeks");
+        int nw = weeks && weeks->kind == NODE_SEQ ? weeks->count : 0;
+        double *wv = arena_alloc(a, sizeof(double) * (size_t)(nw + 1));
+        int w = 0;
+        for (const node *x = nw ? weeks->first : NULL; x; x = x->next, w++)
+            wv[w] = x->kind == NODE_INT ? (double)x->v.integer
+                  : x->kind == NODE_FLOAT ? x->v.number : 0;
+        meta->arrivals = (sim_arrivals){ 1, num_of(arr, "per_week"), wv, nw,
+                                         (int)int_of(arr, "forecast_weeks") };
     }
     const node *outs = node_map_get(doc, "outcomes");
     meta->outcome_count = outs && outs->kind == NODE_SEQ ? outs->count : 0;
@@ -523,6 +605,45 @@ static int part_matches(const node *doc, const sim_meta *meta, int shards)
 }
 
 /* Add the scenarios of part P (its file PATH) to RUNS. */
+/* The per-segment results of run RU in part P's scenario node X: read
+ * (the first part) or added (the others). */
+static int part_segments(const node *x, int p, sim_run_result *ru, const char *path,
+                         diag_list *d)
+{
+    const node *segs = node_map_get(x, "segments");
+    int n = segs && segs->kind == NODE_SEQ ? segs->count : 0;
+    if (p == 0) {
+        ru->segment_count = n;
+        ru->seg_exact = calloc((size_t)n + 1, sizeof(sim_result *));
+        ru->seg_mc = calloc((size_t)n + 1, sizeof(sim_result *));
+        if (!ru->seg_exact || !ru->seg_mc)
+            fsout_fatal("out of memory");
+    } else if (n != ru->segment_count) {
+        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "the parts have different segments");
+        return -1;
+    }
+    int g = 0;
+    for (const node *y = n ? segs->first : NULL; y; y = y->next, g++) {
+        sim_result *e = sim_result_from_node(node_map_get(y, "exact"));
+        sim_result *m = sim_result_from_node(node_map_get(y, "monte_carlo"));
+        if (!e || !m) {
+            sim_result_free(e);
+            sim_result_free(m);
+            diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "segment %d: malformed", g);
+            return -1;
+        }
+        if (p == 0) {
+            ru->seg_exact[g] = e;
+            ru->seg_mc[g] = m;
+            continue;
+        }
+        sim_result_add_scaled(ru->seg_mc[g], m, 1);
+        sim_result_free(e);
+        sim_result_free(m);
+    }
+    return 0;
+}
+
 static int part_runs(const node *doc, int p, const char *path, sim_run_result **runs,
                      int *count, arena *a, diag_list *d)
 {
@@ -542,14 +663,29 @@ static int part_runs(const node *doc, int p, const char *path, sim_run_result **
             sim_result_free(m);
             return -1;
         }
+        const node *mo = node_map_get(x, "money");
         if (p == 0) {
             (*runs)[k] = (sim_run_result){ .id = id, .name = text_of(x, "name"), .exact = e, .mc = m };
             *count = k + 1;
+            sim_run_result *ru = &(*runs)[k];
+            ru->money = node_is_map(mo);
+            ru->fixed_cost = num_of(mo, "fixed_cost");
+            ru->exact_money = (sim_money){ num_of(mo, "exact_cost"), num_of(mo, "exact_value") };
+            ru->mc_money = (sim_money){ num_of(mo, "mc_cost"), num_of(mo, "mc_value") };
         } else {
+            /* money per journey: the parts weighted by their journeys */
+            sim_run_result *ru = &(*runs)[k];
+            double na = ru->mc->journeys, nb = m->journeys;
+            if (ru->money && na + nb > 0) {
+                ru->mc_money.cost = (ru->mc_money.cost * na + num_of(mo, "mc_cost") * nb) / (na + nb);
+                ru->mc_money.value = (ru->mc_money.value * na + num_of(mo, "mc_value") * nb) / (na + nb);
+            }
             sim_result_add_scaled((*runs)[k].mc, m, 1);
             sim_result_free(e);
             sim_result_free(m);
         }
+        if (part_segments(x, p, &(*runs)[k], path, d) < 0)
+            return -1;
     }
     if (p > 0 && k != *count) {
         diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "this part has %d scenarios, the first %d",
@@ -620,6 +756,13 @@ int cmd_merge(int argc, char **argv)
             diag_add(&d, DIAG_ERROR, NULL, 0, 0, NULL, "shard %lld/%d is missing", k, shards);
             told++;
         }
+    for (int k = 0; !d.errors && meta.arrivals.given && k < count; k++) {
+        runs[k].forecast = 1;
+        runs[k].value = meta.value;
+        runs[k].value_sd = meta.value_sd;
+        sim_forecast_of(&meta.arrivals, runs[k].exact, &runs[k].fc_exact);
+        sim_forecast_of(&meta.arrivals, runs[k].mc, &runs[k].fc_mc);
+    }
     if (!d.errors && count) {
         report_doc rd;
         sim_doc(&rd, &a, &meta, runs, count);

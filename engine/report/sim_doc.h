@@ -27,6 +27,8 @@ typedef struct sim_meta {
     int outcome_count;          /* the journey's named outcomes (0: none) */
     const char **outcome_ids, **outcome_names;
     const char *currency;       /* money's unit, or NULL */
+    sim_arrivals arrivals;      /* for the weekly forecast */
+    double value, value_sd;     /* what a conversion is worth */
     int segment_count;
     const char **segment_ids, **segment_names;
     const double *segment_shares;

@@ -26,7 +26,14 @@ void sim_forecast_free(sim_forecast *f)
     f->weeks = 0;
 }
 
-int sim_forecast_of(const cjm_journey *j, const sim_result *r, sim_forecast *f)
+sim_arrivals sim_arrivals_of(const cjm_journey *j)
+{
+    return (sim_arrivals){ j->arrivals_per_week >= 0 || j->arrival_week_count > 0,
+                           j->arrivals_per_week, j->arrival_weeks, j->arrival_week_count,
+                           j->forecast_weeks };
+}
+
+int sim_forecast_of(const sim_arrivals *j, const sim_result *r, sim_forecast *f)
 {
     int weeks = j->forecast_weeks > 0 ? j->forecast_weeks : (r->horizon + 6) / 7;
     f->weeks = weeks;
@@ -40,8 +47,8 @@ int sim_forecast_of(const cjm_journey *j, const sim_result *r, sim_forecast *f)
         return -1;
     }
     for (int w = 0; w < weeks; w++)
-        f->arrivals[w] = j->arrival_week_count ? (w < j->arrival_week_count ? j->arrival_weeks[w] : 0)
-                                               : fmax(j->arrivals_per_week, 0);
+        f->arrivals[w] = j->week_count ? (w < j->week_count ? j->weeks[w] : 0)
+                                       : fmax(j->per_week, 0);
     double n = r->journeys > 0 ? r->journeys : 1;
     int days = weeks * 7;
     for (int d = 0; d < days; d++) {

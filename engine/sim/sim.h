@@ -249,7 +249,20 @@ typedef struct sim_forecast {
     double *arrivals, *conversions, *ci95;
 } sim_forecast;
 
-int sim_forecast_of(const cjm_journey *j, const sim_result *r, sim_forecast *f);
+/* New journeys over the calendar: a steady weekly rate, or week by week,
+ * and the weeks to forecast (0: the horizon's). */
+typedef struct sim_arrivals {
+    int given;
+    double per_week;
+    const double *weeks;
+    int week_count;
+    int forecast_weeks;
+} sim_arrivals;
+
+/* J's `arrivals`. */
+sim_arrivals sim_arrivals_of(const cjm_journey *j);
+
+int sim_forecast_of(const sim_arrivals *arr, const sim_result *r, sim_forecast *f);
 void sim_forecast_free(sim_forecast *f);
 
 /* One run of scenario SC (NULL: the baseline) of J as it is simulated

@@ -37,3 +37,12 @@ for k in 0 1 2; do "$CJM" simulate outs.yaml -n 150000 --shard $k/3 -o outs$k.js
 "$CJM" merge outs2.json outs0.json outs1.json -o merged_outs.json
 cmp single_outs.json merged_outs.json
 grep -q '"lost"' merged_outs.json
+# segments, money and a forecast survive the shards too: the merged report
+# is the single run's, byte for byte
+src2="$ROOT/scripts/renewal_b2b.yaml"
+"$CJM" simulate "$src2" -n 30000 -o single_renewal.json
+for k in 0 1 2; do "$CJM" simulate "$src2" -n 30000 --shard $k/3 -o ren$k.json; done
+"$CJM" merge ren1.json ren2.json ren0.json -o merged_renewal.json
+cmp single_renewal.json merged_renewal.json
+grep -q '"segments"' merged_renewal.json && grep -q '"forecast"' merged_renewal.json
+grep -q '"money"' merged_renewal.json
