@@ -145,6 +145,7 @@
 ---@field to? string|string[] The phases (ids) that use the added touchpoint
 ---@field add_phase? cjm.Phase Scenarios: a phase to add, after the phase `after` names (else last)
 ---@field after? string The phase (id) the added phase follows
+---@field goes_to? table<string, number> Where journeys moving on from the phase go instead: phase or outcome id to a probability, adding up to 1 (replaces its transitions.to)
 
 ---@class cjm.Outcome
 ---@field id string The outcome's id, which transitions.to names

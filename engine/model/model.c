@@ -886,6 +886,10 @@ static node *write_change_duration(arena *a, const void *obj)
                         COUNT(duration_edit_fields));
 }
 
+/* (defined with the phases' probability maps below) */
+static void read_goes_to(bctx *c, const node *n, const char *path, void *obj);
+static node *write_goes_to(arena *a, const void *obj);
+
 /* An added touchpoint or phase is kept as written: the scenario's
  * journey is built with it (load_scenario_journey). */
 static void read_change_add_tp(bctx *c, const node *n, const char *path, void *obj)
@@ -980,6 +984,10 @@ static const field change_fields[] = {
       "Scenarios: a phase to add, after the phase `after` names (else last)" },
     { "after", FT_ID, offsetof(cjm_change, after), 0, NULL, NOLIMIT, NULL, NULL, NULL,
       "The phase (id) the added phase follows" },
+    { "goes_to", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_goes_to, write_goes_to,
+      "probabilities",
+      "Where journeys moving on from the phase go instead: phase or outcome id to a "
+      "probability, adding up to 1 (replaces its transitions.to)" },
 };
 
 /* A list of changes; a single change mapping stands for a list of one. */
@@ -1317,6 +1325,7 @@ PROBS_RW(back, cjm_phase, back, back_count)
 PROBS_RW(approve, cjm_phase, approve, approve_count)
 PROBS_RW(to, cjm_phase, to, to_count)
 PROBS_RW(start, cjm_journey, start, start_count)
+PROBS_RW(goes_to, cjm_change, goes_to, goes_to_count)
 
 static void read_advance(bctx *c, const node *n, const char *path, void *obj)
 {

@@ -93,6 +93,9 @@ typedef struct { cjm_edit_op op; double value; int present; } cjm_edit;
 
 typedef struct { const char *key; cjm_edit edit; const node *src; } cjm_keyed_edit;
 
+/* A key (an id) with a probability. */
+typedef struct { const char *key; double p; const node *src; } cjm_prob;
+
 /* One change of a scenario or an action's effect: edits of one phase's or
  * one touchpoint's numbers. */
 typedef struct cjm_change {
@@ -110,6 +113,8 @@ typedef struct cjm_change {
     const node *add_touchpoint, *add_phase;
     cjm_strs to;
     const char *after;
+    cjm_prob *goes_to;          /* a phase's new targets (its transitions.to) */
+    int goes_to_count;
     const node *src;
 } cjm_change;
 
@@ -159,7 +164,6 @@ typedef struct {
     const node *src;
 } cjm_emotion;
 
-typedef struct { const char *key; double p; const node *src; } cjm_prob;
 
 typedef struct { const char *from, *to; const node *src; } cjm_link;
 

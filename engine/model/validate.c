@@ -144,6 +144,36 @@ static void check_addition(vctx *c, const cjm_change *ch, const char *p, int may
     }
 }
 
+/* Probabilities that must add up to 1 (a distribution). */
+static void check_sum_one(vctx *c, const cjm_prob *items, int count, const node *at,
+                          const char *path)
+{
+    double sum = 0;
+    for (int i = 0; i < count; i++)
+        sum += items[i].p;
+    if (count && fabs(sum - 1) > 1e-9)
+        VERR(c, at, 0, path, "these shares add up to %.10g; they must add up to 1", sum);
+}
+
+/* A change's goes_to: phases or outcomes, adding up to 1. */
+static void check_goes_to(vctx *c, const cjm_change *ch, const char *p, const idset *phases)
+{
+    char q[600];
+    const cjm_journey *j = c->j;
+    for (int k = 0; k < ch->goes_to_count; k++) {
+        const char *id = ch->goes_to[k].key;
+        int known = idset_find(phases, id) >= 0 || (!j->outcome_count && !strcmp(id, "converted"));
+        for (int o = 0; o < j->outcome_count && !known; o++)
+            known = !strcmp(j->outcomes[o].id, id);
+        snprintf(q, sizeof q, "%s.goes_to.%s", p, id);
+        if (!known)
+            unknown_ref(c, ch->goes_to[k].src, 1, q, "phase or outcome", id, phases->ids,
+                        phases->count);
+    }
+    snprintf(q, sizeof q, "%s.goes_to", p);
+    check_sum_one(c, ch->goes_to, ch->goes_to_count, node_map_get(ch->src, "goes_to"), q);
+}
+
 static void check_changes(vctx *c, const cjm_changes *changes,
                           const char *path, const idset *phases,
                           const idset *personas, const idset *touchpoints, int may_add)
@@ -162,7 +192,7 @@ static void check_changes(vctx *c, const cjm_changes *changes,
         int phase_fields = ch->advance.present || ch->drop.present
             || ch->back_count || ch->approve_count || ch->duration_min.present
             || ch->duration_mode.present || ch->duration_max.present
-            || (ch->phase && ch->remove);
+            || ch->goes_to_count || (ch->phase && ch->remove);
         int tp_fields = ch->reach.present || ch->lift.present
             || (ch->touchpoint && ch->remove);
         if (!ch->phase == !ch->touchpoint) {
@@ -179,7 +209,8 @@ static void check_changes(vctx *c, const cjm_changes *changes,
                      "touchpoint, not a phase");
             if (!phase_fields)
                 VERR(c, ch->src, 0, p, "the change edits nothing (give "
-                     "advance, drop, back, approve, duration or remove)");
+                     "advance, drop, back, approve, duration, goes_to or remove)");
+            check_goes_to(c, ch, p, phases);
         } else {
             if (idset_find(touchpoints, ch->touchpoint) < 0)
                 unknown_ref(c, node_map_get(ch->src, "touchpoint"), 0, p,
@@ -265,16 +296,6 @@ static void outcome_ids(vctx *c, idset *outcomes, const idset *phases)
     }
 }
 
-/* Probabilities that must add up to 1 (a distribution). */
-static void check_sum_one(vctx *c, const cjm_prob *items, int count, const node *at,
-                          const char *path)
-{
-    double sum = 0;
-    for (int i = 0; i < count; i++)
-        sum += items[i].p;
-    if (count && fabs(sum - 1) > 1e-9)
-        VERR(c, at, 0, path, "these shares add up to %.10g; they must add up to 1", sum);
-}
 
 /* `start`, the outcomes and every phase's `to`. */
 static void check_flow(vctx *c, const idset *phases)

@@ -106,6 +106,8 @@ typedef struct compile_ctx {
     double *approve;            /* n x np: each gatekeeper's approval */
     int *gate;                  /* n x np: who is a gatekeeper where */
     const cjm_changes *lists[2];    /* extra changes (a segment's), then the scenario's */
+    const cjm_prob **to;        /* per phase: targets a change set (goes_to), or NULL */
+    int *to_count;
 } compile_ctx;
 
 /* Phase I's own numbers: its advance, drop, holding time, back moves,
@@ -172,6 +174,8 @@ static void read_journey(compile_ctx *c, int removed_touchpoint)
     }
     if (removed_touchpoint >= 0 && removed_touchpoint < nt)
         c->removed[removed_touchpoint] = 1;
+    c->to = arena_alloc(a, sizeof *c->to * (size_t)(n + 1));
+    c->to_count = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
     c->back = arena_alloc(a, sizeof(double) * (size_t)(n * n + 1));
     c->approve = arena_alloc(a, sizeof(double) * (size_t)(n * np + 1));
     c->gate = arena_alloc(a, sizeof(int) * (size_t)(n * np + 1));
@@ -200,6 +204,10 @@ static void apply_change(compile_ctx *c, const cjm_change *ch)
     if (i < 0)
         return;
     sim_phase *p = &c->m->phases[i];
+    if (ch->goes_to_count) {
+        c->to[i] = ch->goes_to;
+        c->to_count[i] = ch->goes_to_count;
+    }
     p->advance = clamp01(apply_edit(p->advance, &ch->advance));
     p->drop = clamp01(apply_edit(p->drop, &ch->drop));
     for (int k = 0; k < ch->back_count; k++) {
@@ -325,21 +333,24 @@ static void flatten_targets(compile_ctx *c, int i)
 {
     const cjm_phase *ph = &c->j->phases[i];
     sim_phase *p = &c->m->phases[i];
-    p->to = arena_alloc(c->a, sizeof(int) * (size_t)(ph->to_count + 1));
-    p->to_p = arena_alloc(c->a, sizeof(double) * (size_t)(ph->to_count + 1));
+    /* a change's goes_to replaces the phase's own */
+    const cjm_prob *to = c->to[i] ? c->to[i] : ph->to;
+    int count = c->to[i] ? c->to_count[i] : ph->to_count;
+    p->to = arena_alloc(c->a, sizeof(int) * (size_t)(count + 1));
+    p->to_p = arena_alloc(c->a, sizeof(double) * (size_t)(count + 1));
     p->to_count = 0;
-    for (int k = 0; k < ph->to_count; k++) {
-        int t = model_find_phase(c->j, ph->to[k].key);
+    for (int k = 0; k < count; k++) {
+        int t = model_find_phase(c->j, to[k].key);
         if (t < 0) {
-            int o = outcome_index(c->m, ph->to[k].key);
+            int o = outcome_index(c->m, to[k].key);
             if (o < 0)
                 continue;
             t = -1 - o;
         }
-        if (ph->to[k].p <= 0)
+        if (to[k].p <= 0)
             continue;
         p->to[p->to_count] = t;
-        p->to_p[p->to_count++] = ph->to[k].p;
+        p->to_p[p->to_count++] = to[k].p;
     }
     if (!p->to_count) {
         p->to[0] = i + 1 < c->n ? i + 1 : default_end(c->m);
@@ -483,9 +494,9 @@ sim_model *sim_compile_with(const cjm_journey *j, const cjm_scenario *scenario,
     if (!m)
         return NULL;
     arena_init(&m->mem);
-    compile_ctx c = { j, m, &m->mem, d, j->phase_count, j->touchpoint_count,
-                      j->persona_count + 1, NULL, NULL, NULL, NULL, NULL, NULL,
-                      { extra, scenario ? &scenario->changes : NULL } };
+    compile_ctx c = { .j = j, .m = m, .a = &m->mem, .d = d, .n = j->phase_count,
+                      .nt = j->touchpoint_count, .np = j->persona_count + 1,
+                      .lists = { extra, scenario ? &scenario->changes : NULL } };
     m->phase_count = c.n;
     m->horizon = horizon > 0 ? horizon : j->horizon;
     m->phases = arena_alloc(c.a, sizeof *m->phases * (size_t)(c.n + 1));

@@ -126,3 +126,28 @@ outcomes: [{ id: lost, name: Lost }]
 phases: [{ id: p1, name: One, transitions: { advance: 0.5 } }]
 YAML
 bad bad_end 'phases\[0\]: leaving the last phase needs somewhere to go'
+# a scenario can change where journeys go: goes_to replaces a phase's
+# targets (here half of those leaving One skip Two and convert: 0.5 x
+# (0.5 + 0.5 x 0.5) = 0.375 against 0.25)
+cat > gt.yaml <<'YAML'
+id: gt
+title: Goes to
+horizon: 3650
+personas: [{ id: a, name: Ann }]
+phases:
+  - { id: p1, name: One, transitions: { advance: 0.1, drop: 0.1 } }
+  - { id: p2, name: Two, transitions: { advance: 0.1, drop: 0.1 } }
+scenarios:
+  - { id: skip, name: Skip two, changes: [{ phase: p1, goes_to: { p2: 0.5, converted: 0.5 } }] }
+YAML
+"$CJM" simulate gt.yaml --all-scenarios -n 100000 -o gt.json
+/usr/bin/python3 - <<'PY'
+import json
+r = {x["id"]: x for x in json.load(open("gt.json"))["comparison"]}
+assert abs(r["baseline"]["converted"] - 0.25) < 2e-6 and abs(r["skip"]["converted"] - 0.375) < 2e-6
+assert abs(r["skip"]["converted_mc"] - 0.375) < 4 * (0.375 * 0.625 / 100000) ** 0.5
+PY
+sed 's/goes_to: { p2: 0.5, converted: 0.5 }/goes_to: { p3: 0.5, converted: 0.4 }/' gt.yaml > bad_gt.yaml
+if "$CJM" check bad_gt.yaml 2>err.txt; then echo "bad goes_to accepted"; exit 1; fi
+grep -q 'goes_to.p3: unknown phase or outcome "p3"' err.txt
+grep -q 'goes_to: these shares add up to 0.9' err.txt
