@@ -331,6 +331,63 @@ static void write_chart(arena *a, const cjm_journey *j, const sim_run_result *ru
 /* ---- shard files ---------------------------------------------------------------- */
 
 /* A shard's raw results, for cjm merge. */
+/* A list of {id, name} (and share, when SHARES is given) for a part file. */
+static node *named_list(arena *a, const char *const *ids, const char *const *names,
+                        const double *shares, int count)
+{
+    node *list = rnode_seq(a);
+    for (int k = 0; k < count; k++) {
+        node *x = rnode_map(a);
+        rnode_put(a, x, "id", rnode_str(a, ids[k]));
+        rnode_put(a, x, "name", rnode_str(a, names[k]));
+        if (shares)
+            rnode_put(a, x, "share", rnode_num(a, shares[k]));
+        node_append(list, x);
+    }
+    return list;
+}
+
+static node *arrivals_node(arena *a, const sim_arrivals *arr)
+{
+    node *n = rnode_map(a), *weeks = rnode_seq(a);
+    rnode_put(a, n, "per_week", rnode_num(a, arr->per_week));
+    for (int w = 0; w < arr->week_count; w++)
+        node_append(weeks, rnode_num(a, arr->weeks[w]));
+    rnode_put(a, n, "weeks", weeks);
+    rnode_put(a, n, "forecast_weeks", rnode_int(a, arr->forecast_weeks));
+    return n;
+}
+
+/* One run in a part file: its results, per segment, and its money. */
+static node *part_run_node(arena *a, const sim_run_result *ru)
+{
+    node *sn = rnode_map(a);
+    rnode_put(a, sn, "id", rnode_str(a, ru->id));
+    rnode_put(a, sn, "name", rnode_str(a, ru->name));
+    rnode_put(a, sn, "exact", sim_result_to_node(a, ru->exact));
+    rnode_put(a, sn, "monte_carlo", sim_result_to_node(a, ru->mc));
+    if (ru->segment_count) {
+        node *segs = rnode_seq(a);
+        for (int g = 0; g < ru->segment_count; g++) {
+            node *gn = rnode_map(a);
+            rnode_put(a, gn, "exact", sim_result_to_node(a, ru->seg_exact[g]));
+            rnode_put(a, gn, "monte_carlo", sim_result_to_node(a, ru->seg_mc[g]));
+            node_append(segs, gn);
+        }
+        rnode_put(a, sn, "segments", segs);
+    }
+    if (ru->money) {
+        node *mo = rnode_map(a);
+        rnode_put(a, mo, "fixed_cost", rnode_num(a, ru->fixed_cost));
+        rnode_put(a, mo, "exact_cost", rnode_num(a, ru->exact_money.cost));
+        rnode_put(a, mo, "exact_value", rnode_num(a, ru->exact_money.value));
+        rnode_put(a, mo, "mc_cost", rnode_num(a, ru->mc_money.cost));
+        rnode_put(a, mo, "mc_value", rnode_num(a, ru->mc_money.value));
+        rnode_put(a, sn, "money", mo);
+    }
+    return sn;
+}
+
 static void write_part(arena *a, const sim_meta *meta, const sim_run_result *runs, int count,
                        int shard, int shards, const char *out, diag_list *d)
 {
@@ -343,75 +400,22 @@ static void write_part(arena *a, const sim_meta *meta, const sim_run_result *run
     rnode_put(a, root, "journeys", rnode_int(a, meta->journeys));
     rnode_put(a, root, "shard", rnode_int(a, shard));
     rnode_put(a, root, "shards", rnode_int(a, shards));
-    node *phases = rnode_seq(a);
-    for (int i = 0; i < meta->phase_count; i++) {
-        node *p = rnode_map(a);
-        rnode_put(a, p, "id", rnode_str(a, meta->phase_ids[i]));
-        rnode_put(a, p, "name", rnode_str(a, meta->phase_names[i]));
-        node_append(phases, p);
-    }
-    rnode_put(a, root, "phases", phases);
-    if (meta->segment_count) {
-        node *segs = rnode_seq(a);
-        for (int k = 0; k < meta->segment_count; k++) {
-            node *g = rnode_map(a);
-            rnode_put(a, g, "id", rnode_str(a, meta->segment_ids[k]));
-            rnode_put(a, g, "name", rnode_str(a, meta->segment_names[k]));
-            rnode_put(a, g, "share", rnode_num(a, meta->segment_shares[k]));
-            node_append(segs, g);
-        }
-        rnode_put(a, root, "segments", segs);
-    }
+    rnode_put(a, root, "phases", named_list(a, meta->phase_ids, meta->phase_names, NULL,
+                                            meta->phase_count));
+    if (meta->segment_count)
+        rnode_put(a, root, "segments", named_list(a, meta->segment_ids, meta->segment_names,
+                                                  meta->segment_shares, meta->segment_count));
     rnode_put(a, root, "currency", rnode_str(a, meta->currency));
     rnode_put(a, root, "value", rnode_num(a, meta->value));
     rnode_put(a, root, "value_sd", rnode_num(a, meta->value_sd));
-    if (meta->arrivals.given) {
-        node *arr = rnode_map(a), *weeks = rnode_seq(a);
-        rnode_put(a, arr, "per_week", rnode_num(a, meta->arrivals.per_week));
-        for (int w = 0; w < meta->arrivals.week_count; w++)
-            node_append(weeks, rnode_num(a, meta->arrivals.weeks[w]));
-        rnode_put(a, arr, "weeks", weeks);
-        rnode_put(a, arr, "forecast_weeks", rnode_int(a, meta->arrivals.forecast_weeks));
-        rnode_put(a, root, "arrivals", arr);
-    }
-    if (meta->outcome_count) {
-        node *outs = rnode_seq(a);
-        for (int k = 0; k < meta->outcome_count; k++) {
-            node *o = rnode_map(a);
-            rnode_put(a, o, "id", rnode_str(a, meta->outcome_ids[k]));
-            rnode_put(a, o, "name", rnode_str(a, meta->outcome_names[k]));
-            node_append(outs, o);
-        }
-        rnode_put(a, root, "outcomes", outs);
-    }
+    if (meta->arrivals.given)
+        rnode_put(a, root, "arrivals", arrivals_node(a, &meta->arrivals));
+    if (meta->outcome_count)
+        rnode_put(a, root, "outcomes", named_list(a, meta->outcome_ids, meta->outcome_names,
+                                                  NULL, meta->outcome_count));
     node *list = rnode_seq(a);
-    for (int k = 0; k < count; k++) {
-        node *sn = rnode_map(a);
-        rnode_put(a, sn, "id", rnode_str(a, runs[k].id));
-        rnode_put(a, sn, "name", rnode_str(a, runs[k].name));
-        rnode_put(a, sn, "exact", sim_result_to_node(a, runs[k].exact));
-        rnode_put(a, sn, "monte_carlo", sim_result_to_node(a, runs[k].mc));
-        if (runs[k].segment_count) {
-            node *segs = rnode_seq(a);
-            for (int g = 0; g < runs[k].segment_count; g++) {
-                node *gn = rnode_map(a);
-                rnode_put(a, gn, "exact", sim_result_to_node(a, runs[k].seg_exact[g]));
-                rnode_put(a, gn, "monte_carlo", sim_result_to_node(a, runs[k].seg_mc[g]));
-                node_append(segs, gn);
-            }
-            rnode_put(a, sn, "segments", segs);
-        }
-        if (runs[k].money) {
-            node *mo = rnode_map(a);
-            rnode_put(a, mo, "fixed_cost", rnode_num(a, runs[k].fixed_cost));
-            rnode_put(a, mo, "exact_cost", rnode_num(a, runs[k].exact_money.cost));
-            rnode_put(a, mo, "exact_value", rnode_num(a, runs[k].exact_money.value));
-            rnode_put(a, mo, "mc_cost", rnode_num(a, runs[k].mc_money.cost));
-            rnode_put(a, mo, "mc_value", rnode_num(a, runs[k].mc_money.value));
-            rnode_put(a, sn, "money", mo);
-        }
-        node_append(list, sn);
-    }
+    for (int k = 0; k < count; k++)
+        node_append(list, part_run_node(a, &runs[k]));
     rnode_put(a, root, "scenarios", list);
     size_t len;
     char *text = json_emit(root, &len, d);
@@ -530,65 +534,66 @@ static long long int_of(const node *map, const char *key)
 }
 
 /* The first part's journey: its id, title, phases and run settings. */
+/* The list KEY of a part file as ids, names and (SHARES not NULL) shares;
+ * the count, or -1 when an item lacks its id or name. */
+static int read_named_list(arena *a, const node *doc, const char *key, const char ***ids,
+                           const char ***names, const double **shares)
+{
+    const node *l = node_map_get(doc, key);
+    int n = l && l->kind == NODE_SEQ ? l->count : 0;
+    *ids = arena_alloc(a, sizeof(char *) * (size_t)(n + 1));
+    *names = arena_alloc(a, sizeof(char *) * (size_t)(n + 1));
+    double *sh = arena_alloc(a, sizeof(double) * (size_t)(n + 1));
+    int i = 0;
+    for (const node *x = n ? l->first : NULL; x; x = x->next, i++) {
+        (*ids)[i] = text_of(x, "id");
+        (*names)[i] = text_of(x, "name");
+        sh[i] = num_of(x, "share");
+        if (!(*ids)[i] || !(*names)[i])
+            return -1;
+    }
+    if (shares)
+        *shares = sh;
+    return n;
+}
+
+/* A part file's arrivals (for the forecast), into META. */
+static void read_part_arrivals(arena *a, const node *doc, sim_meta *meta)
+{
+    const node *arr = node_map_get(doc, "arrivals");
+    if (!node_is_map(arr))
+        return;
+    const node *weeks = node_map_get(arr, "weeks");
+    int nw = weeks && weeks->kind == NODE_SEQ ? weeks->count : 0;
+    double *wv = arena_alloc(a, sizeof(double) * (size_t)(nw + 1));
+    int w = 0;
+    for (const node *x = nw ? weeks->first : NULL; x; x = x->next, w++)
+        wv[w] = x->kind == NODE_INT ? (double)x->v.integer
+              : x->kind == NODE_FLOAT ? x->v.number : 0;
+    meta->arrivals = (sim_arrivals){ 1, num_of(arr, "per_week"), wv, nw,
+                                     (int)int_of(arr, "forecast_weeks") };
+}
+
 static int part_meta(arena *a, const node *doc, sim_meta *meta, int *shards)
 {
-    const node *ph = node_map_get(doc, "phases");
     meta->id = text_of(doc, "journey");
     meta->title = text_of(doc, "title");
     meta->horizon = (int)int_of(doc, "horizon");
     meta->seed = int_of(doc, "seed");
     meta->journeys = int_of(doc, "journeys");
     *shards = (int)int_of(doc, "shards");
-    meta->phase_count = ph && ph->kind == NODE_SEQ ? ph->count : 0;
-    meta->phase_ids = arena_alloc(a, sizeof(char *) * (size_t)(meta->phase_count + 1));
-    meta->phase_names = arena_alloc(a, sizeof(char *) * (size_t)(meta->phase_count + 1));
-    int i = 0;
-    for (const node *x = ph ? ph->first : NULL; x; x = x->next, i++) {
-        meta->phase_ids[i] = text_of(x, "id");
-        meta->phase_names[i] = text_of(x, "name");
-        if (!meta->phase_ids[i] || !meta->phase_names[i])
-            return -1;
-    }
-    const node *segs = node_map_get(doc, "segments");
-    meta->segment_count = segs && segs->kind == NODE_SEQ ? segs->count : 0;
-    meta->segment_ids = arena_alloc(a, sizeof(char *) * (size_t)(meta->segment_count + 1));
-    meta->segment_names = arena_alloc(a, sizeof(char *) * (size_t)(meta->segment_count + 1));
-    double *shares = arena_alloc(a, sizeof(double) * (size_t)(meta->segment_count + 1));
-    int g = 0;
-    for (const node *x = meta->segment_count ? segs->first : NULL; x; x = x->next, g++) {
-        meta->segment_ids[g] = text_of(x, "id");
-        meta->segment_names[g] = text_of(x, "name");
-        shares[g] = num_of(x, "share");
-        if (!meta->segment_ids[g] || !meta->segment_names[g])
-            return -1;
-    }
-    meta->segment_shares = shares;
     meta->currency = text_of(doc, "currency");
     meta->value = num_of(doc, "value");
     meta->value_sd = num_of(doc, "value_sd");
-    const node *arr = node_map_get(doc, "arrivals");
-    if (node_is_map(arr)) {
-        const node *weeks = node_map_get(arr, "weeks");
-        int nw = weeks && weeks->kind == NODE_SEQ ? weeks->count : 0;
-        double *wv = arena_alloc(a, sizeof(double) * (size_t)(nw + 1));
-        int w = 0;
-        for (const node *x = nw ? weeks->first : NULL; x; x = x->next, w++)
-            wv[w] = x->kind == NODE_INT ? (double)x->v.integer
-                  : x->kind == NODE_FLOAT ? x->v.number : 0;
-        meta->arrivals = (sim_arrivals){ 1, num_of(arr, "per_week"), wv, nw,
-                                         (int)int_of(arr, "forecast_weeks") };
-    }
-    const node *outs = node_map_get(doc, "outcomes");
-    meta->outcome_count = outs && outs->kind == NODE_SEQ ? outs->count : 0;
-    meta->outcome_ids = arena_alloc(a, sizeof(char *) * (size_t)(meta->outcome_count + 1));
-    meta->outcome_names = arena_alloc(a, sizeof(char *) * (size_t)(meta->outcome_count + 1));
-    i = 0;
-    for (const node *x = outs ? outs->first : NULL; x; x = x->next, i++) {
-        meta->outcome_ids[i] = text_of(x, "id");
-        meta->outcome_names[i] = text_of(x, "name");
-        if (!meta->outcome_ids[i] || !meta->outcome_names[i])
-            return -1;
-    }
+    read_part_arrivals(a, doc, meta);
+    meta->phase_count = read_named_list(a, doc, "phases", &meta->phase_ids,
+                                        &meta->phase_names, NULL);
+    meta->segment_count = read_named_list(a, doc, "segments", &meta->segment_ids,
+                                          &meta->segment_names, &meta->segment_shares);
+    meta->outcome_count = read_named_list(a, doc, "outcomes", &meta->outcome_ids,
+                                          &meta->outcome_names, NULL);
+    if (meta->segment_count < 0 || meta->outcome_count < 0)
+        return -1;
     return meta->id && meta->title && *shards >= 1 && meta->phase_count >= 1 ? 0 : -1;
 }
 

@@ -36,7 +36,7 @@ grep -q 'word64k.yaml:4:.*touchpoints\[0\].name: text of 65536 characters is lon
     || fail "64k word: $(cat err.txt)"
 # with the limit raised, an unbreakable 128,000-character word is drawn
 # (line breaking took 56 s; the timeout is only a guard against a hang)
-"$CJM" render word128k.yaml -o word.svg --limit text=200000 --timeout 30 2> err.txt \
+"$CJM" render word128k.yaml -o word.svg --limit text=200000 --timeout "${SLOW_TIMEOUT:-30}" 2> err.txt \
     || fail "128k word: $(cat err.txt)"
 # --timeout ends C work too: the exact engine, with its own limit raised
 printf 'keep\n' > out.yaml

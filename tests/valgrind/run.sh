@@ -14,6 +14,7 @@ exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=d
     --child-silent-after-fork=yes "$root/cjm" "\$@"
 SH
 chmod +x "$wrap"
-# valgrind starts cjm slowly: signals in test_faults.sh wait until it runs
-export CJM_HOME="$root" SKIP_FUZZ=1 SIGNAL_DELAY=5
+# valgrind runs cjm slowly: signals in test_faults.sh wait until it runs, and
+# the guard timeout of a long render in test_render_limits.sh is longer
+export CJM_HOME="$root" SKIP_FUZZ=1 SIGNAL_DELAY=5 SLOW_TIMEOUT=900
 exec bash "$root/tests/run.sh" "$wrap" "$root/build/valgrind/no-unit-tests"
