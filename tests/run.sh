@@ -55,6 +55,12 @@ run_case() {
             exit:*) want_exit=${line#exit: } ;;
         esac
     done < "$expect"
+    # make valgrind runs cjm some 30 times slower: its --timeout guards too
+    if [ -n "${TIMEOUT_SCALE:-}" ]; then
+        args=$(printf '%s' "$args" | awk -v k="$TIMEOUT_SCALE" '{
+            for (i = 1; i < NF; i++) if ($i == "--timeout") $(i + 1) = $(i + 1) * k
+            print }')
+    fi
     local out err rc
     err=$(mktemp)
     out=$(cd "$dir" && eval "\"\$CJM\" $args \"$name\"" 2>"$err")

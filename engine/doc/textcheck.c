@@ -122,6 +122,33 @@ static void check_string(walk *w, const node *n, const char *s, size_t len,
     }
 }
 
+/* The path so far (PLEN bytes) with ".KEY" or "[I]" added; its length.
+ * (By hand: this runs for every node, and printf was most of its time.) */
+static size_t path_put(walk *w, size_t at, const char *s)
+{
+    while (*s && at + 1 < sizeof w->path)
+        w->path[at++] = *s++;
+    w->path[at] = '\0';
+    return at;
+}
+
+static size_t path_key(walk *w, size_t plen, const char *key)
+{
+    return path_put(w, plen ? path_put(w, plen, ".") : 0, key ? key : "");
+}
+
+static size_t path_index(walk *w, size_t plen, int i)
+{
+    char digits[16], *p = digits + sizeof digits - 1;
+    *p = '\0';
+    *--p = ']';
+    do
+        *--p = (char)('0' + i % 10);
+    while ((i /= 10) > 0);
+    *--p = '[';
+    return path_put(w, plen, p);
+}
+
 static void visit(walk *w, const node *n, size_t plen)
 {
     if (n->kind == NODE_STR) {
@@ -132,13 +159,8 @@ static void visit(walk *w, const node *n, size_t plen)
         return;
     int i = 0;
     for (const node *c = n->first; c; c = c->next, i++) {
-        int wr = n->kind == NODE_SEQ
-            ? snprintf(w->path + plen, sizeof w->path - plen, "[%d]", i)
-            : snprintf(w->path + plen, sizeof w->path - plen, "%s%s", plen ? "." : "",
-                       c->key);
-        size_t nlen = plen + (size_t)(wr > 0 ? wr : 0);
-        if (nlen >= sizeof w->path)
-            nlen = sizeof w->path - 1;
+        size_t nlen = n->kind == NODE_SEQ ? path_index(w, plen, i)
+                                          : path_key(w, plen, c->key);
         if (n->kind == NODE_MAP && c->key)
             check_string(w, c, c->key, strlen(c->key), 1);
         visit(w, c, nlen);

@@ -18,6 +18,7 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
+#include "base/idmap.h"
 #include "doc/node.h"
 
 /* Ids are short names (letters, digits, '_' and '-'): at most this long. */
@@ -175,7 +176,8 @@ typedef struct cjm_blueprint {
 
 typedef struct cjm_phase {
     const char *id, *name, *goal, *description;
-    cjm_involve *involvement;   /* after validation: one per persona, in order */
+    cjm_involve *involvement;   /* the personas named, in persona order after
+                                   validation; a persona not named is none */
     int involvement_count;
     cjm_cards steps, actions, thoughts, pains, opportunities;
     cjm_emotion *emotions;
@@ -271,6 +273,8 @@ typedef struct cjm_journey {
     const char *currency;       /* the money's unit in reports, or NULL */
     const node *maps;           /* a project's customer journey, as written */
     struct cjm_journey *mapped; /* ... built and validated by load_journey */
+    /* ids to indexes (the first of a duplicate id), for model_find_* */
+    idmap persona_ids, phase_ids, touchpoint_ids;
     const node *src;
 } cjm_journey;
 
@@ -286,10 +290,13 @@ node *model_to_node(arena *a, const cjm_journey *j);
  * times (0 when none has a time). */
 double model_phase_minutes(const cjm_phase *ph);
 
-/* Lookups by id; -1 when absent. */
+/* Lookups by id, in constant time; -1 when absent. */
 int model_find_persona(const cjm_journey *j, const char *id);
 int model_find_phase(const cjm_journey *j, const char *id);
 int model_find_touchpoint(const cjm_journey *j, const char *id);
+
+/* How persona P (an index) takes part in phase PH: INV_NONE unless named. */
+cjm_involvement model_involvement(const cjm_journey *j, const cjm_phase *ph, int p);
 
 /* Report an error at node N (its key position when AT_KEY). */
 void model_error(diag_list *d, const node *n, int at_key, const char *path,

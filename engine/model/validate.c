@@ -4,7 +4,9 @@
 #include "model/validate.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct vctx {
@@ -56,10 +58,12 @@ static void unknown_ref(vctx *c, const node *n, int at_key, const char *path,
 
 /* ---- id namespaces ---------------------------------------------------- */
 
+/* The ids in order (for "known: ..." and suggestions), hashed for lookups. */
 typedef struct idset {
     const char **ids;
     const node **srcs;
     int count;
+    idmap map;
 } idset;
 
 static void idset_init(vctx *c, idset *s, int capacity)
@@ -67,36 +71,51 @@ static void idset_init(vctx *c, idset *s, int capacity)
     s->ids = arena_alloc(c->a, sizeof *s->ids * (size_t)(capacity + 1));
     s->srcs = arena_alloc(c->a, sizeof *s->srcs * (size_t)(capacity + 1));
     s->count = 0;
+    idmap_init(&s->map, c->a, capacity);
 }
 
 static int idset_find(const idset *s, const char *id)
 {
-    if (!id)
-        return -1;
-    for (int i = 0; i < s->count; i++)
-        if (s->ids[i] && strcmp(s->ids[i], id) == 0)
-            return i;
-    return -1;
+    return idmap_find(&s->map, id);
 }
 
-/* Add ID; report a duplicate of WHAT at SRC. */
+/* Add ID (not NULL) unless it is there already; returns its index. */
+static int idset_put(idset *s, const char *id, const node *src)
+{
+    int prev = idmap_add(&s->map, id, s->count);
+    if (prev >= 0)
+        return prev;
+    s->ids[s->count] = id;
+    s->srcs[s->count] = src;
+    return s->count++;
+}
+
+/* Add ID; report a duplicate of WHAT at SRC, at the model path PATH_FMT
+ * (formatted only then: this runs for every id of the journey). */
 static void idset_add(vctx *c, idset *s, const char *id, const node *src,
-                      const char *path, const char *what)
+                      const char *what, const char *path_fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+static void idset_add(vctx *c, idset *s, const char *id, const node *src,
+                      const char *what, const char *path_fmt, ...)
 {
     if (!id)
         return;
-    int prev = idset_find(s, id);
-    if (prev >= 0) {
-        const node *first = s->srcs[prev];
-        if (first && first->line)
-            VERR(c, src, 0, path, "duplicate %s id \"%s\" (first used at "
-                 "line %d)", what, id, first->line);
-        else
-            VERR(c, src, 0, path, "duplicate %s id \"%s\"", what, id);
+    int prev = idmap_find(&s->map, id);
+    if (prev < 0) {
+        idset_put(s, id, src);
         return;
     }
-    s->ids[s->count] = id;
-    s->srcs[s->count++] = src;
+    char path[512];
+    va_list ap;
+    va_start(ap, path_fmt);
+    vsnprintf(path, sizeof path, path_fmt, ap);
+    va_end(ap);
+    const node *first = s->srcs[prev];
+    if (first && first->line)
+        VERR(c, src, 0, path, "duplicate %s id \"%s\" (first used at "
+             "line %d)", what, id, first->line);
+    else
+        VERR(c, src, 0, path, "duplicate %s id \"%s\"", what, id);
 }
 
 /* ---- references and edits ---------------------------------------------- */
@@ -264,12 +283,10 @@ static void name_cards(vctx *c, cjm_cards *cards, const char *phase_id,
 static void add_cards(vctx *c, idset *s, const cjm_cards *cards,
                       const char *path)
 {
-    char p[512];
     for (int i = 0; i < cards->count; i++) {
-        snprintf(p, sizeof p, "%s[%d]", path, i);
         const node *src = cards->items[i].src;
-        const node *idn = node_map_get(src, "id");
-        idset_add(c, s, cards->items[i].id, idn ? idn : src, p, "card");
+        const node *idn = cards->items[i].id ? node_map_get(src, "id") : NULL;
+        idset_add(c, s, cards->items[i].id, idn ? idn : src, "card", "%s[%d]", path, i);
     }
 }
 
@@ -291,8 +308,8 @@ static void outcome_ids(vctx *c, idset *outcomes, const idset *phases)
         if (idset_find(phases, j->outcomes[i].id) >= 0)
             VERR(c, idn ? idn : j->outcomes[i].src, 0, p, "\"%s\" is a phase's id too: "
                  "an outcome needs an id of its own", j->outcomes[i].id);
-        idset_add(c, outcomes, j->outcomes[i].id, idn ? idn : j->outcomes[i].src, p,
-                  "outcome");
+        idset_add(c, outcomes, j->outcomes[i].id, idn ? idn : j->outcomes[i].src,
+                  "outcome", "%s", p);
     }
 }
 
@@ -351,7 +368,7 @@ static void check_segments(vctx *c, const idset *phases, const idset *personas,
         cjm_segment *sg = &j->segments[i];
         snprintf(p, sizeof p, "segments[%d].id", i);
         const node *idn = node_map_get(sg->src, "id");
-        idset_add(c, &ids, sg->id, idn ? idn : sg->src, p, "segment");
+        idset_add(c, &ids, sg->id, idn ? idn : sg->src, "segment", "%s", p);
         if (!sg->name)
             sg->name = sg->id;
         if (sg->persona && idset_find(personas, sg->persona) < 0) {
@@ -492,47 +509,55 @@ static void check_phase(vctx *c, int index, const idset *phases,
     }
 }
 
-/* One involvement entry per persona, in persona order. */
+/* The personas a phase names, in persona order (unknown ones were
+ * reported and are left out); and an approval per gatekeeper, also in
+ * persona order, so both engines draw them in the same order. */
+static int by_persona(const void *a, const void *b)
+{
+    const int *x = a, *y = b;
+    return (x[0] > y[0]) - (x[0] < y[0]);
+}
+
 static void fill_involvement(vctx *c, cjm_phase *ph)
 {
     cjm_journey *j = c->j;
-    cjm_involve *full = arena_alloc(c->a, sizeof *full
-                                          * (size_t)(j->persona_count + 1));
-    for (int i = 0; i < j->persona_count; i++) {
-        full[i].persona = j->personas[i].id;
-        full[i].level = INV_NONE;
-        for (int k = 0; k < ph->involvement_count; k++)
-            if (j->personas[i].id
-                && strcmp(ph->involvement[k].persona, j->personas[i].id) == 0) {
-                full[i] = ph->involvement[k];
-                break;
-            }
+    int n = ph->involvement_count, kept = 0;
+    int (*order)[2] = arena_alloc(c->a, sizeof *order * (size_t)(n + 1));
+    for (int k = 0; k < n; k++) {
+        int p = model_find_persona(j, ph->involvement[k].persona);
+        if (p >= 0) {
+            order[kept][0] = p;
+            order[kept++][1] = k;
+        }
     }
-    ph->involvement = full;
-    ph->involvement_count = j->persona_count;
+    qsort(order, (size_t)kept, sizeof *order, by_persona);
+    cjm_involve *sorted = arena_alloc(c->a, sizeof *sorted * (size_t)(kept + 1));
+    int gates = 0;
+    for (int i = 0; i < kept; i++) {
+        sorted[i] = ph->involvement[order[i][1]];
+        sorted[i].persona = j->personas[order[i][0]].id;
+        gates += sorted[i].level == INV_GATEKEEPER;
+    }
+    ph->involvement = sorted;
+    ph->involvement_count = kept;
 
     if (!ph->has_transitions)
         return;
-    int extra = 0;
-    for (int i = 0; i < ph->involvement_count; i++)
-        if (ph->involvement[i].level == INV_GATEKEEPER)
-            extra++;
-    cjm_prob *approve = arena_alloc(c->a, sizeof *approve
-                                          * (size_t)(ph->approve_count + extra + 1));
-    int n = 0;
-    for (int i = 0; i < ph->involvement_count; i++) {
-        if (ph->involvement[i].level != INV_GATEKEEPER)
+    cjm_prob *approve = arena_alloc(c->a, sizeof *approve * (size_t)(gates + 1));
+    int a = 0;
+    for (int i = 0; i < kept; i++) {
+        if (sorted[i].level != INV_GATEKEEPER)
             continue;
-        approve[n].key = ph->involvement[i].persona;
-        approve[n].p = 1.0;
-        approve[n].src = NULL;
+        approve[a].key = sorted[i].persona;
+        approve[a].p = 1.0;
+        approve[a].src = NULL;
         for (int k = 0; k < ph->approve_count; k++)
-            if (strcmp(ph->approve[k].key, approve[n].key) == 0)
-                approve[n] = ph->approve[k];
-        n++;
+            if (strcmp(ph->approve[k].key, approve[a].key) == 0)
+                approve[a] = ph->approve[k];
+        a++;
     }
     ph->approve = approve;
-    ph->approve_count = n;
+    ph->approve_count = a;
 }
 
 int val_journey(arena *a, cjm_journey *j, diag_list *d)
@@ -550,25 +575,22 @@ int val_journey(arena *a, cjm_journey *j, diag_list *d)
 
     idset_init(&c, &personas, j->persona_count);
     for (int i = 0; i < j->persona_count; i++) {
-        snprintf(p, sizeof p, "personas[%d].id", i);
         const node *idn = node_map_get(j->personas[i].src, "id");
-        idset_add(&c, &personas, j->personas[i].id,
-                  idn ? idn : j->personas[i].src, p, "persona");
+        idset_add(&c, &personas, j->personas[i].id, idn ? idn : j->personas[i].src,
+                  "persona", "personas[%d].id", i);
     }
     idset_init(&c, &touchpoints, j->touchpoint_count);
     for (int i = 0; i < j->touchpoint_count; i++) {
-        snprintf(p, sizeof p, "touchpoints[%d].id", i);
         const node *idn = node_map_get(j->touchpoints[i].src, "id");
-        idset_add(&c, &touchpoints, j->touchpoints[i].id,
-                  idn ? idn : j->touchpoints[i].src, p, "touchpoint");
+        idset_add(&c, &touchpoints, j->touchpoints[i].id, idn ? idn : j->touchpoints[i].src,
+                  "touchpoint", "touchpoints[%d].id", i);
     }
     idset_init(&c, &phases, j->phase_count);
     int card_total = 0;
     for (int i = 0; i < j->phase_count; i++) {
         cjm_phase *ph = &j->phases[i];
-        snprintf(p, sizeof p, "phases[%d].id", i);
         const node *idn = node_map_get(ph->src, "id");
-        idset_add(&c, &phases, ph->id, idn ? idn : ph->src, p, "phase");
+        idset_add(&c, &phases, ph->id, idn ? idn : ph->src, "phase", "phases[%d].id", i);
         name_cards(&c, &ph->pains, ph->id, "pain");
         name_cards(&c, &ph->opportunities, ph->id, "opportunity");
         card_total += ph->pains.count + ph->opportunities.count
@@ -607,17 +629,17 @@ int val_journey(arena *a, cjm_journey *j, diag_list *d)
         /* (a card whose id was refused by the builder has none) */
         for (int k = 0; k < ph->pains.count; k++)
             if (ph->pains.items[k].id)
-                pain_ids.ids[pain_ids.count++] = ph->pains.items[k].id;
+                idset_put(&pain_ids, ph->pains.items[k].id, NULL);
         for (int k = 0; k < ph->opportunities.count; k++)
             if (ph->opportunities.items[k].id)
-                pain_ids.ids[pain_ids.count++] = ph->opportunities.items[k].id;
+                idset_put(&pain_ids, ph->opportunities.items[k].id, NULL);
         /* a card with a fail point may be addressed too: by its recovery */
         const cjm_cards *with_fails[] = { &ph->steps, &ph->actions, lane_cards[0],
             lane_cards[1], lane_cards[2], lane_cards[3], lane_cards[4] };
         for (int l = 0; l < 7; l++)
             for (int k = 0; k < with_fails[l]->count; k++)
                 if (with_fails[l]->items[k].fail_point && with_fails[l]->items[k].id)
-                    pain_ids.ids[pain_ids.count++] = with_fails[l]->items[k].id;
+                    idset_put(&pain_ids, with_fails[l]->items[k].id, NULL);
     }
 
     for (int i = 0; i < j->phase_count; i++)
@@ -631,7 +653,7 @@ int val_journey(arena *a, cjm_journey *j, diag_list *d)
         cjm_action *ac = &j->actions[i];
         snprintf(p, sizeof p, "actions[%d].id", i);
         const node *idn = node_map_get(ac->src, "id");
-        idset_add(&c, &actions, ac->id, idn ? idn : ac->src, p, "action");
+        idset_add(&c, &actions, ac->id, idn ? idn : ac->src, "action", "%s", p);
         for (int k = 0; k < ac->addresses.count; k++) {
             snprintf(p, sizeof p, "actions[%d].addresses[%d]", i, k);
             if (idset_find(&pain_ids, ac->addresses.items[k]) < 0)
@@ -664,7 +686,7 @@ int val_journey(arena *a, cjm_journey *j, diag_list *d)
         cjm_scenario *sc = &j->scenarios[i];
         snprintf(p, sizeof p, "scenarios[%d].id", i);
         const node *idn = node_map_get(sc->src, "id");
-        idset_add(&c, &scenarios, sc->id, idn ? idn : sc->src, p, "scenario");
+        idset_add(&c, &scenarios, sc->id, idn ? idn : sc->src, "scenario", "%s", p);
         if (!sc->name)
             sc->name = sc->id;
         snprintf(p, sizeof p, "scenarios[%d].changes", i);

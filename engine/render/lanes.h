@@ -16,10 +16,29 @@ typedef struct mctx {
     const layout_options *o;
     double x0, colw, gap, width;
     int first, n;               /* the phases shown: first .. first + n - 1 */
-    int *selected;              /* persona indexes shown */
-    int nsel;
+    int persona;                /* the persona of a --persona map, or -1 */
     const char *loc;
+    const struct by_persona *scores;    /* the emotion lane's, while drawn */
 } mctx;
+
+/* What the phases shown say of each persona, with an entry per named
+ * persona (sparse, as the model stores it): the personas in persona order
+ * (only the --persona one on its map), and persona k's entries, in column
+ * order, at START[k] .. START[k + 1] - 1 of COL and ITEM. */
+typedef struct by_persona {
+    int count;
+    int *personas;              /* persona indexes */
+    int *start;                 /* count + 1 offsets */
+    int *col;                   /* the column of each entry */
+    const void **item;          /* its cjm_involve or cjm_emotion */
+} by_persona;
+
+/* The involvement (not none) or, with EMOTIONS, the scores of the phases
+ * shown, by persona; in time linear in the entries. */
+void page_by_persona(mctx *m, int emotions, by_persona *out);
+
+/* Persona k's entry in column COL, or NULL. */
+const void *by_persona_at(const by_persona *b, int k, int col);
 
 /* W in the page's language (words.h). */
 const char *L(const mctx *m, word w);

@@ -21,21 +21,16 @@
 #include <string.h>
 
 
-/* Persona P's score in phase PH; *FOUND says whether it has one. */
-static const cjm_emotion *emotion_of(const cjm_phase *ph, const char *persona)
+/* Plot series S's score in column I, or NULL.  A plot's series are
+ * indexes into the page's by_persona. */
+static const cjm_emotion *score_at(const mctx *m, const int *plot, int s, int i)
 {
-    for (int k = 0; k < ph->emotion_count; k++)
-        if (strcmp(ph->emotions[k].persona, persona) == 0)
-            return &ph->emotions[k];
-    return NULL;
+    return by_persona_at(m->scores, plot[s], i);
 }
 
-static int has_scores(const mctx *m, int persona)
+static int persona_of(const mctx *m, const int *plot, int s)
 {
-    for (int i = 0; i < m->n; i++)
-        if (emotion_of(&m->j->phases[m->first + i], m->j->personas[persona].id))
-            return 1;
-    return 0;
+    return m->scores->personas[plot[s]];
 }
 
 /* A plot band from TOP (+3) to BOTTOM (−3). */
@@ -87,13 +82,12 @@ static void scale_marks(mctx *m, const band *b, int words)
 static double point_y(const mctx *m, const band *b, const int *plot, int count, int s,
                       int i)
 {
-    const cjm_phase *ph = &m->j->phases[m->first + i];
-    const cjm_emotion *e = emotion_of(ph, m->j->personas[plot[s]].id);
+    const cjm_emotion *e = score_at(m, plot, s, i);
     if (!e)
         return NAN;
     int rank = 0, equal = 0;
     for (int q = 0; q < count; q++) {
-        const cjm_emotion *o = emotion_of(ph, m->j->personas[plot[q]].id);
+        const cjm_emotion *o = q == s ? e : score_at(m, plot, q, i);
         if (o && o->score == e->score) {
             rank += q < s;
             equal++;
@@ -111,9 +105,9 @@ static double point_y(const mctx *m, const band *b, const int *plot, int count, 
 }
 
 /* What hovering a score shows: whose, how much, the note and evidence. */
-static const char *score_hint(mctx *m, const cjm_phase *ph, const cjm_persona *pe)
+static const char *score_hint(mctx *m, const cjm_phase *ph, const cjm_persona *pe,
+                              const cjm_emotion *e)
 {
-    const cjm_emotion *e = emotion_of(ph, pe->id);
     const char *s = arena_printf(&m->doc->mem, "%s, %s: %+g", pe->name, ph->name, e->score);
     if (e->note)
         s = arena_printf(&m->doc->mem, "%s — %s", s, e->note);
@@ -128,50 +122,48 @@ static const char *score_hint(mctx *m, const cjm_phase *ph, const cjm_persona *p
  * with scores, a point per score (the lowest negative one marked). */
 static void curves(mctx *m, const band *b, const int *plot, int count)
 {
+    const by_persona *sc = m->scores;
     for (int s = 0; s < count; s++) {
-        const cjm_persona *pe = &m->j->personas[plot[s]];
+        const cjm_persona *pe = &m->j->personas[persona_of(m, plot, s)];
+        int first = sc->start[plot[s]], last = sc->start[plot[s] + 1];
         int low = -1;
         double low_score = 0;
-        for (int i = 0; i < m->n; i++) {
-            const cjm_emotion *e = emotion_of(&m->j->phases[m->first + i], pe->id);
-            if (e && e->score < low_score) {
+        for (int k = first; k < last; k++) {
+            const cjm_emotion *e = sc->item[k];
+            if (e->score < low_score) {
                 low_score = e->score;
-                low = i;
+                low = sc->col[k];
             }
         }
-        for (int i = 0; i < m->n;) {
-            if (isnan(point_y(m, b, plot, count, s, i))) {
-                i++;
-                continue;
-            }
-            int end = i;
-            while (end < m->n && !isnan(point_y(m, b, plot, count, s, end)))
+        /* a curve per run of consecutive columns with scores */
+        for (int k = first; k < last;) {
+            int end = k + 1;
+            while (end < last && sc->col[end] == sc->col[end - 1] + 1)
                 end++;
-            double *pts = arena_alloc(&m->doc->mem, sizeof(double) * 2 * (size_t)(end - i));
-            for (int q = i; q < end; q++) {
-                pts[2 * (q - i)] = col_x(m, q) + m->colw / 2;
-                pts[2 * (q - i) + 1] = point_y(m, b, plot, count, s, q);
+            double *pts = arena_alloc(&m->doc->mem, sizeof(double) * 2 * (size_t)(end - k));
+            for (int q = k; q < end; q++) {
+                pts[2 * (q - k)] = col_x(m, sc->col[q]) + m->colw / 2;
+                pts[2 * (q - k) + 1] = point_y(m, b, plot, count, s, sc->col[q]);
             }
             box *c = page_box(m->doc, m->p, BOX_CURVE, pts[0], b->top,
-                              pts[2 * (end - i) - 2] - pts[0], b->bottom - b->top);
+                              pts[2 * (end - k) - 2] - pts[0], b->bottom - b->top);
             c->pts = pts;
-            c->npts = end - i;
-            c->color = plot[s];
+            c->npts = end - k;
+            c->color = persona_of(m, plot, s);
             c->ref = arena_printf(&m->doc->mem, "emotion:%s", pe->id);
-            i = end;
+            k = end;
         }
-        for (int i = 0; i < m->n; i++) {
+        for (int k = first; k < last; k++) {
+            int i = sc->col[k];
             double y = point_y(m, b, plot, count, s, i);
-            if (isnan(y))
-                continue;
             double r = i == low ? 4.5 : 2.8;
             box *pt = page_box(m->doc, m->p, BOX_MARK, col_x(m, i) + m->colw / 2 - r,
                                y - r, 2 * r, 2 * r);
             pt->role = i == low ? MARK_LOW : MARK_POINT;
-            pt->color = plot[s];
+            pt->color = persona_of(m, plot, s);
             pt->ref = arena_printf(&m->doc->mem, "score:%s/%s",
                                    m->j->phases[m->first + i].id, pe->id);
-            pt->hint = score_hint(m, &m->j->phases[m->first + i], pe);
+            pt->hint = score_hint(m, &m->j->phases[m->first + i], pe, sc->item[k]);
         }
     }
 }
@@ -182,8 +174,8 @@ static double notes(mctx *m, int i, double y, const int *plot, int count)
     const cjm_phase *ph = &m->j->phases[m->first + i];
     double top = y, x = col_x(m, i);
     for (int s = 0; s < count; s++) {
-        const cjm_persona *pe = &m->j->personas[plot[s]];
-        const cjm_emotion *e = emotion_of(ph, pe->id);
+        const cjm_persona *pe = &m->j->personas[persona_of(m, plot, s)];
+        const cjm_emotion *e = score_at(m, plot, s, i);
         if (!e || (!e->note && e->evidence == EVID_NONE))
             continue;
         double pips = e->evidence != EVID_NONE ? meter_width(m) : 0;
@@ -191,7 +183,7 @@ static double notes(mctx *m, int i, double y, const int *plot, int count)
             ? arena_printf(&m->doc->mem, "%s: %s", pe->name, e->note) : pe->name;
         box *mk = page_box(m->doc, m->p, BOX_MARK, x + 1, y + 2, 6, 6);
         mk->role = MARK_POINT;
-        mk->color = plot[s];
+        mk->color = persona_of(m, plot, s);
         double h = page_text(m->doc, m->p, x + 10, y, m->colw - 10 - pips, text, TS_SMALL,
                              BF_MUTED, 0, arena_printf(&m->doc->mem, "note:%s/%s",
                                                        ph->id, pe->id));
@@ -202,6 +194,12 @@ static double notes(mctx *m, int i, double y, const int *plot, int count)
     return y - top;
 }
 
+static int by_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
 /* One plot of PLOT[0..COUNT) from Y, at least MIN_H tall, with the notes
  * under it; its height. */
 static double plot_block(mctx *m, double y, const int *plot, int count, double min_h)
@@ -210,9 +208,22 @@ static double plot_block(mctx *m, double y, const int *plot, int count, double m
     band b = { y + 6, y + h - 6 };
     scale_marks(m, &b, h >= 60);
     curves(m, &b, plot, count);
+    /* notes only where a series has a score: the columns, in order */
+    const by_persona *sc = m->scores;
+    int total = 0;
+    for (int s = 0; s < count; s++)
+        total += sc->start[plot[s] + 1] - sc->start[plot[s]];
+    int *cols = arena_alloc(&m->doc->mem, sizeof *cols * (size_t)(total + 1));
+    int n = 0;
+    for (int s = 0; s < count; s++)
+        for (int k = sc->start[plot[s]]; k < sc->start[plot[s] + 1]; k++)
+            cols[n++] = sc->col[k];
+    qsort(cols, (size_t)n, sizeof *cols, by_int);
     double tallest = 0;
-    for (int i = 0; i < m->n; i++) {
-        double nh = notes(m, i, y + h + 2, plot, count);
+    for (int k = 0; k < n; k++) {
+        if (k > 0 && cols[k] == cols[k - 1])
+            continue;
+        double nh = notes(m, cols[k], y + h + 2, plot, count);
         if (nh > tallest)
             tallest = nh;
     }
@@ -232,11 +243,13 @@ static double series_label(mctx *m, double y, int persona, double width)
 double emotion_lane(mctx *m, double y, int *alt)
 {
     const theme *t = m->t;
-    int *plot = arena_alloc(&m->doc->mem, sizeof *plot * (size_t)(m->nsel + 1));
-    int count = 0;
-    for (int s = 0; s < m->nsel; s++)
-        if (has_scores(m, m->selected[s]))
-            plot[count++] = m->selected[s];
+    by_persona *scores = arena_alloc(&m->doc->mem, sizeof *scores);
+    page_by_persona(m, 1, scores);
+    m->scores = scores;
+    int count = scores->count;
+    int *plot = arena_alloc(&m->doc->mem, sizeof *plot * (size_t)(count + 1));
+    for (int s = 0; s < count; s++)
+        plot[s] = s;
     if (!count)
         return 0;
     int idx = lane_begin(m, y, L(m, W_EMOTION), (*alt)++ & 1);
@@ -246,14 +259,15 @@ double emotion_lane(mctx *m, double y, int *alt)
     if (count <= t->overlay_max) {
         /* one plot; the legend under the lane's label */
         for (int s = 0; s < count; s++)
-            ly += series_label(m, ly, plot[s], label_w) + 2;
+            ly += series_label(m, ly, scores->personas[s], label_w) + 2;
         double h = plot_block(m, top, plot, count, fmax(t->emotion_height, ly - top));
         return lane_end(m, idx, y, h);
     }
     /* small multiples: a plot per persona, its name beside it */
     double py = ly;
     for (int s = 0; s < count; s++) {
-        double nh = series_label(m, py + t->emotion_small_height / 2 - 6, plot[s], label_w);
+        double nh = series_label(m, py + t->emotion_small_height / 2 - 6,
+                                 scores->personas[s], label_w);
         double h = plot_block(m, py, &plot[s], 1, fmax(t->emotion_small_height, nh + 12));
         py += h + t->gap;
     }

@@ -13,6 +13,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *L(const mctx *m, word w)
@@ -251,20 +252,85 @@ double header_row(mctx *m, double y)
     return h;
 }
 
+/* (persona, column, sequence) of one entry, sorted in that order */
+typedef struct { int persona, col, seq; const void *item; } entry;
+
+static int by_entry(const void *a, const void *b)
+{
+    const entry *x = a, *y = b;
+    if (x->persona != y->persona)
+        return (x->persona > y->persona) - (x->persona < y->persona);
+    return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+void page_by_persona(mctx *m, int emotions, by_persona *out)
+{
+    int total = 0;
+    for (int i = 0; i < m->n; i++) {
+        const cjm_phase *ph = &m->j->phases[m->first + i];
+        total += emotions ? ph->emotion_count : ph->involvement_count;
+    }
+    entry *e = arena_alloc(&m->doc->mem, sizeof *e * (size_t)(total + 1));
+    int n = 0;
+    for (int i = 0; i < m->n; i++) {
+        const cjm_phase *ph = &m->j->phases[m->first + i];
+        int count = emotions ? ph->emotion_count : ph->involvement_count;
+        for (int k = 0; k < count; k++) {
+            const char *id = emotions ? ph->emotions[k].persona : ph->involvement[k].persona;
+            if (!emotions && ph->involvement[k].level == INV_NONE)
+                continue;
+            int p = model_find_persona(m->j, id);
+            if (p < 0 || (m->persona >= 0 && p != m->persona))
+                continue;
+            e[n] = (entry){ p, i, n, emotions ? (const void *)&ph->emotions[k]
+                                              : (const void *)&ph->involvement[k] };
+            n++;
+        }
+    }
+    qsort(e, (size_t)n, sizeof *e, by_entry);
+    out->personas = arena_alloc(&m->doc->mem, sizeof *out->personas * (size_t)(n + 1));
+    out->start = arena_alloc(&m->doc->mem, sizeof *out->start * (size_t)(n + 2));
+    out->col = arena_alloc(&m->doc->mem, sizeof *out->col * (size_t)(n + 1));
+    out->item = arena_alloc(&m->doc->mem, sizeof *out->item * (size_t)(n + 1));
+    out->count = 0;
+    for (int k = 0; k < n; k++) {
+        if (k == 0 || e[k].persona != e[k - 1].persona) {
+            out->start[out->count] = k;
+            out->personas[out->count++] = e[k].persona;
+        }
+        out->col[k] = e[k].col;
+        out->item[k] = e[k].item;
+    }
+    out->start[out->count] = n;
+}
+
+const void *by_persona_at(const by_persona *b, int k, int col)
+{
+    int lo = b->start[k], hi = b->start[k + 1];
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (b->col[mid] < col)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < b->start[k + 1] && b->col[lo] == col ? b->item[lo] : NULL;
+}
+
+/* A row per persona who takes part in a phase shown: name and job, and
+ * a mark in each phase it is driver, participant or gatekeeper of. */
 static double involvement_lane(mctx *m, double y, int *alt)
 {
     const theme *t = m->t;
-    int any = 0;
-    for (int i = 0; i < m->n; i++)
-        for (int k = 0; k < m->j->phases[m->first + i].involvement_count; k++)
-            any |= m->j->phases[m->first + i].involvement[k].level != INV_NONE;
-    if (!any || !m->nsel)
+    by_persona inv;
+    page_by_persona(m, 0, &inv);
+    if (!inv.count)
         return 0;
     int idx = lane_begin(m, y, L(m, W_STAKEHOLDERS), (*alt)++ & 1);
     double label_h = m->p->boxes[idx + 1].h + t->gap;
     double ry = y + t->lane_pad + label_h;
-    for (int s = 0; s < m->nsel; s++) {
-        const cjm_persona *pe = &m->j->personas[m->selected[s]];
+    for (int s = 0; s < inv.count; s++) {
+        const cjm_persona *pe = &m->j->personas[inv.personas[s]];
         /* the name, and under it what the person is: job title and role */
         double lw = t->label_width - 8 - 2 * t->gap;
         const char *what = pe->job_title
@@ -277,15 +343,9 @@ static double involvement_lane(mctx *m, double y, int *alt)
                         arena_printf(&m->doc->mem, "persona:%s", pe->id));
         page_text(m->doc, m->p, 8, ny, lw, what, TS_SMALL, BF_MUTED, 0,
                   arena_printf(&m->doc->mem, "role:%s", pe->id));
-        for (int i = 0; i < m->n; i++) {
-            const cjm_phase *ph = &m->j->phases[m->first + i];
-            cjm_involvement lv = INV_NONE;
-            for (int k = 0; k < ph->involvement_count; k++)
-                if (strcmp(ph->involvement[k].persona, pe->id) == 0)
-                    lv = ph->involvement[k].level;
-            if (lv == INV_NONE)
-                continue;
-            double x = col_x(m, i) + t->card_pad;
+        for (int k = inv.start[s]; k < inv.start[s + 1]; k++) {
+            cjm_involvement lv = ((const cjm_involve *)inv.item[k])->level;
+            double x = col_x(m, inv.col[k]) + t->card_pad;
             double sz = t->icon_size - 2;
             box *mk = page_box(m->doc, m->p, BOX_MARK, x, ry + (row - sz) / 2 - 1, sz, sz);
             mk->role = MARK_INVOLVE;
@@ -513,10 +573,7 @@ static void map_page(rdoc *doc, const cjm_journey *j, const layout_options *o,
                .n = o->count > 0 ? o->count : j->phase_count - o->first,
                .loc = j->locale ? j->locale : "en" };
     m.p = rdoc_add_page(doc);
-    m.selected = arena_alloc(&doc->mem, sizeof *m.selected * (size_t)(j->persona_count + 1));
-    for (int i = 0; i < j->persona_count; i++)
-        if (!o->persona || strcmp(o->persona, j->personas[i].id) == 0)
-            m.selected[m.nsel++] = i;
+    m.persona = o->persona ? model_find_persona(j, o->persona) : -1;
     m.gap = t->gap;
     m.x0 = t->label_width;
     m.colw = colw;
@@ -524,8 +581,8 @@ static void map_page(rdoc *doc, const cjm_journey *j, const layout_options *o,
 
     double y = 0;
     const char *title = j->title;
-    if (o->persona && m.nsel == 1)
-        title = arena_printf(&doc->mem, "%s — %s", j->title, j->personas[m.selected[0]].name);
+    if (m.persona >= 0)
+        title = arena_printf(&doc->mem, "%s — %s", j->title, j->personas[m.persona].name);
     y += page_text(doc, m.p, 0, y, m.width, title, TS_TITLE, 0, 0, "title") + 4;
     if (m.n < j->phase_count || o->lane_first > 0) {
         const char *part = arena_printf(&doc->mem, L(&m, W_PAGE_OF), m.first + 1,

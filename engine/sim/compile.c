@@ -50,7 +50,9 @@ static double tri_cdf(double x, double a, double b, double c)
 static double expected_attempt(const sim_phase *p, double cap, diag_list *d)
 {
     enum { MAXV = 1 << 16 };
-    double *val = malloc(sizeof(double) * MAXV * 2), *pr = malloc(sizeof(double) * MAXV * 2);
+    /* at most 2^touchpoints values: room for that many, up to MAXV */
+    size_t room = p->tp_count < 15 ? (size_t)1 << (p->tp_count + 1) : MAXV;
+    double *val = malloc(sizeof(double) * room * 2), *pr = malloc(sizeof(double) * room * 2);
     if (!val || !pr) {
         free(val);
         free(pr);
@@ -93,18 +95,46 @@ static double expected_attempt(const sim_phase *p, double cap, diag_list *d)
     return e;
 }
 
+/* A phase's editable entries by key (phase or persona index): its moves
+ * back, its gatekeepers' approvals.  Few per phase, so a short list. */
+typedef struct keyed { int key; double p; } keyed;
+typedef struct klist { keyed *items; int count, cap; } klist;
+
+/* The entry for KEY in L, added with value P0 when missing. */
+static double *klist_at(arena *a, klist *l, int key, double p0)
+{
+    for (int k = 0; k < l->count; k++)
+        if (l->items[k].key == key)
+            return &l->items[k].p;
+    if (l->count == l->cap) {
+        int cap = l->cap ? 2 * l->cap : 4;
+        keyed *items = arena_alloc(a, sizeof *items * (size_t)cap);
+        if (l->count)
+            memcpy(items, l->items, sizeof *items * (size_t)l->count);
+        l->items = items;
+        l->cap = cap;
+    }
+    l->items[l->count] = (keyed){ key, p0 };
+    return &l->items[l->count++].p;
+}
+
+static int by_key(const void *a, const void *b)
+{
+    const keyed *x = a, *y = b;
+    return (x->key > y->key) - (x->key < y->key);
+}
+
 /* What the stages share while compiling. */
 typedef struct compile_ctx {
     const cjm_journey *j;
     sim_model *m;
     arena *a;
     diag_list *d;
-    int n, nt, np;              /* phases, touchpoints, personas + 1 */
+    int n, nt;                  /* phases, touchpoints */
     double *reach, *lift;       /* per touchpoint, editable */
     int *removed;               /* touchpoints taken out */
-    double *back;               /* n x n: phase i goes back to phase j */
-    double *approve;            /* n x np: each gatekeeper's approval */
-    int *gate;                  /* n x np: who is a gatekeeper where */
+    klist *back;                /* per phase: back moves by target phase */
+    klist *gates;               /* per phase: gatekeepers' approvals by persona */
     const cjm_changes *lists[2];    /* extra changes (a segment's), then the scenario's */
     const cjm_prob **to;        /* per phase: targets a change set (goes_to), or NULL */
     int *to_count;
@@ -117,7 +147,6 @@ static void read_phase(compile_ctx *c, int i)
     const cjm_journey *j = c->j;
     const cjm_phase *ph = &j->phases[i];
     sim_phase *p = &c->m->phases[i];
-    int n = c->n, np = c->np;
     p->id = ph->id;
     p->name = ph->name;
     p->advance = ph->has_advance ? ph->advance : 0;
@@ -129,17 +158,13 @@ static void read_phase(compile_ctx *c, int i)
     for (int k = 0; k < ph->back_count; k++) {
         int to = model_find_phase(j, ph->back[k].key);
         if (to >= 0)
-            c->back[i * n + to] = ph->back[k].p;
+            *klist_at(c->a, &c->back[i], to, 0) = ph->back[k].p;
     }
+    /* which gatekeepers the phase has: the approve entries name them */
     for (int k = 0; k < ph->approve_count; k++) {
         int who = model_find_persona(j, ph->approve[k].key);
-        /* which gatekeepers the phase has: the approve entries name them */
-        if (who >= 0) {
-            c->approve[i * np + who] = ph->approve[k].p;
-            c->gate[i * np + who] = 1;
-        } else {
-            c->approve[i * np + np - 1] = 1;
-        }
+        if (who >= 0)
+            *klist_at(c->a, &c->gates[i], who, 0) = ph->approve[k].p;
     }
     if (!ph->has_advance && !ph->has_duration)
         diag_add(c->d, DIAG_ERROR, ph->src ? ph->src->file : NULL,
@@ -160,7 +185,7 @@ static void read_journey(compile_ctx *c, int removed_touchpoint)
 {
     const cjm_journey *j = c->j;
     arena *a = c->a;
-    int n = c->n, nt = c->nt, np = c->np;
+    int n = c->n, nt = c->nt;
     c->reach = arena_alloc(a, sizeof(double) * (size_t)(nt + 1));
     c->lift = arena_alloc(a, sizeof(double) * (size_t)(nt + 1));
     c->removed = arena_alloc(a, sizeof(int) * (size_t)(nt + 1));
@@ -176,9 +201,8 @@ static void read_journey(compile_ctx *c, int removed_touchpoint)
         c->removed[removed_touchpoint] = 1;
     c->to = arena_alloc(a, sizeof *c->to * (size_t)(n + 1));
     c->to_count = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
-    c->back = arena_alloc(a, sizeof(double) * (size_t)(n * n + 1));
-    c->approve = arena_alloc(a, sizeof(double) * (size_t)(n * np + 1));
-    c->gate = arena_alloc(a, sizeof(int) * (size_t)(n * np + 1));
+    c->back = arena_alloc(a, sizeof *c->back * (size_t)(n + 1));
+    c->gates = arena_alloc(a, sizeof *c->gates * (size_t)(n + 1));
     for (int i = 0; i < n; i++)
         read_phase(c, i);
 }
@@ -187,7 +211,6 @@ static void read_journey(compile_ctx *c, int removed_touchpoint)
 static void apply_change(compile_ctx *c, const cjm_change *ch)
 {
     const cjm_journey *j = c->j;
-    int n = c->n, np = c->np;
     if (ch->touchpoint) {
         int t = model_find_touchpoint(j, ch->touchpoint);
         if (t < 0)
@@ -212,18 +235,17 @@ static void apply_change(compile_ctx *c, const cjm_change *ch)
     p->drop = clamp01(apply_edit(p->drop, &ch->drop));
     for (int k = 0; k < ch->back_count; k++) {
         int to = model_find_phase(j, ch->back[k].key);
-        if (to >= 0)
-            c->back[i * n + to] = clamp01(apply_edit(c->back[i * n + to], &ch->back[k].edit));
+        if (to >= 0) {
+            double *b = klist_at(c->a, &c->back[i], to, 0);
+            *b = clamp01(apply_edit(*b, &ch->back[k].edit));
+        }
     }
     for (int k = 0; k < ch->approve_count; k++) {
         int who = model_find_persona(j, ch->approve[k].key);
         if (who < 0)
             continue;
-        double *ap = &c->approve[i * np + who];
-        if (!c->gate[i * np + who]) {       /* a new gatekeeper approves by default */
-            c->gate[i * np + who] = 1;
-            *ap = 1;
-        }
+        /* a new gatekeeper approves by default */
+        double *ap = klist_at(c->a, &c->gates[i], who, 1);
         *ap = clamp01(apply_edit(*ap, &ch->approve[k].edit));
     }
     if (ch->duration_min.present || ch->duration_mode.present || ch->duration_max.present) {
@@ -364,14 +386,17 @@ static void flatten_phase(compile_ctx *c, int i)
     const cjm_phase *ph = &c->j->phases[i];
     sim_phase *p = &c->m->phases[i];
     arena *a = c->a;
-    int n = c->n, np = c->np;
-    p->back_to = arena_alloc(a, sizeof(int) * (size_t)(n + 1));
-    p->back_p = arena_alloc(a, sizeof(double) * (size_t)(n + 1));
-    for (int to = 0; to < n; to++)
-        if (c->back[i * n + to] > 0) {
-            p->back_to[p->back_count] = to;
-            p->back_p[p->back_count++] = c->back[i * n + to];
-            p->back_total += c->back[i * n + to];
+    /* in target order, as the sums and the engines' draws go */
+    klist *back = &c->back[i], *gates = &c->gates[i];
+    qsort(back->items, (size_t)back->count, sizeof *back->items, by_key);
+    qsort(gates->items, (size_t)gates->count, sizeof *gates->items, by_key);
+    p->back_to = arena_alloc(a, sizeof(int) * (size_t)(back->count + 1));
+    p->back_p = arena_alloc(a, sizeof(double) * (size_t)(back->count + 1));
+    for (int k = 0; k < back->count; k++)
+        if (back->items[k].p > 0) {
+            p->back_to[p->back_count] = back->items[k].key;
+            p->back_p[p->back_count++] = back->items[k].p;
+            p->back_total += back->items[k].p;
         }
     if (p->drop + p->back_total > 1) {
         double s = 1 / (p->drop + p->back_total);
@@ -381,9 +406,8 @@ static void flatten_phase(compile_ctx *c, int i)
         p->back_total = 1 - p->drop;
     }
     p->approve = 1;
-    for (int w = 0; w < np; w++)
-        if (c->gate[i * np + w])
-            p->approve *= c->approve[i * np + w];
+    for (int k = 0; k < gates->count; k++)
+        p->approve *= gates->items[k].p;
     p->tp = arena_alloc(a, sizeof(int) * (size_t)(ph->touchpoints.count + 1));
     p->reach = arena_alloc(a, sizeof(double) * (size_t)(ph->touchpoints.count + 1));
     p->lift = arena_alloc(a, sizeof(double) * (size_t)(ph->touchpoints.count + 1));
@@ -495,7 +519,7 @@ sim_model *sim_compile_with(const cjm_journey *j, const cjm_scenario *scenario,
         return NULL;
     arena_init(&m->mem);
     compile_ctx c = { .j = j, .m = m, .a = &m->mem, .d = d, .n = j->phase_count,
-                      .nt = j->touchpoint_count, .np = j->persona_count + 1,
+                      .nt = j->touchpoint_count,
                       .lists = { extra, scenario ? &scenario->changes : NULL } };
     m->phase_count = c.n;
     m->horizon = horizon > 0 ? horizon : j->horizon;

@@ -14,6 +14,7 @@
 #include "base/limit.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,18 +22,31 @@ typedef struct chain {
     const sim_model *m;
     int states;
     int *off;       /* first state of each phase */
+    int *phase_of;  /* the phase of each state */
+    /* the day's distribution and the next day's, each with a bitmap of
+     * the states it may hold mass in: a day's sweep visits those only,
+     * in state order, so the sums are the dense sweep's to the bit */
+    double *cur, *next;
+    uint64_t *cur_on, *next_on;
+    int words;
 } chain;
+
+static void mark(uint64_t *on, int s)
+{
+    on[s >> 6] |= (uint64_t)1 << (s & 63);
+}
 
 /* MASS arrives on day T at target TO (a phase, or an outcome when < 0):
  * into INTO, or ended; returns what the absorbing phase ABSORB takes. */
 static double arrive(const chain *c, int to, double mass, int absorb, int t, double *into,
-                     sim_result *r)
+                     uint64_t *on, sim_result *r)
 {
     const sim_model *m = c->m;
     if (to >= 0 && to == absorb)
         return mass;
     if (to >= 0) {
         into[c->off[to]] += mass;
+        mark(on, c->off[to]);
         if (r)
             r->visits[to] += mass;
         return 0;
@@ -50,146 +64,244 @@ static double arrive(const chain *c, int to, double mass, int absorb, int t, dou
     return 0;
 }
 
-/* Propagate over the horizon.  With ABSORB >= 0, entering that phase ends
- * the journey and its probability is returned; otherwise R is filled. */
-static double propagate(const chain *c, int absorb, sim_result *r)
+/* One day (T) of state S (phase I, day K of its holding time) holding
+ * MASS: into the next day's distribution; returns what ABSORB takes. */
+static double step(chain *c, int i, int k, double mass, int absorb, int t, sim_result *r)
 {
-    const sim_model *m = c->m;
-    int n = m->phase_count;
-    double *cur = calloc((size_t)c->states, sizeof(double));
-    double *next = calloc((size_t)c->states, sizeof(double));
-    if (!cur || !next) {
-        free(cur);
-        free(next);
-        return NAN;
-    }
-    double hit = 0;
-    for (int e = 0; e < m->entry_count; e++)
-        hit += arrive(c, m->entry[e], m->entry_p[e], absorb, 0, cur, r);
-    for (int t = 1; t <= m->horizon; t++) {
-        memset(next, 0, sizeof(double) * (size_t)c->states);
-        for (int i = 0; i < n; i++) {
-            const sim_phase *p = &m->phases[i];
-            int size = p->has_duration ? p->dur_max : 1;
-            for (int k = 0; k < size; k++) {
-                double mass = cur[c->off[i] + k];
-                if (mass <= 0)
-                    continue;
-                if (r) {
-                    r->days_in[i] += mass;
-                    r->days += mass;
-                    r->emotion_days += mass * p->emotion;
-                    r->dropped_in[i] += mass * p->drop;
-                    r->dropped += mass * p->drop;
-                }
-                for (int b = 0; b < p->back_count; b++) {
-                    int j = p->back_to[b];
-                    double go = mass * p->back_p[b];
-                    if (j == absorb) {
-                        hit += go;
-                        continue;
-                    }
-                    next[c->off[j]] += go;
-                    if (r)
-                        r->visits[j] += go;
-                }
-                double advanced;
-                if (!p->has_duration) {
-                    advanced = mass * p->attempt * p->approve;
-                    next[c->off[i]] += mass - mass * p->drop
-                                     - mass * p->back_total - advanced;
-                } else {
-                    double rest = mass * (1 - p->drop - p->back_total);
-                    double survive = 1 - (k > 0 ? p->dur_cdf[k] : 0);
-                    double h = survive > 0 ? p->dur_pmf[k + 1] / survive : 1;
-                    if (h > 1)
-                        h = 1;
-                    double attempt = rest * h;
-                    advanced = attempt * p->approve;
-                    next[c->off[i]] += attempt - advanced;      /* a new holding time */
-                    if (k + 1 < size)
-                        next[c->off[i] + k + 1] += rest - attempt;
-                }
-                if (advanced <= 0)
-                    continue;
-                if (r)
-                    r->moved_on[i] += advanced;
-                for (int q = 0; q < p->to_count; q++)
-                    hit += arrive(c, p->to[q], advanced * p->to_p[q], absorb, t, next, r);
-            }
-        }
-        double *swap = cur;
-        cur = next;
-        next = swap;
-    }
+    const sim_phase *p = &c->m->phases[i];
+    double hit = 0, *next = c->next;
     if (r) {
-        double left = 0;
-        for (int s = 0; s < c->states; s++)
-            left += cur[s];
-        r->in_progress = left;
+        r->days_in[i] += mass;
+        r->days += mass;
+        r->emotion_days += mass * p->emotion;
+        r->dropped_in[i] += mass * p->drop;
+        r->dropped += mass * p->drop;
     }
-    free(cur);
-    free(next);
+    for (int b = 0; b < p->back_count; b++) {
+        int j = p->back_to[b];
+        double go = mass * p->back_p[b];
+        if (j == absorb) {
+            hit += go;
+            continue;
+        }
+        next[c->off[j]] += go;
+        mark(c->next_on, c->off[j]);
+        if (r)
+            r->visits[j] += go;
+    }
+    double advanced;
+    int s = c->off[i] + k;
+    if (!p->has_duration) {
+        advanced = mass * p->attempt * p->approve;
+        next[s] += mass - mass * p->drop - mass * p->back_total - advanced;
+        mark(c->next_on, s);
+    } else {
+        double rest = mass * (1 - p->drop - p->back_total);
+        double survive = 1 - (k > 0 ? p->dur_cdf[k] : 0);
+        double h = survive > 0 ? p->dur_pmf[k + 1] / survive : 1;
+        if (h > 1)
+            h = 1;
+        double attempt = rest * h;
+        advanced = attempt * p->approve;
+        next[c->off[i]] += attempt - advanced;      /* a new holding time */
+        mark(c->next_on, c->off[i]);
+        if (k + 1 < p->dur_max) {
+            next[s + 1] += rest - attempt;
+            mark(c->next_on, s + 1);
+        }
+    }
+    if (advanced <= 0)
+        return hit;
+    if (r)
+        r->moved_on[i] += advanced;
+    for (int q = 0; q < p->to_count; q++)
+        hit += arrive(c, p->to[q], advanced * p->to_p[q], absorb, t, next, c->next_on, r);
     return hit;
 }
 
-static int state_count(const sim_model *m)
+/* Propagate over the horizon.  With ABSORB >= 0, entering that phase ends
+ * the journey and its probability is returned; otherwise R is filled.
+ * Leaves both distributions empty. */
+static double propagate(chain *c, int absorb, sim_result *r)
+{
+    const sim_model *m = c->m;
+    double hit = 0;
+    for (int e = 0; e < m->entry_count; e++)
+        hit += arrive(c, m->entry[e], m->entry_p[e], absorb, 0, c->cur, c->cur_on, r);
+    for (int t = 1; t <= m->horizon; t++) {
+        for (int w = 0; w < c->words; w++) {
+            for (uint64_t bits = c->cur_on[w]; bits; bits &= bits - 1) {
+                int s = (w << 6) + __builtin_ctzll(bits);
+                double mass = c->cur[s];
+                c->cur[s] = 0;
+                if (mass > 0) {
+                    int i = c->phase_of[s];
+                    hit += step(c, i, s - c->off[i], mass, absorb, t, r);
+                }
+            }
+            c->cur_on[w] = 0;
+        }
+        double *swap = c->cur;
+        c->cur = c->next;
+        c->next = swap;
+        uint64_t *on = c->cur_on;
+        c->cur_on = c->next_on;
+        c->next_on = on;
+    }
+    double left = 0;
+    for (int w = 0; w < c->words; w++) {
+        for (uint64_t bits = c->cur_on[w]; bits; bits &= bits - 1) {
+            int s = (w << 6) + __builtin_ctzll(bits);
+            left += c->cur[s];
+            c->cur[s] = 0;
+        }
+        c->cur_on[w] = 0;
+    }
+    if (r)
+        r->in_progress = left;
+    return hit;
+}
+
+/* Which phases journeys can enter within the horizon: breadth first from
+ * the start phases, a day an edge.  The others are never entered, so no
+ * pass is run for them (their reached[] is 0, as the pass would find). */
+static int reachable(const sim_model *m, char *seen)
+{
+    int n = m->phase_count, count = 0;
+    int *queue = malloc(sizeof(int) * (size_t)(n + 1)), *day = malloc(sizeof(int) * (size_t)(n + 1));
+    if (!queue || !day) {
+        free(queue);
+        free(day);
+        memset(seen, 1, (size_t)n);
+        return n;
+    }
+    for (int e = 0; e < m->entry_count; e++)
+        if (m->entry[e] >= 0 && !seen[m->entry[e]]) {
+            seen[m->entry[e]] = 1;
+            day[count] = 0;
+            queue[count++] = m->entry[e];
+        }
+    for (int h = 0; h < count; h++) {
+        const sim_phase *p = &m->phases[queue[h]];
+        if (day[h] >= m->horizon)
+            continue;
+        for (int e = 0; e < p->back_count + p->to_count; e++) {
+            int to = e < p->back_count ? p->back_to[e] : p->to[e - p->back_count];
+            if (to >= 0 && !seen[to]) {
+                seen[to] = 1;
+                day[count] = day[h] + 1;
+                queue[count++] = to;
+            }
+        }
+    }
+    free(queue);
+    free(day);
+    return count;
+}
+
+static int state_count(const sim_model *m, const char *only)
 {
     int states = 0;
     for (int i = 0; i < m->phase_count; i++)
-        states += m->phases[i].has_duration ? m->phases[i].dur_max : 1;
+        if (!only || only[i])
+            states += m->phases[i].has_duration ? m->phases[i].dur_max : 1;
     return states;
+}
+
+/* The work of markov_solve: its passes (one for the result, one per
+ * phase entered within the horizon) and the states they may sweep. */
+static double work_of(const sim_model *m, int *states, int *passes)
+{
+    char *seen = calloc((size_t)m->phase_count + 1, 1);
+    *passes = 1 + (seen ? reachable(m, seen) : m->phase_count);
+    *states = state_count(m, seen);
+    free(seen);
+    return (double)*states * m->horizon * *passes;
 }
 
 double markov_work(const sim_model *m)
 {
-    /* one propagation for the result, one per later phase for reached[] */
-    return (double)state_count(m) * m->horizon * (m->phase_count > 0 ? m->phase_count : 1);
+    int states, passes;
+    return work_of(m, &states, &passes);
 }
 
 int markov_fits(const sim_model *m, diag_list *d, diag_severity sev, const char *file,
                 const char *instead)
 {
-    double work = markov_work(m), cap = limit_get(LIM_EXACT_WORK);
+    int states, passes;
+    double work = work_of(m, &states, &passes), cap = limit_get(LIM_EXACT_WORK);
     if (work <= cap)
         return 1;
     diag_add(d, sev, file, 0, 0, NULL, "the exact engine would sweep %.3g day-states "
              "(%d states x %d days x %d passes), over the exact-work limit of %.3g "
-             "(raise it with %s)%s%s", work, state_count(m), m->horizon,
-             m->phase_count, cap, limit_hint(LIM_EXACT_WORK), instead ? "; " : "",
-             instead ? instead : "");
+             "(raise it with %s)%s%s", work, states, m->horizon, passes, cap,
+             limit_hint(LIM_EXACT_WORK), instead ? "; " : "", instead ? instead : "");
     if (sev == DIAG_ERROR)
         d->limit_hit = 1;
+    return 0;
+}
+
+static void chain_free(chain *c)
+{
+    free(c->off);
+    free(c->phase_of);
+    free(c->cur);
+    free(c->next);
+    free(c->cur_on);
+    free(c->next_on);
+}
+
+static int chain_init(chain *c, const sim_model *m)
+{
+    int n = m->phase_count;
+    memset(c, 0, sizeof *c);
+    c->m = m;
+    c->states = state_count(m, NULL);
+    c->words = (c->states + 63) / 64;
+    c->off = calloc((size_t)n + 1, sizeof(int));
+    c->phase_of = calloc((size_t)c->states + 1, sizeof(int));
+    c->cur = calloc((size_t)c->states + 1, sizeof(double));
+    c->next = calloc((size_t)c->states + 1, sizeof(double));
+    c->cur_on = calloc((size_t)c->words + 1, sizeof(uint64_t));
+    c->next_on = calloc((size_t)c->words + 1, sizeof(uint64_t));
+    if (!c->off || !c->phase_of || !c->cur || !c->next || !c->cur_on || !c->next_on) {
+        chain_free(c);
+        return -1;
+    }
+    for (int i = 0, s = 0; i < n; i++) {
+        c->off[i] = s;
+        int size = m->phases[i].has_duration ? m->phases[i].dur_max : 1;
+        for (int k = 0; k < size; k++)
+            c->phase_of[s++] = i;
+    }
     return 0;
 }
 
 sim_result *markov_solve(const sim_model *m)
 {
     int n = m->phase_count;
-    chain c = { m, 0, calloc((size_t)n + 1, sizeof(int)) };
-    if (!c.off)
+    chain c;
+    char *seen = calloc((size_t)n + 1, 1);
+    if (!seen || chain_init(&c, m) < 0) {
+        free(seen);
         return NULL;
-    for (int i = 0; i < n; i++) {
-        c.off[i] = c.states;
-        c.states += m->phases[i].has_duration ? m->phases[i].dur_max : 1;
     }
     sim_result *r = sim_result_new(n, m->horizon);
-    if (!r) {
-        free(c.off);
+    if (!r || sim_result_outcomes(r, m->outcome_count) < 0) {
+        sim_result_free(r);
+        chain_free(&c);
+        free(seen);
         return NULL;
     }
     r->journeys = 1;
-    if (sim_result_outcomes(r, m->outcome_count) < 0) {
-        sim_result_free(r);
-        free(c.off);
-        return NULL;
-    }
     propagate(&c, -1, r);
+    reachable(m, seen);
     for (int i = 0; i < n; i++)
-        r->reached[i] = propagate(&c, i, NULL);
+        r->reached[i] = seen[i] ? propagate(&c, i, NULL) : 0;
     /* no per-journey squares in the exact engine */
     for (int i = 0; i < n; i++)
         r->days_in_sq[i] = NAN;
-    free(c.off);
+    chain_free(&c);
+    free(seen);
     return r;
 }

@@ -52,13 +52,23 @@ if view == "map":
         for opp in ph.get("opportunities", []):
             once("opportunity:" + opp["id"])
     if involved:
-        # once on the map; a map split by phases names them on each part
-        parts = max(1, len({b["text"].split(" · ")[0] for p in boxes["pages"] for b in p["boxes"]
-                            if b.get("ref") == "part"}))
-        for p in journey["personas"]:
-            if refs["persona:" + p["id"]] != parts:
-                problems.append(f"persona:{p['id']} appears {refs['persona:' + p['id']]} times, "
-                                f"expected once per part ({parts})")
+        # the stakeholder lane of each part of a map (split by phases or
+        # not) names those who take part in its phases, each once
+        parts = {}
+        for p in boxes["pages"]:
+            part = next((b["text"].split(" · ")[0] for b in p["boxes"] if b.get("ref") == "part"), "")
+            shown = parts.setdefault(part, [set(), Counter()])
+            shown[0] |= {b["ref"][6:].split(" ")[0] for b in p["boxes"]
+                         if (b.get("ref") or "").startswith("phase:")}
+            shown[1].update(b["ref"] for b in p["boxes"]
+                            if b["kind"] == "text" and (b.get("ref") or "").startswith("persona:"))
+        for part, (phases, seen) in parts.items():
+            for p in journey["personas"]:
+                takes_part = any(ph.get("involvement", {}).get(p["id"], "none") != "none"
+                                 for ph in journey["phases"] if ph["id"] in phases)
+                if seen["persona:" + p["id"]] != int(takes_part):
+                    problems.append(f"persona:{p['id']} appears {seen['persona:' + p['id']]} "
+                                    f"times in part {part!r}, expected {int(takes_part)}")
 elif view == "personas":
     for p in journey["personas"]:
         once("persona:" + p["id"])

@@ -1,5 +1,6 @@
-# build fills defaults: involvement for every persona, generated pain ids,
-# online from the channel, approvals of 1 for gatekeepers without one.
+# build fills defaults: generated pain ids, online from the channel,
+# approvals of 1 for gatekeepers without one; involvement stays as named
+# (a persona not named is none, and build writes no entry for it).
 set -e
 cat > j.yaml <<'YAML'
 id: n
@@ -22,7 +23,7 @@ python3 - <<'PY'
 import json
 j = json.load(open("out.json"))
 p = j["phases"][0]
-assert p["involvement"] == {"a": "none", "g": "gatekeeper"}, p["involvement"]
+assert p["involvement"] == {"g": "gatekeeper"}, p["involvement"]
 assert [x["id"] for x in p["pains"]] == ["p_pain_1", "p_pain_2"], p["pains"]
 assert p["transitions"]["approve"] == {"g": 1}, p["transitions"]
 assert p["transitions"]["drop"] == 0

@@ -91,8 +91,14 @@ static void test_valid_base(void **state)
     assert_int_equal(j->persona_count, 2);
     assert_int_equal(j->phase_count, 2);
     assert_string_equal(j->phases[0].pains.items[1].id, "p1_pain_2");
-    assert_int_equal(j->phases[1].involvement_count, 2);
-    assert_int_equal(j->phases[1].involvement[0].level, INV_NONE);
+    /* involvement is sparse: p2 names no one, so everyone is none there */
+    assert_int_equal(j->phases[1].involvement_count, 0);
+    assert_int_equal(model_involvement(j, &j->phases[1], 0), INV_NONE);
+    assert_int_equal(j->phases[0].involvement_count, 2);
+    assert_int_equal(model_involvement(j, &j->phases[0], 1), INV_GATEKEEPER);
+    assert_int_equal(model_find_persona(j, "g"), 1);
+    assert_int_equal(model_find_phase(j, "p2"), 1);
+    assert_int_equal(model_find_phase(j, "p3"), -1);
     assert_int_equal(j->personas[1].role, ROLE_APPROVER);
     assert_true(j->touchpoints[0].online);
     assert_true(j->touchpoints[0].reach == 1.0);

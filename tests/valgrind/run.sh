@@ -14,7 +14,10 @@ exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=d
     --child-silent-after-fork=yes "$root/cjm" "\$@"
 SH
 chmod +x "$wrap"
-# valgrind runs cjm slowly: signals in test_faults.sh wait until it runs, and
-# the guard timeout of a long render in test_render_limits.sh is longer
-export CJM_HOME="$root" SKIP_FUZZ=1 SIGNAL_DELAY=5 SLOW_TIMEOUT=900
+# valgrind runs cjm slowly: signals in test_faults.sh wait until it runs
+# (on a busy machine valgrind took more than 5 s to start), the guard
+# timeout of a long render in test_render_limits.sh is longer, and so is
+# every --timeout of the CLI cases (their instruction and memory limits
+# must be what stops them)
+export CJM_HOME="$root" SKIP_FUZZ=1 SIGNAL_DELAY=15 SLOW_TIMEOUT=900 TIMEOUT_SCALE=20
 exec bash "$root/tests/run.sh" "$wrap" "$root/build/valgrind/no-unit-tests"

@@ -1,0 +1,2 @@
+local t = {}
+while true do pcall(function() t[#t + 1] = collectgarbage() .. #t end) end
