@@ -24,7 +24,8 @@ export CJM_HOME=$root CJM_PROGRESS=0
 run() {   # run BIN DIR NAME ARGS...
     bin=$1 dir=$2 name=$3; shift 3
     mkdir -p "$dir"
-    ( cd "$dir" && "$bin" "$@" > "$name.stdout" 2> "$name.stderr"; echo $? > "$name.rc" )
+    # (a bounded time: some test journeys are scripts that never end)
+    ( cd "$dir" && "$bin" "$@" --timeout 20 > "$name.stdout" 2> "$name.stderr"; echo $? > "$name.rc" )
 }
 same=0 differ=0
 for f in "$root"/scripts/*.yaml "$root"/scripts/*.lua "$root"/tests/cli/cases/*.yaml \

@@ -12,6 +12,7 @@
 #include "base/fsout.h"
 
 #define ARENA_CHUNK_MIN (64 * 1024)
+#define ARENA_CHUNK_MAX (4 * 1024 * 1024)
 #define ARENA_ALIGN 16
 
 struct arena_chunk {
@@ -46,8 +47,15 @@ void *arena_alloc(arena *a, size_t size)
         rounded = ARENA_ALIGN;
     arena_chunk *c = a->head;
     if (!c || c->size - c->used < rounded) {
-        size_t want = rounded > ARENA_CHUNK_MIN ? rounded : ARENA_CHUNK_MIN;
-        c = malloc(sizeof *c + want);
+        /* chunks grow with the arena (fewer, larger ones for a large
+         * journey); calloc gives zeroed memory, often without writing it
+         * (fresh pages), so allocations need no memset of their own */
+        size_t want = a->used_total / 8 > ARENA_CHUNK_MIN ? a->used_total / 8 : ARENA_CHUNK_MIN;
+        if (want > ARENA_CHUNK_MAX)
+            want = ARENA_CHUNK_MAX;
+        if (want < rounded)
+            want = rounded;
+        c = calloc(1, sizeof *c + want);
         if (!c) {
             fsout_fatal("out of memory");
         }
@@ -59,7 +67,6 @@ void *arena_alloc(arena *a, size_t size)
     void *p = c->data + c->used;
     c->used += rounded;
     a->used_total += rounded;
-    memset(p, 0, rounded);
     return p;
 }
 

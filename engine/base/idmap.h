@@ -1,7 +1,7 @@
 /*
  * idmap.h — ids to indexes in constant time: an open-addressing hash table
  * in an arena, built once for a list of ids (personas, phases, cards ...)
- * and then only read.  Keys are borrowed, not copied: they must live as
+ * and then only read, or grown as keys come (idmap_add_grow).  Keys are borrowed, not copied: they must live as
  * long as the map.
  */
 #ifndef CJM_IDMAP_H
@@ -24,7 +24,16 @@ void idmap_init(idmap *m, arena *a, int capacity);
  * capacity given to idmap_init is a programming error (aborts). */
 int idmap_add(idmap *m, const char *key, int value);
 
+/* The same for a map that grows: rehashed into A when full. */
+int idmap_add_grow(idmap *m, arena *a, const char *key, int value);
+
 /* The value of KEY, or -1 when absent (or KEY is NULL). */
 int idmap_find(const idmap *m, const char *key);
+
+/* The hash idmap uses, of LEN bytes at S; and a lookup of KEY (LEN bytes,
+ * NUL-terminated) by its hash H, for a caller that hashed it while
+ * scanning it anyway. */
+unsigned idmap_hash(const char *s, size_t len);
+int idmap_find_hashed(const idmap *m, const char *key, size_t len, unsigned h);
 
 #endif

@@ -197,9 +197,11 @@ int yaml_resolve_plain(const char *s, size_t len, node *out)
                                          "TRUE", "on", "On", "ON", NULL };
     static const char *const falses[] = { "no", "No", "NO", "false", "False",
                                           "FALSE", "off", "Off", "OFF", NULL };
-    /* most scalars are text: none of the words below is longer than 5
-     * characters, and a number starts with a digit, a sign or a dot */
-    if (len > 5 && !strchr("0123456789+-.", s[0])) {
+    /* most scalars are text: the words below are at most 5 characters
+     * and start with one of ~nNtTyYoOfF, a number starts with a digit, a
+     * sign or a dot */
+    int word = len == 0 || strchr("~nNtTyYoOfF", s[0]);
+    if ((len > 5 || !word) && !strchr("0123456789+-.", s[0])) {
         out->kind = NODE_STR;
         return 0;
     }

@@ -185,7 +185,19 @@ static char *sub_path(char *buf, size_t size, const char *path, const char *key)
 
 static char *index_path(char *buf, size_t size, const char *path, int i)
 {
-    snprintf(buf, size, "%s[%d]", path, i);
+    char digits[16], *d = digits + sizeof digits - 1;
+    *d = '\0';
+    *--d = ']';
+    do
+        *--d = (char)('0' + i % 10);
+    while ((i /= 10) > 0);
+    *--d = '[';
+    size_t n = 0;
+    for (; *path && n + 1 < size; path++)
+        buf[n++] = *path;
+    for (; *d && n + 1 < size; d++)
+        buf[n++] = *d;
+    buf[n] = '\0';
     return buf;
 }
 

@@ -299,7 +299,7 @@ static void outcome_ids(vctx *c, idset *outcomes, const idset *phases)
     char p[64];
     idset_init(c, outcomes, j->outcome_count + 1);
     if (!j->outcome_count) {
-        outcomes->ids[outcomes->count++] = "converted";
+        idset_put(outcomes, "converted", NULL);
         return;
     }
     for (int i = 0; i < j->outcome_count; i++) {

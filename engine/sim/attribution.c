@@ -16,6 +16,7 @@
 
 #include "base/fsin.h"
 #include "base/fsout.h"
+#include "base/idmap.h"
 #include "base/limit.h"
 #include "base/progress.h"
 #include "doc/textcheck.h"
@@ -25,11 +26,6 @@
 /* counts and values: sums of a million rows stay exact-ish and finite */
 #define ATTR_MAX_COUNT 1e15
 
-typedef struct path_row {
-    int *ch;            /* channel indexes */
-    int len;
-    double conv, value, null;
-} path_row;
 
 
 /* ---- CSV -------------------------------------------------------------------- */
@@ -83,23 +79,6 @@ static char *trim(char *s)
     return s;
 }
 
-static int channel_index(arena *a, const char ***names, int *count, int *cap,
-                         const char *name)
-{
-    for (int i = 0; i < *count; i++)
-        if (strcmp((*names)[i], name) == 0)
-            return i;
-    if (*count == *cap) {
-        *cap = *cap ? *cap * 2 : 32;
-        const char **grown = arena_alloc(a, sizeof(char *) * (size_t)*cap);
-        if (*count)
-            memcpy(grown, *names, sizeof(char *) * (size_t)*count);
-        *names = grown;
-    }
-    (*names)[*count] = arena_strdup(a, name);
-    return (*count)++;
-}
-
 static int cmp_names(const void *a, const void *b)
 {
     return strcmp(**(const char *const *const *)a, **(const char *const *const *)b);
@@ -121,28 +100,43 @@ attr_result *attribution_run(arena *a, const char *path, int order, diag_list *d
 
 /* ---- reading the paths ----------------------------------------------------- */
 
-/* The rows read so far and the channels they name. */
+/* The paths as they are read: each goes into the chain and the heuristic
+ * tallies at once (nothing is kept per row), its channels numbered by
+ * first sight; sort_channels numbers them by name at the end. */
 typedef struct path_set {
     arena *a;
     const char *path;           /* the file, for messages */
     diag_list *d;
-    const char **names;
+    const char **names;         /* by first sight */
     int nch, chcap;
-    path_row *rows;
-    long nrows, rowcap;
+    idmap by_name;
+    attr_channel *acc;          /* per channel (first sight): the heuristics */
+    attr_result totals;         /* total conversions, value, nulls; paths */
+    mchain *chain;
+    int *ch;                    /* the row's channels */
+    int ch_cap;
+    char **fields;              /* the row's fields */
+    int field_cap;
     int col_path, col_conv, col_value, col_null, ncols;
     char sep;
-    char **fields;              /* room for a row's fields */
 } path_set;
 
-/* Fields of LINE, split at the set's separator into ps->fields (sized by
- * the line: no field is dropped); their number. */
-static int fields_of(path_set *ps, char *line)
+/* Fields of LINE (LEN bytes), split at the set's separator into
+ * ps->fields (sized by the line: no field is dropped); their number. */
+static int fields_of(path_set *ps, char *line, size_t len)
 {
-    int n = 1;
-    for (const char *c = line; *c; c++)
-        n += *c == ps->sep;
-    ps->fields = arena_alloc(ps->a, sizeof(char *) * (size_t)(n + 1));
+    int n = (int)(len < (size_t)ps->field_cap ? len : (size_t)ps->field_cap) + 1;
+    if (len + 2 > (size_t)ps->field_cap) {
+        n = 1;
+        for (const char *c = line; *c; c++)
+            n += *c == ps->sep;
+    }
+    if (n + 1 > ps->field_cap) {
+        ps->field_cap = 2 * (n + 1);
+        ps->fields = realloc(ps->fields, sizeof(char *) * (size_t)ps->field_cap);
+        if (!ps->fields)
+            fsout_fatal("out of memory");
+    }
     return split_csv(line, ps->sep, ps->fields, n);
 }
 
@@ -150,7 +144,7 @@ static int fields_of(path_set *ps, char *line)
 static int read_header(path_set *ps, char *line, int lineno)
 {
     ps->sep = strchr(line, ';') ? ';' : ',';
-    int nf = fields_of(ps, line);
+    int nf = fields_of(ps, line, strlen(line));
     static const char *const names[4] = { "path", "total_conversions",
                                           "total_conversion_value", "total_null" };
     int *cols[4] = { &ps->col_path, &ps->col_conv, &ps->col_value, &ps->col_null };
@@ -191,44 +185,134 @@ static int channel_name_ok(path_set *ps, const char *name, int lineno)
     return 1;
 }
 
-/* The channels of the path field P into R; -1 after an error. */
-static int read_channels(path_set *ps, char *p, path_row *r, int lineno)
+/* The index of channel NAME, a new one (checked) on first sight; -1 after
+ * reporting a bad name. */
+static int channel_index(path_set *ps, const char *name, size_t len, int lineno)
 {
-    int cap = 8;
-    r->ch = malloc(sizeof(int) * (size_t)cap);
-    for (char *tok = p; tok && r->ch;) {
-        char *gt = strchr(tok, '>');
-        if (gt)
-            *gt = '\0';
-        char *name = trim(tok);
-        if (!channel_name_ok(ps, name, lineno)) {
-            free(r->ch);
-            return -1;
+    int i = idmap_find_hashed(&ps->by_name, name, len, idmap_hash(name, len));
+    if (i >= 0)
+        return i;
+    if (!channel_name_ok(ps, name, lineno))
+        return -1;
+    if (ps->nch == ps->chcap) {
+        ps->chcap = ps->chcap ? ps->chcap * 2 : 32;
+        const char **names = arena_alloc(ps->a, sizeof(char *) * (size_t)ps->chcap);
+        attr_channel *acc = arena_alloc(ps->a, sizeof(attr_channel) * (size_t)ps->chcap);
+        if (ps->nch) {
+            memcpy(names, ps->names, sizeof(char *) * (size_t)ps->nch);
+            memcpy(acc, ps->acc, sizeof(attr_channel) * (size_t)ps->nch);
         }
+        ps->names = names;
+        ps->acc = acc;
+    }
+    ps->names[ps->nch] = arena_strdup(ps->a, name);
+    idmap_add_grow(&ps->by_name, ps->a, ps->names[ps->nch], ps->nch);
+    return ps->nch++;
+}
+
+/* The channels of the path field P into ps->ch; their number, or -1
+ * after an error.  (One pass over the field: a million paths' worth of
+ * strchr, strlen and trim calls was half the time of attribution.) */
+static int read_channels(path_set *ps, char *p, int lineno)
+{
+    int len = 0;
+    for (char *tok = p; tok;) {
+        char *end = tok;
+        while (*end && *end != '>')
+            end++;
+        char *gt = *end ? end : NULL;
+        while (end > tok && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+            end--;
+        *end = '\0';
+        char *name = tok;
+        while (*name == ' ' || *name == '\t')
+            name++;
         if (*name) {
-            if (r->len == cap) {
-                cap *= 2;
-                int *g = realloc(r->ch, sizeof(int) * (size_t)cap);
-                if (!g)
-                    break;
-                r->ch = g;
+            int c = channel_index(ps, name, (size_t)(end - name), lineno);
+            if (c < 0)
+                return -1;
+            if (len == ps->ch_cap) {
+                ps->ch_cap = ps->ch_cap ? 2 * ps->ch_cap : 16;
+                ps->ch = realloc(ps->ch, sizeof(int) * (size_t)ps->ch_cap);
+                if (!ps->ch)
+                    fsout_fatal("out of memory");
             }
-            r->ch[r->len++] = channel_index(ps->a, &ps->names, &ps->nch, &ps->chcap, name);
+            ps->ch[len++] = c;
         }
         tok = gt ? gt + 1 : NULL;
     }
-    if (!r->len) {
+    if (!len)
         diag_add(ps->d, DIAG_ERROR, ps->path, lineno, 1, NULL, "the path is empty");
-        free(r->ch);
-        return -1;
+    return len ? len : -1;
+}
+
+/* First touch, last touch and linear, as ChannelAttribution defines them,
+ * and the journeys that touch each channel: one path's share. */
+static void tally(path_set *ps, const int *ch, int len, double conv, double value,
+                  double null_)
+{
+    attr_result *t = &ps->totals;
+    t->total_conversions += conv;
+    t->total_value += value;
+    t->total_null += null_;
+    attr_channel *first = &ps->acc[ch[0]], *last = &ps->acc[ch[len - 1]];
+    first->first_conversions += conv;
+    first->first_value += value;
+    last->last_conversions += conv;
+    last->last_value += value;
+    for (int k = 0; k < len; k++) {
+        ps->acc[ch[k]].linear_conversions += conv / len;
+        ps->acc[ch[k]].linear_value += value / len;
+        int seen_before = 0;
+        for (int q = 0; q < k; q++)
+            seen_before |= ch[q] == ch[k];
+        if (!seen_before)
+            ps->acc[ch[k]].path_share += conv + null_;
     }
-    return 0;
+}
+
+/* F as a number the quick way: digits, with a fraction of at most 15
+ * digits, and at most 15 digits in all.  Then F is M / 10^K for integers
+ * M < 2^53 and 10^K, both exact in a double, so the division is rounded
+ * once, as strtod rounds: the same value, several times faster. */
+static int plain_number(const char *f, double *out)
+{
+    static const double pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+                                    1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+    long long m = 0;
+    int digits = 0, frac = -1;
+    for (; *f; f++) {
+        if (*f >= '0' && *f <= '9') {
+            m = m * 10 + (*f - '0');
+            digits++;
+            frac += frac >= 0;
+        } else if (*f == '.' && frac < 0 && digits) {
+            frac = 0;
+        } else {
+            return 0;
+        }
+        if (digits > 15)
+            return 0;
+    }
+    if (!digits || frac == 0)
+        return 0;
+    *out = frac > 0 ? (double)m / pow10[frac] : (double)m;
+    return 1;
+}
+
+/* F as a count or value by strtod, in range; 0 when it is not one. */
+static int checked_strtod(const char *f, double *out)
+{
+    char *end;
+    errno = 0;
+    *out = strtod(f, &end);
+    return !(end == f || *end || errno || *out < 0 || !(*out <= ATTR_MAX_COUNT));
 }
 
 /* A row of paths; problems are reported and the row skipped. */
-static void read_row(path_set *ps, char *line, int lineno)
+static void read_row(path_set *ps, char *line, size_t line_len, int lineno)
 {
-    int nf = fields_of(ps, line);
+    int nf = fields_of(ps, line, line_len);
     if (nf < ps->ncols) {
         diag_add(ps->d, DIAG_ERROR, ps->path, lineno, 1, NULL, "expected %d columns, "
                  "found %d", ps->ncols, nf);
@@ -239,28 +323,20 @@ static void read_row(path_set *ps, char *line, int lineno)
     for (int k = 0; k < 3; k++) {
         if (cols[k] < 0)
             continue;
-        char *end, *f = trim(ps->fields[cols[k]]);
-        errno = 0;
-        v[k] = strtod(f, &end);
-        if (end == f || *end || errno || v[k] < 0 || !(v[k] <= ATTR_MAX_COUNT)) {
+        char *f = trim(ps->fields[cols[k]]);
+        if (!plain_number(f, &v[k]) && !checked_strtod(f, &v[k])) {
             diag_add(ps->d, DIAG_ERROR, ps->path, lineno, 1, NULL, "column %d: \"%.40s\" is "
                      "not a number from 0 to %g", cols[k] + 1, f, ATTR_MAX_COUNT);
             return;
         }
     }
-    path_row r = { NULL, 0, v[0], v[1], v[2] };
-    if (read_channels(ps, ps->fields[ps->col_path], &r, lineno) < 0)
-        return;
-    if (ps->nrows == ps->rowcap) {
-        ps->rowcap = ps->rowcap ? ps->rowcap * 2 : 1024;
-        path_row *g = realloc(ps->rows, sizeof *g * (size_t)ps->rowcap);
-        if (!g) {
-            free(r.ch);
-            fsout_fatal("out of memory");
-        }
-        ps->rows = g;
-    }
-    ps->rows[ps->nrows++] = r;
+    int len = read_channels(ps, ps->fields[ps->col_path], lineno);
+    if (len < 0 || ps->d->errors)
+        return;         /* after an error, rows are only checked */
+    tally(ps, ps->ch, len, v[0], v[1], v[2]);
+    if (mchain_add_path(ps->chain, ps->ch, len, v[0], v[1], v[2]) < 0)
+        fsout_fatal("out of memory");
+    ps->totals.paths++;
 }
 
 /* Every row of TEXT (a UTF-8 byte-order mark, as spreadsheets write, is
@@ -273,88 +349,65 @@ static int read_paths(path_set *ps, char *text)
     int lineno = 0, have_header = 0;
     for (char *line = text, *next; line && *line; line = next) {
         next = strchr(line, '\n');
+        size_t len = next ? (size_t)(next - line) : strlen(line);
         if (next)
             *next++ = '\0';
         lineno++;
-        if (!*trim(line))
+        while (*line == ' ' || *line == '\t')
+            line++, len--;
+        if (!*line || (*line == '\r' && !*trim(line)))
             continue;
         if (!have_header) {
-            if (read_header(ps, line, lineno) < 0)
+            if (read_header(ps, trim(line), lineno) < 0)
                 return -1;
             have_header = 1;
         } else {
-            read_row(ps, line, lineno);
+            read_row(ps, line, len, lineno);
         }
     }
     if (ps->d->errors)
         return -1;
-    if (!ps->nrows) {
+    if (!ps->totals.paths) {
         diag_add(ps->d, DIAG_ERROR, ps->path, 0, 0, NULL, "no paths in the file");
         return -1;
     }
     return 0;
 }
 
-/* Channels in name order, so output does not depend on first sight: the
- * sorted names, and every row renumbered. */
-static const char **sort_channels(path_set *ps)
+/* ---- the attributions ------------------------------------------------------- */
+
+/* Channels in name order, so output does not depend on first sight: RES's
+ * channels sorted by name, with their tallies; FIRST_SIGHT[k] is the
+ * chain's number of channel k. */
+static int *sort_channels(path_set *ps, attr_result *res)
 {
     int nch = ps->nch;
-    int *order_of = malloc(sizeof(int) * (size_t)(nch + 1));
     const char ***idx = malloc(sizeof(char **) * (size_t)(nch + 1));
-    if (!order_of || !idx)
+    int *first_sight = malloc(sizeof(int) * (size_t)(nch + 1));
+    if (!idx || !first_sight)
         fsout_fatal("out of memory");
     for (int i = 0; i < nch; i++)
         idx[i] = &ps->names[i];
     qsort(idx, (size_t)nch, sizeof *idx, cmp_names);
-    const char **sorted = arena_alloc(ps->a, sizeof(char *) * (size_t)(nch + 1));
-    for (int i = 0; i < nch; i++) {
-        sorted[i] = *idx[i];
-        order_of[idx[i] - ps->names] = i;
+    res->channels = arena_alloc(ps->a, sizeof(attr_channel) * (size_t)(nch + 1));
+    double journeys = res->total_conversions + res->total_null;
+    for (int k = 0; k < nch; k++) {
+        first_sight[k] = (int)(idx[k] - ps->names);
+        res->channels[k] = ps->acc[first_sight[k]];
+        res->channels[k].name = ps->names[first_sight[k]];
+        if (journeys > 0)
+            res->channels[k].path_share /= journeys;
     }
     free(idx);
-    for (long r = 0; r < ps->nrows; r++)
-        for (int k = 0; k < ps->rows[r].len; k++)
-            ps->rows[r].ch[k] = order_of[ps->rows[r].ch[k]];
-    free(order_of);
-    return sorted;
-}
-
-/* ---- the attributions ------------------------------------------------------- */
-
-/* First touch, last touch and linear, as ChannelAttribution defines them,
- * and the share of journeys that touch each channel. */
-static void heuristics(attr_result *res, const path_set *ps)
-{
-    for (long r = 0; r < ps->nrows; r++) {
-        const path_row *p = &ps->rows[r];
-        res->total_conversions += p->conv;
-        res->total_value += p->value;
-        res->total_null += p->null;
-        attr_channel *first = &res->channels[p->ch[0]], *last = &res->channels[p->ch[p->len - 1]];
-        first->first_conversions += p->conv;
-        first->first_value += p->value;
-        last->last_conversions += p->conv;
-        last->last_value += p->value;
-        for (int k = 0; k < p->len; k++) {
-            res->channels[p->ch[k]].linear_conversions += p->conv / p->len;
-            res->channels[p->ch[k]].linear_value += p->value / p->len;
-            int seen_before = 0;
-            for (int q = 0; q < k; q++)
-                seen_before |= p->ch[q] == p->ch[k];
-            if (!seen_before)
-                res->channels[p->ch[k]].path_share += p->conv + p->null;
-        }
-    }
-    for (int c = 0; c < res->channel_count; c++)
-        if (res->total_conversions + res->total_null > 0)
-            res->channels[c].path_share /= res->total_conversions + res->total_null;
+    return first_sight;
 }
 
 /* Each channel's removal effect on conversion and on value in chain C
  * (converting BASE and worth BASE_VALUE with every channel), and the
- * Markov conversions and value shared out in proportion. */
-static void removal_effects(attr_result *res, const mchain *c, double base, double base_value)
+ * Markov conversions and value shared out in proportion.  Channel k is
+ * FIRST_SIGHT[k] in the chain. */
+static void removal_effects(attr_result *res, const mchain *c, const int *first_sight,
+                            double base, double base_value)
 {
     int nch = res->channel_count;
     double sum_re = 0, sum_rev = 0;
@@ -362,8 +415,8 @@ static void removal_effects(attr_result *res, const mchain *c, double base, doub
     progress_begin(&bar, "cjm attribution: removal effects", nch);
     for (int k = 0; k < nch; k++) {
         progress_step(&bar, k);
-        double pc = mchain_solve(c, k, 0);
-        double pv = base_value > 0 ? mchain_solve(c, k, 1) : 0;
+        double pc = mchain_solve(c, first_sight[k], 0);
+        double pv = base_value > 0 ? mchain_solve(c, first_sight[k], 1) : 0;
         res->channels[k].removal_effect = pc < 0 ? 1 : 1 - pc / base;
         res->channels[k].removal_effect_value = base_value <= 0 || pv < 0 ? 0
                                                 : 1 - pv / base_value;
@@ -378,20 +431,12 @@ static void removal_effects(attr_result *res, const mchain *c, double base, doub
     }
 }
 
-/* The Markov attribution of RES's paths (a chain of ORDER); -1 after an
+/* The Markov attribution from the chain of the paths read; -1 after an
  * error in D. */
-static int markov(attr_result *res, const path_set *ps, int order)
+static int markov(attr_result *res, const path_set *ps, const int *first_sight)
 {
-    mchain *c = mchain_new(order);
-    int rc = -1;
-    for (long r = 0; c && r < ps->nrows; r++) {
-        const path_row *p = &ps->rows[r];
-        if (mchain_add_path(c, p->ch, p->len, p->conv, p->value, p->null) < 0) {
-            mchain_free(c);
-            c = NULL;
-        }
-    }
-    if (!c || mchain_finish(c) < 0)
+    mchain *c = ps->chain;
+    if (mchain_finish(c) < 0)
         fsout_fatal("out of memory");
     res->states = mchain_states(c);
     double base = mchain_solve(c, -1, 0);
@@ -401,36 +446,34 @@ static int markov(attr_result *res, const path_set *ps, int order)
                  "data reaches a conversion: nothing to attribute"
                  : "the fitted chain has states that are never left: check for paths "
                  "without conversions or nulls");
-        goto out;
+        return -1;
     }
     res->conversion_probability = base;
-    removal_effects(res, c, base, base_value);
-    rc = 0;
-out:
-    mchain_free(c);
-    return rc;
+    removal_effects(res, c, first_sight, base, base_value);
+    return 0;
 }
 
 attr_result *attribution_run_text(arena *a, const char *path, char *text, int order,
                                   diag_list *d)
 {
-    path_set ps = { a, path, d, NULL, 0, 0, NULL, 0, 0, -1, -1, -1, -1, 0, ';', NULL };
+    path_set ps = { .a = a, .path = path, .d = d, .col_path = -1, .col_conv = -1,
+                    .col_value = -1, .col_null = -1, .sep = ';' };
+    ps.chain = mchain_new(order);
+    if (!ps.chain)
+        fsout_fatal("out of memory");
     attr_result *res = NULL;
     if (read_paths(&ps, text) == 0) {
-        const char **sorted = sort_channels(&ps);
         res = arena_alloc(a, sizeof *res);
+        *res = ps.totals;
         res->channel_count = ps.nch;
         res->order = order;
-        res->paths = ps.nrows;
-        res->channels = arena_alloc(a, sizeof(attr_channel) * (size_t)(ps.nch + 1));
-        for (int i = 0; i < ps.nch; i++)
-            res->channels[i].name = sorted[i];
-        heuristics(res, &ps);
-        if (markov(res, &ps, order) < 0)
+        int *first_sight = sort_channels(&ps, res);
+        if (markov(res, &ps, first_sight) < 0)
             res = NULL;
+        free(first_sight);
     }
-    for (long r = 0; r < ps.nrows; r++)
-        free(ps.rows[r].ch);
-    free(ps.rows);
+    mchain_free(ps.chain);
+    free(ps.ch);
+    free(ps.fields);
     return d->errors ? NULL : res;
 }

@@ -21,9 +21,17 @@ struct mchain {
     int *hash;                  /* state index + 1 by sequence; 0 empty */
     size_t hcap;
     double *to_conv, *to_null, *conv_value;
-    /* edges as added, then merged by state (CSR) */
+    /* edges, each (from, to) once with its weights summed as added (found
+     * through ehash), then ordered by state (CSR) */
     edge *edges;
     size_t nedges, edges_cap;
+    size_t *ehash;              /* edge index + 1 by (from, to); 0 empty */
+    size_t ehcap;
+    /* the chain as an automaton: a state and a channel give the next state
+     * (the last ORDER channels) and the edge between them, found here in
+     * one probe once seen */
+    struct step { int from, channel, to; size_t edge; } *steps;
+    size_t nsteps, scap;
     int *row;                   /* [n + 1]: state s's edges are row[s] .. row[s + 1] - 1 */
     double *out;                /* all weight leaving each state */
 };
@@ -133,17 +141,108 @@ mchain *mchain_new(int order)
     return c;
 }
 
+static size_t edge_hash(int from, int to)
+{
+    uint64_t h = ((uint64_t)(unsigned)from << 32 | (unsigned)to) * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h ^ (h >> 31));
+}
+
+static int edge_rehash(mchain *c, size_t cap)
+{
+    size_t *h = calloc(cap, sizeof *h);
+    if (!h)
+        return -1;
+    for (size_t e = 0; e < c->nedges; e++) {
+        size_t i = edge_hash(c->edges[e].from, c->edges[e].to) & (cap - 1);
+        while (h[i])
+            i = (i + 1) & (cap - 1);
+        h[i] = e + 1;
+    }
+    free(c->ehash);
+    c->ehash = h;
+    c->ehcap = cap;
+    return 0;
+}
+
+/* Add weight W to the edge FROM -> TO; -1 when out of memory. */
+static int add_edge(mchain *c, int from, int to, double w)
+{
+    if ((c->nedges + 1) * 2 > c->ehcap && edge_rehash(c, c->ehcap ? c->ehcap * 2 : 64) < 0)
+        return -1;
+    size_t i = edge_hash(from, to) & (c->ehcap - 1);
+    for (; c->ehash[i]; i = (i + 1) & (c->ehcap - 1)) {
+        edge *e = &c->edges[c->ehash[i] - 1];
+        if (e->from == from && e->to == to) {
+            e->w += w;
+            return 0;
+        }
+    }
+    if (grow((void **)&c->edges, &c->edges_cap, c->nedges + 1, sizeof(edge)) < 0)
+        return -1;
+    c->edges[c->nedges++] = (edge){ from, to, w };
+    c->ehash[i] = c->nedges;
+    return 0;
+}
+
+static size_t step_slot(const mchain *c, int from, int channel)
+{
+    return edge_hash(from, channel) & (c->scap - 1);
+}
+
+static int steps_rehash(mchain *c)
+{
+    size_t cap = c->scap ? c->scap * 2 : 256;
+    struct step *t = calloc(cap, sizeof *t);
+    if (!t)
+        return -1;
+    for (size_t i = 0; i < c->scap; i++) {
+        if (!c->steps[i].to)
+            continue;
+        size_t k = edge_hash(c->steps[i].from, c->steps[i].channel) & (cap - 1);
+        while (t[k].to)
+            k = (k + 1) & (cap - 1);
+        t[k] = c->steps[i];
+    }
+    free(c->steps);
+    c->steps = t;
+    c->scap = cap;
+    return 0;
+}
+
+/* Step K of path CH from state PREV: the next state, with W added to the
+ * edge; -1 when out of memory. */
+static int step(mchain *c, int prev, const int *ch, int k, double w)
+{
+    size_t i = step_slot(c, prev, ch[k]);
+    for (; c->steps[i].to; i = (i + 1) & (c->scap - 1))
+        if (c->steps[i].from == prev && c->steps[i].channel == ch[k]) {
+            c->edges[c->steps[i].edge].w += w;
+            return c->steps[i].to;
+        }
+    int from = k + 1 > c->order ? k + 1 - c->order : 0;
+    int s = state_of(c, ch + from, k + 1 - from);
+    if (s < 0 || add_edge(c, prev, s, w) < 0)
+        return -1;
+    /* (the edge just added or grown: found again through its hash) */
+    size_t e = edge_hash(prev, s) & (c->ehcap - 1);
+    while (c->edges[c->ehash[e] - 1].from != prev || c->edges[c->ehash[e] - 1].to != s)
+        e = (e + 1) & (c->ehcap - 1);
+    c->steps[i] = (struct step){ prev, ch[k], s, c->ehash[e] - 1 };
+    if (++c->nsteps * 2 > c->scap && steps_rehash(c) < 0)
+        return -1;
+    return s;
+}
+
 int mchain_add_path(mchain *c, const int *ch, int len, double conv, double value,
                     double null_)
 {
     int prev = 0;
+    if (!c->scap && steps_rehash(c) < 0)
+        return -1;
     for (int k = 0; k < len; k++) {
-        int from = k + 1 > c->order ? k + 1 - c->order : 0;
-        int s = state_of(c, ch + from, k + 1 - from);
-        if (s < 0 || grow((void **)&c->edges, &c->edges_cap, c->nedges + 1, sizeof(edge)) < 0)
+        prev = step(c, prev, ch, k, conv + null_);
+        if (prev < 0)
             return -1;
-        c->edges[c->nedges++] = (edge){ prev, s, conv + null_ };
-        prev = s;
     }
     c->to_conv[prev] += conv;
     c->to_null[prev] += null_;
@@ -159,27 +258,35 @@ static int cmp_edges(const void *pa, const void *pb)
     return a->to < b->to ? -1 : a->to > b->to;
 }
 
+/* The merged edges ordered by (from, to): counted into rows by state,
+ * each row sorted (rows are short), in linear time. */
 int mchain_finish(mchain *c)
 {
-    qsort(c->edges, c->nedges, sizeof(edge), cmp_edges);
-    size_t m = 0;
-    for (size_t k = 0; k < c->nedges; k++) {
-        if (m && c->edges[m - 1].from == c->edges[k].from && c->edges[m - 1].to == c->edges[k].to)
-            c->edges[m - 1].w += c->edges[k].w;
-        else
-            c->edges[m++] = c->edges[k];
-    }
-    c->nedges = m;
-    c->row = calloc((size_t)c->n + 1, sizeof(int));
+    size_t m = c->nedges;
+    free(c->ehash);
+    c->ehash = NULL;
+    free(c->steps);
+    c->steps = NULL;
+    c->row = calloc((size_t)c->n + 2, sizeof(int));
     c->out = calloc((size_t)c->n + 1, sizeof(double));
-    if (!c->row || !c->out)
+    edge *sorted = malloc(sizeof(edge) * (m + 1));
+    if (!c->row || !c->out || !sorted) {
+        free(sorted);
         return -1;
-    for (size_t k = 0; k < m; k++) {
-        c->row[c->edges[k].from + 1]++;
-        c->out[c->edges[k].from] += c->edges[k].w;
     }
+    for (size_t k = 0; k < m; k++)
+        c->row[c->edges[k].from + 2]++;
+    for (int s = 0; s < c->n; s++)
+        c->row[s + 2] += c->row[s + 1];
+    for (size_t k = 0; k < m; k++)
+        sorted[c->row[c->edges[k].from + 1]++] = c->edges[k];
+    free(c->edges);
+    c->edges = sorted;
     for (int s = 0; s < c->n; s++) {
-        c->row[s + 1] += c->row[s];
+        qsort(c->edges + c->row[s], (size_t)(c->row[s + 1] - c->row[s]), sizeof(edge),
+              cmp_edges);
+        for (int k = c->row[s]; k < c->row[s + 1]; k++)
+            c->out[s] += c->edges[k].w;
         c->out[s] += c->to_conv[s] + c->to_null[s];
     }
     return 0;
@@ -254,6 +361,8 @@ void mchain_free(mchain *c)
     free(c->to_null);
     free(c->conv_value);
     free(c->edges);
+    free(c->ehash);
+    free(c->steps);
     free(c->row);
     free(c->out);
     free(c);

@@ -158,14 +158,51 @@ static inline int pick(rng *r, const int *to, const double *pr, int count)
     return to[count - 1];
 }
 
+/* A journey's own tallies: the phases it entered (each once, in VISITED)
+ * and its days in each.  Only what it touched is summed and reset, so a
+ * journey costs the phases it visits, not the journey's length. */
+typedef struct tally {
+    int *seen;              /* per phase: entered by this journey */
+    long long *days;        /* per phase: its days there */
+    int *visited;           /* the phases entered */
+    int count;
+} tally;
+
+static inline void enter(tally *y, int i)
+{
+    if (!y->seen[i]) {
+        y->seen[i] = 1;
+        y->visited[y->count++] = i;
+    }
+}
+
+/* Add journey Y's tallies to C and reset them. */
+static void settle(counts *c, tally *y, const long long *emo)
+{
+    for (int v = 0; v < y->count; v++) {
+        int k = y->visited[v];
+        long long d = y->days[k];
+        c->reached[k]++;
+        c->days_in[k] += d;
+        c->days_in_sq[k] += d * d;
+        c->days += d;
+        c->emotion_days += emo[k] * d;
+        c->steps += d;
+        y->seen[k] = 0;
+        y->days[k] = 0;
+    }
+    y->count = 0;
+}
+
 static void simulate_block(const sim_model *m, uint64_t seed, long long block,
                            long long count, long long total, counts *c, long long *emo,
-                           int *seen, long long *days_local)
+                           tally *y)
 {
+    long long *days_local = y->days;
     long long first = block * SIM_BLOCK;
     rng r;
     uint64_t base = rng_base(seed);
-    int n = m->phase_count, H = m->horizon;
+    int H = m->horizon;
     for (long long j = 0; j < count; j++) {
         /* every journey its own stream: two runs of the same seed give
          * journey k the same draws, so a scenario and its baseline differ
@@ -173,15 +210,13 @@ static void simulate_block(const sim_model *m, uint64_t seed, long long block,
         rng_seed_base(&r, base, (uint64_t)(first + j));
         long long t = 0;
         int i = pick(&r, m->entry, m->entry_p, m->entry_count);
-        memset(seen, 0, sizeof(int) * (size_t)n);
-        memset(days_local, 0, sizeof(long long) * (size_t)n);
         int outcome = 0;    /* 0 in progress, 1 converted, 2 dropped, 3 another end */
         if (i < 0) {
             c->outcomes[-1 - i]++;
             outcome = m->outcome_success[-1 - i] ? 1 : 3;
         } else {
             c->visits[i]++;
-            seen[i] = 1;
+            enter(y, i);
         }
         for (; !outcome;) {
             const sim_phase *p = &m->phases[i];
@@ -253,7 +288,7 @@ static void simulate_block(const sim_model *m, uint64_t seed, long long block,
             }
             i = next;
             c->visits[i]++;
-            seen[i] = 1;
+            enter(y, i);
         }
         int batch = (int)((first + j) * SIM_BATCHES / total);
         c->batch_n[batch]++;
@@ -269,14 +304,7 @@ static void simulate_block(const sim_model *m, uint64_t seed, long long block,
         } else if (outcome == 0) {
             c->in_progress++;
         }
-        for (int k = 0; k < n; k++) {
-            c->reached[k] += seen[k];
-            c->days_in[k] += days_local[k];
-            c->days_in_sq[k] += days_local[k] * days_local[k];
-            c->days += days_local[k];
-            c->emotion_days += emo[k] * days_local[k];
-            c->steps += days_local[k];
-        }
+        settle(c, y, emo);
     }
 }
 
@@ -296,13 +324,14 @@ static void *worker_main(void *arg)
     const sim_model *m = w->m;
     int n = m->phase_count;
     long long *emo = calloc((size_t)n + 1, sizeof(long long));
-    int *seen = calloc((size_t)n + 1, sizeof(int));
-    long long *days_local = calloc((size_t)n + 1, sizeof(long long));
-    if (!emo || !seen || !days_local) {
+    tally y = { calloc((size_t)n + 1, sizeof(int)), calloc((size_t)n + 1, sizeof(long long)),
+                calloc((size_t)n + 1, sizeof(int)), 0 };
+    if (!emo || !y.seen || !y.days || !y.visited) {
         w->failed = 1;
         free(emo);
-        free(seen);
-        free(days_local);
+        free(y.seen);
+        free(y.days);
+        free(y.visited);
         return NULL;
     }
     for (int k = 0; k < n; k++)
@@ -314,8 +343,9 @@ static void *worker_main(void *arg)
         w->failed = 1;
         counts_free(&local);
         free(emo);
-        free(seen);
-        free(days_local);
+        free(y.seen);
+        free(y.days);
+        free(y.visited);
         return NULL;
     }
     int shards = w->run->shard_count > 0 ? w->run->shard_count : 1;
@@ -328,15 +358,15 @@ static void *worker_main(void *arg)
         long long first = b * SIM_BLOCK;
         long long count = w->run->journeys - first < SIM_BLOCK
                               ? w->run->journeys - first : SIM_BLOCK;
-        simulate_block(m, w->run->seed, b, count, w->run->journeys, &local, emo, seen,
-                       days_local);
+        simulate_block(m, w->run->seed, b, count, w->run->journeys, &local, emo, &y);
         atomic_fetch_add(w->done, 1);
     }
     counts_add(&w->c, &local, n, m->horizon);
     counts_free(&local);
     free(emo);
-    free(seen);
-    free(days_local);
+    free(y.seen);
+    free(y.days);
+    free(y.visited);
     return NULL;
 }
 
