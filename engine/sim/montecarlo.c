@@ -101,17 +101,6 @@ static void counts_add(counts *a, const counts *b, int n, int horizon)
     }
 }
 
-/* Days until the first success of a daily chance P (>= 1); LOG_STAY is
- * log(1 - P), computed once per phase. */
-static inline long long geometric(rng *r, double p, double log_stay)
-{
-    if (p >= 1)
-        return 1;
-    double u = 1.0 - rng_double(r);        /* (0, 1] */
-    double g = floor(log(u) / log_stay);
-    return g > 1e15 ? (long long)1e15 : (long long)g + 1;
-}
-
 static inline int sample_duration(rng *r, const sim_phase *p)
 {
     double u = rng_double(r);
@@ -230,7 +219,7 @@ static void simulate_block(const sim_model *m, uint64_t seed, long long block,
                     days_local[i] += H - t;
                     break;
                 }
-                spent = geometric(&r, leave, p->log_stay);
+                spent = geo_draw(&p->stay, &r);
                 if (t + spent > H) {
                     days_local[i] += H - t;
                     break;
@@ -247,7 +236,7 @@ static void simulate_block(const sim_model *m, uint64_t seed, long long block,
                 next = DROPPED;
                 for (;;) {
                     long long hold = sample_duration(&r, p);
-                    long long g = q > 0 ? geometric(&r, q, p->log_stay) : (long long)1e15;
+                    long long g = geo_draw(&p->stay, &r);
                     if (g <= hold) {
                         if (t + g > H) {
                             days_local[i] += H - t;

@@ -36,6 +36,7 @@
 #include "base/arena.h"
 #include "base/diag.h"
 #include "model/model.h"
+#include "sim/geometric.h"
 
 typedef struct sim_phase {
     const char *id, *name;
@@ -55,7 +56,8 @@ typedef struct sim_phase {
     double emotion;         /* mean of the personas' scores, 0 when none */
     double leave;           /* daily chance of leaving (advance phases) */
     double log_stay;        /* log(1 - leave), or of 1 - drop - back for
-                             * duration phases: for the geometric draws */
+                             * duration phases */
+    geo stay;               /* the Monte Carlo draw of the days until then */
     int tp_count;
     int *tp;                /* touchpoint indexes */
     double *reach, *lift;
