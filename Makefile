@@ -140,12 +140,16 @@ valgrind: deps
 	@sh tests/valgrind/run.sh
 
 bench: deps
-	@$(MAKE) --no-print-directory cjm build/bench/ref_png build/bench/ref_sim
+	@$(MAKE) --no-print-directory cjm build/bench/ref_png build/bench/ref_sim build/bench/ref_geo
 	@sh tests/bench/run.sh ./cjm
 
 build/bench/ref_sim: tests/bench/ref_sim.c
 	@mkdir -p $(dir $@)
 	@$(CC) $(WARN) -O2 -o $@ $< -lm
+
+build/bench/ref_geo: tests/bench/ref_geo.c engine/sim/geometric.c engine/sim/geometric.h engine/base/rng.c
+	@mkdir -p $(dir $@)
+	@$(CC) $(WARN) -O2 -Iengine -o $@ tests/bench/ref_geo.c engine/sim/geometric.c engine/base/rng.c -lm
 
 build/bench/ref_png: tests/bench/ref_png.c
 	@mkdir -p $(dir $@)

@@ -62,8 +62,14 @@ static int id_list(const node *seq)
     return 1;
 }
 
-static node *find_item(const node *seq, const char *id)
+/* The item of SEQ with ID; HINT (or NULL), where it is likely to be, is
+ * tried first: lists merged or compared item by item are mostly in the
+ * same order, and a search from the start each time was quadratic. */
+static node *find_item_near(const node *seq, const char *id, const node *hint)
 {
+    const char *hid = hint ? doc_item_id(hint) : NULL;
+    if (hid && strcmp(hid, id) == 0)
+        return (node *)hint;
     for (node *c = seq->first; c; c = c->next) {
         const char *cid = doc_item_id(c);
         if (cid && strcmp(cid, id) == 0)
@@ -151,11 +157,14 @@ static node *redefine(mctx *m, const node *found, const node *o)
     return c;
 }
 
-/* One item O of an override of the id list BASE (under KEY). */
-static void merge_item(mctx *m, node *base, const node *o, const char *key)
+/* One item O of an override of the id list BASE (under KEY); *NEAR is
+ * where the next one is likely to be (after this one). */
+static void merge_item(mctx *m, node *base, const node *o, const char *key,
+                       const node **near)
 {
     const char *id = doc_item_id(o);
-    node *found = find_item(base, id);
+    node *found = find_item_near(base, id, *near);
+    *near = found ? found->next : NULL;
     if (flag(o, "add")) {
         if (found) {
             const node *at = node_map_get(o, "id");
@@ -193,8 +202,9 @@ static node *merge_value(mctx *m, node *base, const node *over, const char *key)
         return base;
     }
     if (over->kind == NODE_SEQ && id_list(over) && id_list(base)) {
+        const node *near = base->first;
         for (const node *o = over->first; o; o = o->next)
-            merge_item(m, base, o, key);
+            merge_item(m, base, o, key, &near);
         return base;
     }
     return copy_clean(m, over);
@@ -303,8 +313,12 @@ void doc_copy_positions(node *dst, const node *src)
     if (!dst || !src)
         return;
     if (dst->kind == NODE_MAP && src->kind == NODE_MAP) {
+        /* keys mostly come in the same order: the next one is tried first */
+        const node *near = src->first;
         for (node *c = dst->first; c; c = c->next) {
-            const node *s = node_map_get(src, c->key);
+            const node *s = near && near->key && c->key && strcmp(near->key, c->key) == 0
+                ? near : node_map_get(src, c->key);
+            near = s ? s->next : NULL;
             if (s && s->file) {
                 c->key_line = s->key_line;
                 c->key_col = s->key_col;
@@ -315,8 +329,9 @@ void doc_copy_positions(node *dst, const node *src)
         const node *s = src->first;
         for (node *c = dst->first; c; c = c->next) {
             const char *id = doc_item_id(c);
-            doc_copy_positions(c, id ? find_item(src, id) : s);
-            s = s ? s->next : NULL;
+            const node *from = id ? find_item_near(src, id, s) : s;
+            doc_copy_positions(c, from);
+            s = from ? from->next : s ? s->next : NULL;
         }
     } else if (dst->kind != NODE_MAP && dst->kind != NODE_SEQ && src->file
                && same_scalar(dst, src)) {

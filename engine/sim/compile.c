@@ -539,6 +539,7 @@ sim_model *sim_compile_with(const cjm_journey *j, const cjm_scenario *scenario,
         p->leave = p->has_duration ? p->drop + p->back_total
                                    : p->drop + p->back_total + p->attempt * p->approve;
         p->log_stay = p->leave < 1 ? log1p(-p->leave) : -INFINITY;
+        p->lose = p->drop + p->back_total;
         geo_init(&p->stay, p->leave);
     }
     if (d->errors) {

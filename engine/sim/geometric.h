@@ -35,27 +35,27 @@ void geo_init(geo *g, double p);
 /* A draw of G; 10^15 stands for never. */
 static inline long long geo_draw(const geo *g, rng *r)
 {
+    if (g->table) {
+        long long days = 0;
+        for (;;) {
+            uint64_t x = rng_next(r);
+            unsigned c = (unsigned)(x >> 58);
+            double u = (double)(x & ((UINT64_C(1) << 53) - 1)) * 0x1.0p-53;
+            unsigned k = u < g->keep[c] ? c : g->alias[c];
+            if (k < GEO_COLUMNS - 1)
+                return days + k + 1;
+            days += GEO_COLUMNS - 1;
+            if (days > (long long)1e15)
+                return (long long)1e15;
+        }
+    }
     if (g->p >= 1)
         return 1;
     if (g->p <= 0)
         return (long long)1e15;
-    if (!g->table) {
-        double u = 1.0 - rng_double(r);        /* (0, 1] */
-        double d = floor(log(u) / g->log_stay);
-        return d > 1e15 ? (long long)1e15 : (long long)d + 1;
-    }
-    long long days = 0;
-    for (;;) {
-        uint64_t x = rng_next(r);
-        unsigned c = (unsigned)(x >> 58);
-        double u = (double)(x & ((UINT64_C(1) << 53) - 1)) * 0x1.0p-53;
-        unsigned k = u < g->keep[c] ? c : g->alias[c];
-        if (k < GEO_COLUMNS - 1)
-            return days + k + 1;
-        days += GEO_COLUMNS - 1;
-        if (days > (long long)1e15)
-            return (long long)1e15;
-    }
+    double u = 1.0 - rng_double(r);        /* (0, 1] */
+    double d = floor(log(u) / g->log_stay);
+    return d > 1e15 ? (long long)1e15 : (long long)d + 1;
 }
 
 #endif

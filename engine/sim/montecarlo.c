@@ -165,8 +165,10 @@ static inline void enter(tally *y, int i)
     }
 }
 
-/* Add journey Y's tallies to C and reset them. */
-static void settle(counts *c, tally *y, const long long *emo)
+/* Add journey Y's tallies to C and reset them.  (All days, journey-days
+ * and emotion-days are sums over the phases' days: counted once at the
+ * end, from days_in, not per journey.) */
+static void settle(counts *c, tally *y)
 {
     for (int v = 0; v < y->count; v++) {
         int k = y->visited[v];
@@ -174,24 +176,69 @@ static void settle(counts *c, tally *y, const long long *emo)
         c->reached[k]++;
         c->days_in[k] += d;
         c->days_in_sq[k] += d * d;
-        c->days += d;
-        c->emotion_days += emo[k] * d;
-        c->steps += d;
         y->seen[k] = 0;
         y->days[k] = 0;
     }
     y->count = 0;
 }
 
+/* Past the horizon, still in the phase. */
+#define STAYED (INT_MIN + 1)
+
+/* One visit to phase P (with advance) from day T: the days spent there
+ * (*SPENT, up to the horizon H) and where the journey goes next: a phase,
+ * an outcome (-1 - k), DROPPED or STAYED; *MOVED when it moved on. */
+static inline int visit_advance(const sim_phase *p, rng *r, long long t, int H,
+                                long long *spent, int *moved)
+{
+    long long d = p->leave > 0 ? geo_draw(&p->stay, r) : H - t + 1;
+    if (t + d > H) {
+        *spent = H - t;
+        return STAYED;
+    }
+    *spent = d;
+    double u = rng_double(r) * p->leave;
+    if (u < p->lose)
+        return drop_or_back(p, u);
+    *moved = 1;
+    return pick(r, p->to, p->to_p, p->to_count);
+}
+
+/* The same for a phase with a holding time: drops and moves back race
+ * the holding time, and a refusal at its end starts a new one. */
+static int visit_duration(const sim_phase *p, rng *r, long long t, int H,
+                          long long *spent, int *moved)
+{
+    *spent = 0;
+    for (;;) {
+        long long hold = sample_duration(r, p);
+        long long g = geo_draw(&p->stay, r);
+        long long d = g <= hold ? g : hold;
+        if (t + d > H) {
+            *spent += H - t;
+            return STAYED;
+        }
+        t += d;
+        *spent += d;
+        if (g <= hold)
+            return drop_or_back(p, rng_double(r) * p->lose);
+        if (p->approve >= 1 || rng_double(r) < p->approve) {
+            *moved = 1;
+            return pick(r, p->to, p->to_p, p->to_count);     /* approved */
+        }
+    }
+}
+
 static void simulate_block(const sim_model *m, uint64_t seed, long long block,
-                           long long count, long long total, counts *c, long long *emo,
-                           tally *y)
+                           long long count, long long total, counts *c, tally *y)
 {
     long long *days_local = y->days;
     long long first = block * SIM_BLOCK;
     rng r;
     uint64_t base = rng_base(seed);
     int H = m->horizon;
+    long long batch = first * SIM_BATCHES / total;
+    long long batch_end = ((batch + 1) * total + SIM_BATCHES - 1) / SIM_BATCHES;
     for (long long j = 0; j < count; j++) {
         /* every journey its own stream: two runs of the same seed give
          * journey k the same draws, so a scenario and its baseline differ
@@ -207,79 +254,34 @@ static void simulate_block(const sim_model *m, uint64_t seed, long long block,
             c->visits[i]++;
             enter(y, i);
         }
-        for (; !outcome;) {
+        while (!outcome) {
             const sim_phase *p = &m->phases[i];
-            int next;       /* a phase, an outcome (-1 - k) or DROPPED */
-            int moved = 0;  /* moved on (not back) */
             long long spent;
-            int ended = 0;
-            if (!p->has_duration) {
-                double leave = p->leave;
-                if (leave <= 0) {
-                    days_local[i] += H - t;
-                    break;
-                }
-                spent = geo_draw(&p->stay, &r);
-                if (t + spent > H) {
-                    days_local[i] += H - t;
-                    break;
-                }
-                double u = rng_double(&r) * leave;
-                if (u < p->drop + p->back_total)
-                    next = drop_or_back(p, u);
-                else
-                    next = pick(&r, p->to, p->to_p, p->to_count), moved = 1;
-                t += spent;
-                days_local[i] += spent;
-            } else {
-                double q = p->drop + p->back_total;
-                next = DROPPED;
-                for (;;) {
-                    long long hold = sample_duration(&r, p);
-                    long long g = geo_draw(&p->stay, &r);
-                    if (g <= hold) {
-                        if (t + g > H) {
-                            days_local[i] += H - t;
-                            ended = 1;
-                            break;
-                        }
-                        t += g;
-                        days_local[i] += g;
-                        next = drop_or_back(p, rng_double(&r) * q);
-                        break;
-                    }
-                    if (t + hold > H) {
-                        days_local[i] += H - t;
-                        ended = 1;
-                        break;
-                    }
-                    t += hold;
-                    days_local[i] += hold;
-                    if (p->approve >= 1 || rng_double(&r) < p->approve) {
-                        next = pick(&r, p->to, p->to_p, p->to_count);
-                        moved = 1;
-                        break;      /* approved: advance */
-                    }
-                }
-                if (ended)
-                    break;
-            }
+            int moved = 0;
+            int next = p->has_duration ? visit_duration(p, &r, t, H, &spent, &moved)
+                                       : visit_advance(p, &r, t, H, &spent, &moved);
+            t += spent;
+            days_local[i] += spent;
+            if (next == STAYED)
+                break;
             c->moved_on[i] += moved;
             if (next == DROPPED) {
                 c->dropped_in[i]++;
                 outcome = 2;
-                break;
-            }
-            if (next < 0) {
+            } else if (next < 0) {
                 c->outcomes[-1 - next]++;
                 outcome = m->outcome_success[-1 - next] ? 1 : 3;
-                break;
+            } else {
+                i = next;
+                c->visits[i]++;
+                enter(y, i);
             }
-            i = next;
-            c->visits[i]++;
-            enter(y, i);
         }
-        int batch = (int)((first + j) * SIM_BATCHES / total);
+        /* journey k is in batch k * SIM_BATCHES / total: counted along */
+        while (first + j >= batch_end) {
+            batch++;
+            batch_end = ((batch + 1) * total + SIM_BATCHES - 1) / SIM_BATCHES;
+        }
         c->batch_n[batch]++;
         if (outcome == 1) {
             c->converted++;
@@ -293,7 +295,7 @@ static void simulate_block(const sim_model *m, uint64_t seed, long long block,
         } else if (outcome == 0) {
             c->in_progress++;
         }
-        settle(c, y, emo);
+        settle(c, y);
     }
 }
 
@@ -312,26 +314,21 @@ static void *worker_main(void *arg)
     worker *w = arg;
     const sim_model *m = w->m;
     int n = m->phase_count;
-    long long *emo = calloc((size_t)n + 1, sizeof(long long));
     tally y = { calloc((size_t)n + 1, sizeof(int)), calloc((size_t)n + 1, sizeof(long long)),
                 calloc((size_t)n + 1, sizeof(int)), 0 };
-    if (!emo || !y.seen || !y.days || !y.visited) {
+    if (!y.seen || !y.days || !y.visited) {
         w->failed = 1;
-        free(emo);
         free(y.seen);
         free(y.days);
         free(y.visited);
         return NULL;
     }
-    for (int k = 0; k < n; k++)
-        emo[k] = llround(m->phases[k].emotion * 1e6);
     /* counters of this thread's own, allocated here: threads writing
      * neighbouring cache lines would slow each other down */
     counts local;
     if (counts_init(&local, n, m->horizon, m->outcome_count) < 0) {
         w->failed = 1;
         counts_free(&local);
-        free(emo);
         free(y.seen);
         free(y.days);
         free(y.visited);
@@ -347,12 +344,11 @@ static void *worker_main(void *arg)
         long long first = b * SIM_BLOCK;
         long long count = w->run->journeys - first < SIM_BLOCK
                               ? w->run->journeys - first : SIM_BLOCK;
-        simulate_block(m, w->run->seed, b, count, w->run->journeys, &local, emo, &y);
+        simulate_block(m, w->run->seed, b, count, w->run->journeys, &local, &y);
         atomic_fetch_add(w->done, 1);
     }
     counts_add(&w->c, &local, n, m->horizon);
     counts_free(&local);
-    free(emo);
     free(y.seen);
     free(y.days);
     free(y.visited);
@@ -432,6 +428,12 @@ sim_result *sim_monte_carlo(const sim_model *m, const sim_run *run)
     r->in_progress = (double)total.in_progress;
     r->convert_days_sum = (double)total.conv_sum;
     r->convert_days_sq = (double)total.conv_sq;
+    /* days, journey-days and emotion-days (in millionths) from the phases' */
+    for (int k = 0; k < m->phase_count; k++) {
+        total.days += total.days_in[k];
+        total.emotion_days += llround(m->phases[k].emotion * 1e6) * total.days_in[k];
+    }
+    total.steps = total.days;
     r->days = (double)total.days;
     r->steps = total.steps;
     r->monte_carlo = 1;

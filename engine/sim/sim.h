@@ -55,6 +55,7 @@ typedef struct sim_phase {
     int dur_max;
     double emotion;         /* mean of the personas' scores, 0 when none */
     double leave;           /* daily chance of leaving (advance phases) */
+    double lose;            /* drop + back_total: of leaving, not moving on */
     double log_stay;        /* log(1 - leave), or of 1 - drop - back for
                              * duration phases */
     geo stay;               /* the Monte Carlo draw of the days until then */

@@ -76,9 +76,57 @@ v=$(median_ms 3 "$CJM" simulate $S -n 1e7 -o $B/s3.json); line "10^7 journeys, a
 v=$(median_ms 10 "$CJM" simulate $S --exact -o $B/s4.json); line "exact analysis, 365 days (ms)" "$v" "50 ms" 50
 mem=$( { /usr/bin/time -f %M "$CJM" simulate $S -n 1e7 -o $B/s5.json; } 2>&1 | tail -1)
 line "peak memory, 10^7 journeys (MB)" "$(awk -v k="$mem" 'BEGIN { printf "%.1f", k / 1024 }')" "50 MB" 50
+# instructions per journey, counted by callgrind (the same whatever else
+# the machine does): the engine and ref_geo.c, the plain C program of its
+# method on the same chain, each at two journey counts, so start-up and
+# the exact engine's run drop out of the difference
+ir() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null \
+        | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'; }
+per_journey() { a=$(ir "$@" 100000); b=$(ir "$@" 300000); echo $(( (b - a) / 200000 )); }
+eng=$(per_journey sh -c '"$0" simulate '$S' --threads 1 -o '$B'/cg.json -n "$1"' "$CJM")
+ref=$(per_journey $B/ref_geo)
+line "plain C, same method (ref_geo), instr/journey" "$ref" "-" 1e9
+line "engine, instructions per journey" "$eng" "-" 1e9
+ratio=$(awk -v a="$eng" -v b="$ref" 'BEGIN { printf "%.2f", a / b }')
+printf '  %-44s %9s   target <= %-7s %s\n' "engine / plain C" "$ratio" "1.1" "$(awk -v r="$ratio" 'BEGIN { print (r <= 1.1) ? "ok" : "MISSED" }')"
 echo "attribution: 10,000 observed paths (../shared/data/attribution/paths.csv)"
 P=../shared/data/attribution/paths.csv
 if [ -f $P ]; then
     v=$(median_ms 10 "$CJM" attribution $P -o $B/attr.json); line "attribution, exact removal effects (ms)" "$v" "100 ms" 100
     v=$(median_ms 5 "$CJM" attribution $P --order 4 -o $B/attr4.json); line "attribution, order 4 (ms)" "$v" "1000 ms" 1000
 fi
+echo "attribution: 10^6 observed paths (tests/bench/gen_paths.py, 12 channels)"
+P6=$B/paths1m.csv
+[ -s $P6 ] || python3 tests/bench/gen_paths.py 1000000 > $P6
+file_mb=$(awk -v b="$(wc -c < $P6)" 'BEGIN { printf "%.1f", b / 1048576 }')
+cpu() {   # best of 3: "cpu_seconds peak_MB" of a command
+    best=""; mem=0
+    for k in 1 2 3; do
+        /usr/bin/time -f "%U %S %M" -o $B/cpu.txt "$@" >/dev/null 2>&1
+        read -r u s kb < $B/cpu.txt
+        c=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')
+        if [ -z "$best" ] || awk -v a="$c" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$c; fi
+        [ "$kb" -gt "$mem" ] && mem=$kb
+    done
+    echo "$best $(awk -v k="$mem" 'BEGIN { printf "%.1f", k / 1024 }')"
+}
+set -- $(cpu "$CJM" attribution $P6 -o $B/attr1m.json)
+line "order 1, CPU seconds" "$1" "0.3 s" 0.3
+line "order 1, peak memory (MB; the file is $file_mb MB)" "$2" "2x file" "$(awk -v f="$file_mb" 'BEGIN { print 2 * f }')"
+o1=$1
+set -- $(cpu "$CJM" attribution $P6 --order 3 -o $B/attr1m3.json)
+line "order 3, CPU seconds" "$1" "2 s" 2
+set -- $(cpu /usr/bin/python3 tests/bench/attr_numpy.py $P6)
+line "numpy, first-order removal effects, CPU s" "$1" "-" 1e9
+ratio=$(awk -v a="$1" -v b="$o1" 'BEGIN { printf "%.1f", a / (b > 0 ? b : 0.01) }')
+printf '  %-44s %9s   target >= %-7s %s\n' "numpy / cjm" "$ratio" "20x" "$(awk -v r="$ratio" 'BEGIN { print (r >= 20) ? "ok" : "MISSED" }')"
+echo "templates: a Lua template making N personas (tests/bench/many_personas.lua)"
+for n in 1000 30000; do
+    set -- $(cpu "$CJM" check tests/bench/many_personas.lua -p personas=$n)
+    eval "tp_$n=$1"
+    line "N=$n, CPU seconds" "$1" "-" 1e9
+done
+exp=$(awk -v a="$tp_1000" -v b="$tp_30000" 'BEGIN { if (a > 0.005) printf "%.2f", log(b / a) / log(30); else print "-" }')
+printf '  %-44s %9s   target <= %-7s %s\n' "growth exponent, 1,000 to 30,000" "$exp" "1.15" \
+    "$(awk -v e="$exp" 'BEGIN { print (e == "-" || e <= 1.15) ? "ok" : "MISSED" }')"
+sh tests/bench/growth.sh "$CJM"
