@@ -111,6 +111,9 @@ typedef struct path_set {
     int nch, chcap;
     idmap by_name;
     attr_channel *acc;          /* per channel (first sight): the heuristics */
+    long *last_path;            /* per channel: the last path that touched it */
+    /* the channel of a name, by its hash: most lookups end here */
+    struct seen_name { const char *name; size_t len; int index; } recent[256];
     attr_result totals;         /* total conversions, value, nulls; paths */
     mchain *chain;
     int *ch;                    /* the row's channels */
@@ -121,18 +124,43 @@ typedef struct path_set {
     char sep;
 } path_set;
 
+/* A line without quotes: split at each separator found by memchr. */
+static int plain_fields(path_set *ps, char *line, size_t len)
+{
+    int n = 0;
+    char *end = line + len;
+    for (char *f = line;;) {
+        if (n + 1 >= ps->field_cap) {
+            ps->field_cap = 2 * (n + 8);
+            ps->fields = realloc(ps->fields, sizeof(char *) * (size_t)ps->field_cap);
+            if (!ps->fields)
+                fsout_fatal("out of memory");
+        }
+        ps->fields[n++] = f;
+        char *sep = memchr(f, ps->sep, (size_t)(end - f));
+        if (!sep)
+            return n;
+        *sep = '\0';
+        f = sep + 1;
+    }
+}
+
 /* Fields of LINE (LEN bytes), split at the set's separator into
  * ps->fields (sized by the line: no field is dropped); their number. */
 static int fields_of(path_set *ps, char *line, size_t len)
 {
+    if (!memchr(line, '"', len))
+        return plain_fields(ps, line, len);
     int n = (int)(len < (size_t)ps->field_cap ? len : (size_t)ps->field_cap) + 1;
     if (len + 2 > (size_t)ps->field_cap) {
         n = 1;
         for (const char *c = line; *c; c++)
             n += *c == ps->sep;
     }
-    if (n + 1 > ps->field_cap) {
-        ps->field_cap = 2 * (n + 1);
+    if (n + 1 > ps->field_cap || len + 2 > (size_t)ps->field_cap) {
+        /* room for as many fields as the line has bytes: shorter lines
+         * need not be counted first */
+        ps->field_cap = (int)(len + 2 > (size_t)(n + 1) ? len + 2 : (size_t)(n + 1));
         ps->fields = realloc(ps->fields, sizeof(char *) * (size_t)ps->field_cap);
         if (!ps->fields)
             fsout_fatal("out of memory");
@@ -187,23 +215,40 @@ static int channel_name_ok(path_set *ps, const char *name, int lineno)
 
 /* The index of channel NAME, a new one (checked) on first sight; -1 after
  * reporting a bad name. */
-static int channel_index(path_set *ps, const char *name, size_t len, int lineno)
+static int same_bytes(const char *a, const char *b, size_t len)
 {
-    int i = idmap_find_hashed(&ps->by_name, name, len, idmap_hash(name, len));
-    if (i >= 0)
+    for (size_t i = 0; i < len; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
+/* (H: the name's hash, as idmap_hash gives it) */
+static int channel_index(path_set *ps, const char *name, size_t len, unsigned h, int lineno)
+{
+    struct seen_name *r = &ps->recent[h & 255];
+    if (r->name && r->len == len && same_bytes(r->name, name, len))
+        return r->index;
+    int i = idmap_find_hashed(&ps->by_name, name, len, h);
+    if (i >= 0) {
+        *r = (struct seen_name){ ps->names[i], len, i };
         return i;
+    }
     if (!channel_name_ok(ps, name, lineno))
         return -1;
     if (ps->nch == ps->chcap) {
         ps->chcap = ps->chcap ? ps->chcap * 2 : 32;
         const char **names = arena_alloc(ps->a, sizeof(char *) * (size_t)ps->chcap);
         attr_channel *acc = arena_alloc(ps->a, sizeof(attr_channel) * (size_t)ps->chcap);
+        long *last = arena_alloc(ps->a, sizeof(long) * (size_t)ps->chcap);
         if (ps->nch) {
             memcpy(names, ps->names, sizeof(char *) * (size_t)ps->nch);
             memcpy(acc, ps->acc, sizeof(attr_channel) * (size_t)ps->nch);
+            memcpy(last, ps->last_path, sizeof(long) * (size_t)ps->nch);
         }
         ps->names = names;
         ps->acc = acc;
+        ps->last_path = last;
     }
     ps->names[ps->nch] = arena_strdup(ps->a, name);
     idmap_add_grow(&ps->by_name, ps->a, ps->names[ps->nch], ps->nch);
@@ -217,18 +262,19 @@ static int read_channels(path_set *ps, char *p, int lineno)
 {
     int len = 0;
     for (char *tok = p; tok;) {
-        char *end = tok;
-        while (*end && *end != '>')
-            end++;
-        char *gt = *end ? end : NULL;
+        /* the name between blanks, up to the next '>' (memchr, which
+         * reads many bytes at a time: a million paths were slow byte by
+         * byte), then hashed */
+        char *gt = strchr(tok, '>');
+        char *end = gt ? gt : tok + strlen(tok);
+        while (*tok == ' ' || *tok == '\t')
+            tok++;
         while (end > tok && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
             end--;
         *end = '\0';
-        char *name = tok;
-        while (*name == ' ' || *name == '\t')
-            name++;
-        if (*name) {
-            int c = channel_index(ps, name, (size_t)(end - name), lineno);
+        if (end > tok) {
+            size_t n = (size_t)(end - tok);
+            int c = channel_index(ps, tok, n, idmap_hash(tok, n), lineno);
             if (c < 0)
                 return -1;
             if (len == ps->ch_cap) {
@@ -260,14 +306,14 @@ static void tally(path_set *ps, const int *ch, int len, double conv, double valu
     first->first_value += value;
     last->last_conversions += conv;
     last->last_value += value;
+    long path = t->paths + 1;           /* (last_path starts at 0) */
     for (int k = 0; k < len; k++) {
         ps->acc[ch[k]].linear_conversions += conv / len;
         ps->acc[ch[k]].linear_value += value / len;
-        int seen_before = 0;
-        for (int q = 0; q < k; q++)
-            seen_before |= ch[q] == ch[k];
-        if (!seen_before)
+        if (ps->last_path[ch[k]] != path) {     /* the first touch of it here */
+            ps->last_path[ch[k]] = path;
             ps->acc[ch[k]].path_share += conv + null_;
+        }
     }
 }
 

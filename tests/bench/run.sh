@@ -83,7 +83,7 @@ line "peak memory, 10^7 journeys (MB)" "$(awk -v k="$mem" 'BEGIN { printf "%.1f"
 ir() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null \
         | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'; }
 per_journey() { a=$(ir "$@" 100000); b=$(ir "$@" 300000); echo $(( (b - a) / 200000 )); }
-eng=$(per_journey sh -c '"$0" simulate '$S' --threads 1 -o '$B'/cg.json -n "$1"' "$CJM")
+eng=$(per_journey "$CJM" simulate $S --threads 1 -o $B/cg.json -n)
 ref=$(per_journey $B/ref_geo)
 line "plain C, same method (ref_geo), instr/journey" "$ref" "-" 1e9
 line "engine, instructions per journey" "$eng" "-" 1e9
