@@ -9,6 +9,7 @@
 #   make lint       functions over 80 lines or complexity 20: no more than before
 #   make mutants    broken builds the tests must catch, each one checked
 #   make bench      performance figures against their targets
+#   make same-output  outputs of every journey against git revision BASE (HEAD)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # Dependencies come from Debian's packages; `make deps` installs the missing
@@ -54,7 +55,7 @@ UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 UNIT_BIN   := $(patsubst tests/unit/%.c,build/tests/%,$(UNIT_SRC))
 ASAN_UNIT  := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 
-.PHONY: all deps demo test asan layers lint mutants valgrind bench fuzz fuzz-build install uninstall clean check-deps schema
+.PHONY: all deps demo test asan layers lint mutants valgrind same-output bench fuzz fuzz-build install uninstall clean check-deps schema
 
 all: cjm
 
@@ -138,6 +139,13 @@ mutants: deps
 valgrind: deps
 	@$(MAKE) --no-print-directory cjm
 	@sh tests/valgrind/run.sh
+
+# ./cjm against the cjm of git revision BASE (default HEAD): every example
+# and test journey checked, built, drawn, simulated and planned by both,
+# the outputs compared byte for byte (for changes meant to change no result)
+same-output: deps
+	@$(MAKE) --no-print-directory cjm
+	@sh tests/same_output.sh $(or $(BASE),HEAD)
 
 bench: deps
 	@$(MAKE) --no-print-directory cjm build/bench/ref_png build/bench/ref_sim build/bench/ref_geo

@@ -308,40 +308,50 @@ static int same_scalar(const node *a, const node *b)
     }
 }
 
+/* The value of KEY in SRC, tried first at NEAR: keys mostly come in the
+ * same order, and a search from the start each time was quadratic. */
+static const node *key_near(const node *src, const char *key, const node *near)
+{
+    if (near && near->key && key && strcmp(near->key, key) == 0)
+        return near;
+    return node_map_get(src, key);
+}
+
+static void copy_map_positions(node *dst, const node *src)
+{
+    const node *near = src->first;
+    for (node *c = dst->first; c; c = c->next) {
+        const node *s = key_near(src, c->key, near);
+        near = s ? s->next : NULL;
+        if (s && s->file) {
+            c->key_line = s->key_line;
+            c->key_col = s->key_col;
+        }
+        doc_copy_positions(c, s);
+    }
+}
+
+static void copy_seq_positions(node *dst, const node *src)
+{
+    const node *s = src->first;
+    for (node *c = dst->first; c; c = c->next) {
+        const char *id = doc_item_id(c);
+        const node *from = id ? find_item_near(src, id, s) : s;
+        doc_copy_positions(c, from);
+        s = from ? from->next : s ? s->next : NULL;
+    }
+}
+
 void doc_copy_positions(node *dst, const node *src)
 {
     if (!dst || !src)
         return;
-    if (dst->kind == NODE_MAP && src->kind == NODE_MAP) {
-        /* keys mostly come in the same order: the next one is tried first */
-        const node *near = src->first;
-        for (node *c = dst->first; c; c = c->next) {
-            const node *s = near && near->key && c->key && strcmp(near->key, c->key) == 0
-                ? near : node_map_get(src, c->key);
-            near = s ? s->next : NULL;
-            if (s && s->file) {
-                c->key_line = s->key_line;
-                c->key_col = s->key_col;
-            }
-            doc_copy_positions(c, s);
-        }
-    } else if (dst->kind == NODE_SEQ && src->kind == NODE_SEQ) {
-        const node *s = src->first;
-        for (node *c = dst->first; c; c = c->next) {
-            const char *id = doc_item_id(c);
-            const node *from = id ? find_item_near(src, id, s) : s;
-            doc_copy_positions(c, from);
-            s = from ? from->next : s ? s->next : NULL;
-        }
-    } else if (dst->kind != NODE_MAP && dst->kind != NODE_SEQ && src->file
-               && same_scalar(dst, src)) {
-        dst->file = src->file;
-        dst->line = src->line;
-        dst->col = src->col;
-        return;
-    }
-    if (src->file && (dst->kind == NODE_MAP || dst->kind == NODE_SEQ)
-        && dst->kind == src->kind) {
+    int container = dst->kind == NODE_MAP || dst->kind == NODE_SEQ;
+    if (dst->kind == NODE_MAP && src->kind == NODE_MAP)
+        copy_map_positions(dst, src);
+    else if (dst->kind == NODE_SEQ && src->kind == NODE_SEQ)
+        copy_seq_positions(dst, src);
+    if (src->file && (container ? dst->kind == src->kind : same_scalar(dst, src))) {
         dst->file = src->file;
         dst->line = src->line;
         dst->col = src->col;

@@ -400,19 +400,19 @@ static void read_fields(bctx *c, const node *n, const char *path,
     char p[512];
     if (expect_map(c, n, path) < 0)
         return;
-    const char *keys[48];
-    for (int i = 0; i < count && i < 48; i++)
-        keys[i] = fields[i].key;
     for (const node *k = n->first; k; k = k->next) {
-        if (strncmp(k->key, "x-", 2) == 0)
+        if (k->key[0] == 'x' && k->key[1] == '-')
             continue;           /* extension keys: anchors, notes, tools */
         const field *f = NULL;
-        for (int i = 0; i < count; i++)
-            if (strcmp(fields[i].key, k->key) == 0)
+        for (int i = 0; i < count && !f; i++)
+            if (fields[i].key[0] == k->key[0] && strcmp(fields[i].key, k->key) == 0)
                 f = &fields[i];
         sub_path(p, sizeof p, path, k->key);
         if (!f) {
-            const char *near = diag_suggest(k->key, keys, count);
+            const char *keys[48];
+            for (int i = 0; i < count && i < 48; i++)
+                keys[i] = fields[i].key;
+            const char *near = diag_suggest(k->key, keys, count < 48 ? count : 48);
             if (near)
                 model_error(c->d, k, 1, p, "unknown key \"%s\" (did you mean "
                             "\"%s\"?)", k->key, near);

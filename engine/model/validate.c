@@ -280,13 +280,14 @@ static void name_cards(vctx *c, cjm_cards *cards, const char *phase_id,
                                               kind, i + 1);
 }
 
-static void add_cards(vctx *c, idset *s, const cjm_cards *cards,
-                      const char *path)
+static void add_cards(vctx *c, idset *s, const cjm_cards *cards, int phase,
+                      const char *lane)
 {
     for (int i = 0; i < cards->count; i++) {
         const node *src = cards->items[i].src;
         const node *idn = cards->items[i].id ? node_map_get(src, "id") : NULL;
-        idset_add(c, s, cards->items[i].id, idn ? idn : src, "card", "%s[%d]", path, i);
+        idset_add(c, s, cards->items[i].id, idn ? idn : src, "card", "phases[%d].%s[%d]",
+                  phase, lane, i);
     }
 }
 
@@ -418,31 +419,35 @@ static void check_phase(vctx *c, int index, const idset *phases,
     snprintf(path, sizeof path, "phases[%d]", index);
 
     check_card_personas(c, ph, path, personas);
+    /* (paths are made only for a message: this runs for every phase) */
     for (int i = 0; i < ph->touchpoints.count; i++) {
-        snprintf(p, sizeof p, "%s.touchpoints[%d]", path, i);
         const char *id = ph->touchpoints.items[i];
-        if (idset_find(touchpoints, id) < 0)
+        int unknown = idset_find(touchpoints, id) < 0, twice = 0;
+        for (int k = 0; k < i; k++)
+            twice |= strcmp(ph->touchpoints.items[k], id) == 0;
+        if (!unknown && !twice)
+            continue;
+        snprintf(p, sizeof p, "%s.touchpoints[%d]", path, i);
+        if (unknown)
             unknown_ref(c, ph->touchpoints.srcs[i], 0, p, "touchpoint", id,
                         touchpoints->ids, touchpoints->count);
-        for (int k = 0; k < i; k++)
-            if (strcmp(ph->touchpoints.items[k], id) == 0)
-                VERR(c, ph->touchpoints.srcs[i], 0, p, "touchpoint \"%s\" is "
-                     "listed twice", id);
+        if (twice)
+            VERR(c, ph->touchpoints.srcs[i], 0, p, "touchpoint \"%s\" is "
+                 "listed twice", id);
     }
     for (int i = 0; i < ph->involvement_count; i++) {
-        snprintf(p, sizeof p, "%s.involvement.%s", path,
-                 ph->involvement[i].persona);
-        if (idset_find(personas, ph->involvement[i].persona) < 0)
-            unknown_ref(c, ph->involvement[i].src, 1, p, "persona",
-                        ph->involvement[i].persona, personas->ids,
-                        personas->count);
+        if (idset_find(personas, ph->involvement[i].persona) >= 0)
+            continue;
+        snprintf(p, sizeof p, "%s.involvement.%s", path, ph->involvement[i].persona);
+        unknown_ref(c, ph->involvement[i].src, 1, p, "persona",
+                    ph->involvement[i].persona, personas->ids, personas->count);
     }
     for (int i = 0; i < ph->emotion_count; i++) {
+        if (idset_find(personas, ph->emotions[i].persona) >= 0)
+            continue;
         snprintf(p, sizeof p, "%s.emotions.%s", path, ph->emotions[i].persona);
-        if (idset_find(personas, ph->emotions[i].persona) < 0)
-            unknown_ref(c, ph->emotions[i].src, 1, p, "persona",
-                        ph->emotions[i].persona, personas->ids,
-                        personas->count);
+        unknown_ref(c, ph->emotions[i].src, 1, p, "persona",
+                    ph->emotions[i].persona, personas->ids, personas->count);
     }
     for (int i = 0; i < ph->blueprint.link_count; i++) {
         const cjm_link *l = &ph->blueprint.links[i];
@@ -607,25 +612,18 @@ int val_journey(arena *a, cjm_journey *j, diag_list *d)
     idset_init(&c, &pain_ids, card_total);
     for (int i = 0; i < j->phase_count; i++) {
         cjm_phase *ph = &j->phases[i];
-        static const char *const lanes[] = { "evidence", "customer",
-            "frontstage", "backstage", "support" };
+        static const char *const lanes[] = { "blueprint.evidence", "blueprint.customer",
+            "blueprint.frontstage", "blueprint.backstage", "blueprint.support" };
         cjm_cards *lane_cards[] = { &ph->blueprint.evidence,
             &ph->blueprint.customer, &ph->blueprint.frontstage,
             &ph->blueprint.backstage, &ph->blueprint.support };
-        snprintf(p, sizeof p, "phases[%d].pains", i);
-        add_cards(&c, &cards, &ph->pains, p);
-        snprintf(p, sizeof p, "phases[%d].opportunities", i);
-        add_cards(&c, &cards, &ph->opportunities, p);
-        snprintf(p, sizeof p, "phases[%d].steps", i);
-        add_cards(&c, &cards, &ph->steps, p);
-        snprintf(p, sizeof p, "phases[%d].actions", i);
-        add_cards(&c, &cards, &ph->actions, p);
-        snprintf(p, sizeof p, "phases[%d].thoughts", i);
-        add_cards(&c, &cards, &ph->thoughts, p);
-        for (int l = 0; l < 5; l++) {
-            snprintf(p, sizeof p, "phases[%d].blueprint.%s", i, lanes[l]);
-            add_cards(&c, &cards, lane_cards[l], p);
-        }
+        add_cards(&c, &cards, &ph->pains, i, "pains");
+        add_cards(&c, &cards, &ph->opportunities, i, "opportunities");
+        add_cards(&c, &cards, &ph->steps, i, "steps");
+        add_cards(&c, &cards, &ph->actions, i, "actions");
+        add_cards(&c, &cards, &ph->thoughts, i, "thoughts");
+        for (int l = 0; l < 5; l++)
+            add_cards(&c, &cards, lane_cards[l], i, lanes[l]);
         /* (a card whose id was refused by the builder has none) */
         for (int k = 0; k < ph->pains.count; k++)
             if (ph->pains.items[k].id)
