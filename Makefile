@@ -172,7 +172,7 @@ build/bench/ref_png: tests/bench/ref_png.c
 # `make test` runs each for FUZZ_SMOKE seconds and replays every kept
 # crash input (tests/fuzz/regress/TARGET/).
 
-FUZZ_TARGETS ?= yaml journey lua csv
+FUZZ_TARGETS ?= yaml journey lua csv mermaid
 FUZZ_SECONDS ?= 60
 FUZZ_SMOKE   ?= 4
 FUZZ_CC      ?= clang

@@ -129,6 +129,7 @@
 ---@field fail_point? string|cjm.FailPoint What can go wrong here: text, or {text, rate}
 ---@field time? number|cjm.Time Time taken: minutes, or {standard, tolerance, unit}
 ---@field personas? string|string[] The personas (ids) the card belongs to; none: every persona
+---@field score? integer How the step felt, 1 (bad) to 5 (good): a Mermaid journey task's score
 
 ---@class cjm.Change
 ---@field phase? string The phase changed

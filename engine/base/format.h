@@ -4,7 +4,8 @@
  *
  * Every command writes its result through it: `cjm build` (YAML, JSON),
  * `simulate` and `merge` (a table, Markdown, CSV, YAML, JSON), `plan` (the
- * same, and PDF, PNG, SVG pages), `attribution`, `render` (SVG, PNG, PDF).
+ * same, and PDF, PNG, SVG pages), `attribution`, `render` (SVG, PNG, PDF),
+ * `export` (a Mermaid journey diagram).
  * Each command says which formats it takes (a mask of FMTBIT values).
  */
 #ifndef CJM_FORMAT_H
@@ -19,6 +20,7 @@ typedef enum {
     FMT_SVG,
     FMT_PNG,
     FMT_PDF,
+    FMT_MERMAID,    /* a Mermaid journey diagram (.mmd) */
     FMT__COUNT
 } out_format;
 

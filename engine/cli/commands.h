@@ -45,4 +45,9 @@ void help_attribution(FILE *out);
 int cmd_plan(int argc, char **argv);
 void help_plan(FILE *out);
 
+int cmd_import(int argc, char **argv);
+void help_import(FILE *out);
+int cmd_export(int argc, char **argv);
+void help_export(FILE *out);
+
 #endif

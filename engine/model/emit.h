@@ -14,7 +14,7 @@
 #include "base/format.h"
 #include "model/model.h"
 
-/* The text of J in FORMAT (FMT_YAML or FMT_JSON): a malloc'd buffer
+/* The text of J in FORMAT (FMT_YAML, FMT_JSON or FMT_MERMAID): a malloc'd buffer
  * (caller frees), its length in *LEN.  NULL after an error is added to D. */
 char *emit_journey(const cjm_journey *j, out_format format, size_t *len,
                    diag_list *d);

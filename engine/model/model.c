@@ -714,12 +714,15 @@ static const field card_fields[] = {
       "Time taken: minutes, or {standard, tolerance, unit}" },
     { "personas", FT_STRS, offsetof(cjm_card, personas), 0, NULL, NOLIMIT, NULL, NULL, NULL,
       "The personas (ids) the card belongs to; none: every persona" },
+    { "score", FT_INT, offsetof(cjm_card, score), F_SKIP_NEG, NULL, 1, 5, NULL, NULL, NULL,
+      "How the step felt, 1 (bad) to 5 (good): a Mermaid journey task's score" },
 };
 
 void model_card_init(cjm_card *card)
 {
     memset(card, 0, sizeof *card);
     card->fail_rate = -1;
+    card->score = -1;
     card->time.standard = card->time.tolerance = -1;
 }
 

@@ -80,6 +80,8 @@ typedef struct cjm_card {
     double fail_rate;           /* how often, 0..1; -1 when not given */
     cjm_time time;              /* standard execution time */
     cjm_strs personas;          /* the personas it belongs to; none: everyone */
+    int score;                  /* how a step felt, 1..5 (a Mermaid journey
+                                   task's score); -1 when not given */
     const node *src;
 } cjm_card;
 

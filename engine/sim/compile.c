@@ -388,8 +388,10 @@ static void flatten_phase(compile_ctx *c, int i)
     arena *a = c->a;
     /* in target order, as the sums and the engines' draws go */
     klist *back = &c->back[i], *gates = &c->gates[i];
-    qsort(back->items, (size_t)back->count, sizeof *back->items, by_key);
-    qsort(gates->items, (size_t)gates->count, sizeof *gates->items, by_key);
+    if (back->count > 1)
+        qsort(back->items, (size_t)back->count, sizeof *back->items, by_key);
+    if (gates->count > 1)
+        qsort(gates->items, (size_t)gates->count, sizeof *gates->items, by_key);
     p->back_to = arena_alloc(a, sizeof(int) * (size_t)(back->count + 1));
     p->back_p = arena_alloc(a, sizeof(double) * (size_t)(back->count + 1));
     for (int k = 0; k < back->count; k++)

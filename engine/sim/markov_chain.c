@@ -283,8 +283,9 @@ int mchain_finish(mchain *c)
     free(c->edges);
     c->edges = sorted;
     for (int s = 0; s < c->n; s++) {
-        qsort(c->edges + c->row[s], (size_t)(c->row[s + 1] - c->row[s]), sizeof(edge),
-              cmp_edges);
+        if (c->row[s + 1] - c->row[s] > 1)
+            qsort(c->edges + c->row[s], (size_t)(c->row[s + 1] - c->row[s]), sizeof(edge),
+                  cmp_edges);
         for (int k = c->row[s]; k < c->row[s + 1]; k++)
             c->out[s] += c->edges[k].w;
         c->out[s] += c->to_conv[s] + c->to_null[s];

@@ -20,12 +20,17 @@ case $t in
     yaml|journey) seeds="$root/scripts/*.yaml $root/tests/cli/cases/*.yaml"; dict=${FUZZ_BIN_DIR:-$root/build/fuzz}/journey.dict ;;
     lua) seeds="$root/scripts/*.lua $root/tests/cli/cases/*.lua $root/tests/lua/*.lua $root/tests/cli/templates/*.lua"; dict=$root/tests/fuzz/lua.dict ;;
     csv) seeds="$root/tests/cli/data/*.csv"; dict=$root/tests/fuzz/csv.dict ;;
+    mermaid) seeds="$root/tests/cli/mermaid/*"; dict=$root/tests/fuzz/mermaid.dict ;;
     *) echo "unknown fuzz target $t"; exit 2 ;;
 esac
 [ "$t" = yaml ] && dict=$root/tests/fuzz/yaml.dict
 for f in $seeds; do
     [ -f "$f" ] || continue
-    if [ "$t" = csv ]; then
+    if [ "$t" = mermaid ]; then
+        # the first byte picks the kind of file: even .mmd, odd Markdown
+        case $f in *.md) k=1 ;; *) k=0 ;; esac
+        printf "\\$k" | cat - "$f" > "$corpus/seed_$(basename "$f")"
+    elif [ "$t" = csv ]; then
         # the first byte picks the chain order
         for o in 0 2; do printf "\\$o" | cat - "$f" > "$corpus/seed_${o}_$(basename "$f")"; done
     else

@@ -1,0 +1,216 @@
+/*
+ * cmd_exchange.c — `cjm import` and `cjm export`: journeys from and to the
+ * formats other tools keep them in (Mermaid journey diagrams).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/fsin.h"
+#include "base/fsout.h"
+#include "base/limit.h"
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "doc/mermaid.h"
+#include "doc/textcheck.h"
+#include "doc/yaml.h"
+#include "model/emit.h"
+#include "model/load.h"
+#include "model/validate.h"
+
+/* ---- import ------------------------------------------------------------------ */
+
+static const cli_option import_options[] = {
+    { "output", 'o', 1, "FILE|DIR/", "write here (.yaml); default stdout" },
+    { "index", 0, 1, "N", "of several diagrams in the file, only the Nth (from 1)" },
+    { "force", 0, 0, "", "replace output files that exist" },
+    { "help", 'h', 0, "", "show this help" },
+    CLI_LIMIT_OPTIONS,
+    { NULL, 0, 0, NULL, NULL }
+};
+
+void help_import(FILE *out)
+{
+    fputs("usage: cjm import mermaid FILE.mmd|FILE.md [-o journey.yaml] [--index N]\n\n"
+          "Read Mermaid journey diagrams and write each as a journey file:\n"
+          "sections become phases, tasks steps (with their score, 1-5), actors\n"
+          "personas taking part in the phases they have tasks in, and each\n"
+          "actor's scores in a section its emotion there: the mean of score - 3.\n"
+          "A Markdown file may hold several ```mermaid fences; other kinds of\n"
+          "diagram are skipped.  Several journeys go to stdout as YAML\n"
+          "documents, to -o DIR/ as ID.yaml each, or to -o NAME.yaml as\n"
+          "NAME-1.yaml, NAME-2.yaml ...; --index N takes one.  Each journey is\n"
+          "checked as `cjm check` would.\n\n"
+          "options:\n", out);
+    cli_print_options(import_options, out);
+    fputs("\nexamples:\n"
+          "  cjm import mermaid day.mmd -o day.yaml\n"
+          "  cjm import mermaid notes.md --index 2 -o second.yaml\n"
+          "  cjm export mermaid day.yaml -o day.mmd    (and back)\n", out);
+}
+
+/* Whether DOC builds into a valid journey; problems into D. */
+static int valid_journey(const node *doc, diag_list *d)
+{
+    if (textcheck_tree(doc, d))
+        return 0;               /* control characters, text over its limits */
+    arena a;
+    arena_init(&a);
+    cjm_journey *j = model_build(&a, doc, d);
+    if (!d->errors)
+        val_journey(&a, j, d);
+    arena_free(&a);
+    return !d->errors;
+}
+
+/* Where the Kth (from 1) of COUNT journeys goes: OUT itself for one, in
+ * folder OUT/ as ID.yaml, or OUT with -K before its extension. */
+static const char *target_of(arena *a, const char *out, int k, int count, const node *doc)
+{
+    size_t n = strlen(out);
+    if (n && out[n - 1] == '/') {
+        const node *id = node_map_get(doc, "id");
+        return arena_printf(a, "%s%s.yaml", out, id ? id->v.str.s : "journey");
+    }
+    if (count == 1)
+        return out;
+    const char *dot = strrchr(out, '.'), *slash = strrchr(out, '/');
+    if (!dot || (slash && dot < slash))
+        return arena_printf(a, "%s-%d", out, k);
+    return arena_printf(a, "%.*s-%d%s", (int)(dot - out), out, k, dot);
+}
+
+/* Write the chosen journeys: to stdout as YAML documents, or to files. */
+static int write_journeys(arena *a, node **docs, int first, int last, const char *out,
+                          int force, const char *input, diag_list *d)
+{
+    int count = last - first + 1;
+    for (int k = first; k <= last; k++) {
+        size_t len;
+        char *text = yaml_emit(docs[k], &len, d);
+        if (!text)
+            return -1;
+        if (!out || !strcmp(out, "-")) {
+            if (count > 1 && k > first)
+                fputs("---\n", stdout);
+            fwrite(text, 1, len, stdout);
+        } else {
+            const char *target = target_of(a, out, k - first + 1, count, docs[k]);
+            const char *inputs[] = { input };
+            if (cli_check_output("import", target, inputs, 1, force)) {
+                free(text);
+                return -1;
+            }
+            fsout_write_file(target, text, len, d);
+            if (count > 1)
+                fprintf(stderr, "cjm import: wrote %s\n", target);
+        }
+        free(text);
+    }
+    return 0;
+}
+
+int cmd_import(int argc, char **argv)
+{
+    static cli_args args;
+    int rc = cli_start("import", import_options, argc, argv, &args, help_import, 2, 2,
+                       "a format (mermaid) and one file", NULL);
+    if (rc >= 0)
+        return rc;
+    if (strcmp(args.positional[0], "mermaid") != 0) {
+        fprintf(stderr, "cjm import: cannot import \"%s\" (known: mermaid)\n"
+                "Try 'cjm help import'.\n", args.positional[0]);
+        return EXIT_USAGE;
+    }
+    double index = 0;
+    const char *ix = cli_value(import_options, &args, "index");
+    if (ix && cli_number("import", "index", ix, 1, 1e6, &index))
+        return EXIT_USAGE;
+    const char *path = args.positional[1];
+    arena a;
+    diag_list d;
+    arena_init(&a);
+    diag_init(&d);
+    size_t len;
+    char *text = fsin_read(path, limit_bytes(LIM_FILE), &len, &d);
+    if (text)
+        diag_add_source(&d, path, text, len < (1 << 20) ? len : (1 << 20));
+    node **docs = NULL;
+    int count = text ? mermaid_read(&a, path, text, len, &docs, &d) : -1;
+    if (count > 0 && index > count) {
+        diag_add(&d, DIAG_ERROR, path, 0, 0, NULL, "--index %d: the file has %d journey "
+                 "diagram%s", (int)index, count, count == 1 ? "" : "s");
+        count = -1;
+    }
+    int first = index > 0 ? (int)index - 1 : 0, last = index > 0 ? (int)index - 1 : count - 1;
+    for (int k = first; count > 0 && k <= last; k++)
+        if (!valid_journey(docs[k], &d))
+            count = -1;
+    if (count > 0)
+        write_journeys(&a, docs, first, last, cli_value(import_options, &args, "output"),
+                       cli_value(import_options, &args, "force") != NULL, path, &d);
+    free(text);
+    return cli_finish(&d, &a, count > 0);
+}
+
+/* ---- export ------------------------------------------------------------------ */
+
+static const cli_option export_options[] = {
+    { "output", 'o', 1, "FILE", "write here (.mmd); default stdout" },
+    { "force", 0, 0, "", "replace the output file if it exists" },
+    { "help", 'h', 0, "", "show this help" },
+    CLI_COMMON_OPTIONS,
+    { NULL, 0, 0, NULL, NULL }
+};
+
+void help_export(FILE *out)
+{
+    fputs("usage: cjm export mermaid FILE [-o OUT.mmd]\n\n"
+          "Write a journey as a Mermaid journey diagram: a section per phase, a\n"
+          "task per step with its score and actors.  A journey read from\n"
+          "Mermaid comes back as it was (every section, task, score and actor).\n"
+          "In other journeys a step's actors are its personas, or else those\n"
+          "taking part in the phase, and its score is their mean emotion there\n"
+          "+ 3 (rounded into 1..5).  Names are written on one line (<br> for a\n"
+          "line break); ':', '#' and ';', which Mermaid's journey syntax takes\n"
+          "for itself, become look-alikes, with a warning.\n\n"
+          "options:\n", out);
+    cli_print_options(export_options, out);
+    fputs("\nexamples:\n"
+          "  cjm export mermaid scripts/acme_b2b.yaml -o acme.mmd\n"
+          "  cjm export mermaid day.yaml | cat >> README.md\n", out);
+}
+
+int cmd_export(int argc, char **argv)
+{
+    static cli_args args;
+    load_options lo;
+    int rc = cli_start("export", export_options, argc, argv, &args, help_export, 2, 2,
+                       "a format (mermaid) and one journey file", &lo);
+    if (rc >= 0)
+        return rc;
+    int format = format_from_name(args.positional[0]);
+    if (format != FMT_MERMAID) {
+        fprintf(stderr, "cjm export: cannot export \"%s\" (known: mermaid)\n"
+                "Try 'cjm help export'.\n", args.positional[0]);
+        return EXIT_USAGE;
+    }
+    const char *out = cli_value(export_options, &args, "output");
+    const char *inputs[] = { args.positional[1] };
+    if ((rc = cli_check_output("export", out, inputs, 1,
+                               cli_value(export_options, &args, "force") != NULL)))
+        return rc;
+    arena a;
+    diag_list d;
+    arena_init(&a);
+    diag_init(&d);
+    cjm_journey *j = load_journey(&a, args.positional[1], &lo, &d);
+    if (j) {
+        size_t len;
+        char *text = emit_journey(j, (out_format)format, &len, &d);
+        if (text)
+            fsout_write_file(out ? out : "-", text, len, &d);
+        free(text);
+    }
+    return cli_finish(&d, &a, j != NULL);
+}
