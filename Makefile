@@ -165,9 +165,10 @@ build/bench/ref_png: tests/bench/ref_png.c
 
 # ---- fuzzing (clang's libFuzzer) ---------------------------------------------
 #
-# Four targets, one per parser: fuzz_yaml (the YAML loader), fuzz_journey
+# Five targets, one per parser: fuzz_yaml (the YAML loader), fuzz_journey
 # (YAML through the text checks, model builder, validator and writers),
-# fuzz_lua (scripts in the sandbox), fuzz_csv (attribution paths).
+# fuzz_lua (scripts in the sandbox), fuzz_csv (attribution paths),
+# fuzz_mermaid (Mermaid journey diagrams, read and written back).
 # `make fuzz FUZZ_SECONDS=N` runs each N seconds (FUZZ_TARGETS picks some);
 # `make test` runs each for FUZZ_SMOKE seconds and replays every kept
 # crash input (tests/fuzz/regress/TARGET/).
