@@ -36,7 +36,8 @@ static const cli_option render_options[] = {
     { "format", 'f', 1, "FORMAT", "svg, png or pdf (default: from -o, else svg)" },
     { "boxes", 0, 1, "FILE", "also write the laid-out boxes as JSON (for tests and tools)" },
     { "plan", 0, 0, "", "blueprint and report: overlay the actions' planned changes" },
-    { "embed-fonts", 0, 0, "", "PDF: embed the fonts themselves (slower; the text stays editable in design tools)" },
+    { "editable-text", 0, 0, "", "keep text editable in design tools: SVG <text> elements, PDF with the fonts embedded (default: glyph outlines, the same everywhere)" },
+    { "embed-fonts", 0, 0, "", "the same as --editable-text (its older name)" },
     { "help", 'h', 0, "", "show this help" },
     CLI_COMMON_OPTIONS,
     { NULL, 0, 0, NULL, NULL }
@@ -254,7 +255,7 @@ static int render_job_read(const cli_args *args, render_job *job)
     job->persona = cli_value(opt, args, "persona");
     job->boxes = cli_value(opt, args, "boxes");
     job->show_plan = cli_value(opt, args, "plan") != NULL;
-    job->embed_fonts = cli_value(opt, args, "embed-fonts") != NULL;
+    job->embed_fonts = cli_value(opt, args, "editable-text") || cli_value(opt, args, "embed-fonts");
     return 0;
 }
 

@@ -220,6 +220,35 @@ void pen_each_glyph(PangoLayout *layout, double x0, double y0,
     pango_layout_iter_free(it);
 }
 
+void pen_each_run(PangoLayout *layout, double x0, double y0,
+                  void (*fn)(void *ctx, const pen_run_at *r), void *ctx)
+{
+    const char *text = pango_layout_get_text(layout);
+    PangoLayoutIter *it = pango_layout_get_iter(layout);
+    do {
+        PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+        if (!run)
+            continue;
+        PangoRectangle logical;
+        pango_layout_iter_get_run_extents(it, NULL, &logical);
+        PangoFontDescription *fd = pango_font_describe(run->item->analysis.font);
+        pen_run_at r = { text + run->item->offset, (size_t)run->item->length,
+                         x0 + (double)logical.x / PANGO_SCALE,
+                         y0 + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE,
+                         pango_font_description_get_family(fd),
+                         (double)pango_font_description_get_size(fd) / PANGO_SCALE,
+                         pango_font_description_get_weight(fd) >= PANGO_WEIGHT_SEMIBOLD,
+                         pango_font_description_get_style(fd) != PANGO_STYLE_NORMAL };
+        /* (a line's final break is not drawn) */
+        while (r.text_len && (r.text[r.text_len - 1] == '\n' || r.text[r.text_len - 1] == '\r'))
+            r.text_len--;
+        if (r.text_len)
+            fn(ctx, &r);
+        pango_font_description_free(fd);
+    } while (pango_layout_iter_next_run(it));
+    pango_layout_iter_free(it);
+}
+
 static cairo_status_t png_to_sbuf(void *closure, const unsigned char *data,
                                   unsigned int length)
 {

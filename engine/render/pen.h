@@ -38,8 +38,10 @@ typedef struct pen_svg pen_svg;
 
 /* A cairo context whose drawing becomes SVG for a page of WIDTH x HEIGHT
  * points; NULL when out of memory.  Draw on pen_svg_context(), then
- * pen_svg_end. */
-pen_svg *pen_svg_begin(double width, double height);
+ * pen_svg_end.  Text is glyph outlines (the same everywhere), or with
+ * TEXT <text> elements in the fonts Pango chose and the line breaks cjm
+ * made, which design tools open as editable text. */
+pen_svg *pen_svg_begin(double width, double height, int text);
 cairo_t *pen_svg_context(pen_svg *s);
 
 /* Write the SVG document to F, with TITLE and, as its description, the

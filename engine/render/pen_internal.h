@@ -46,6 +46,21 @@ typedef struct pen_glyph_at {
 void pen_each_glyph(PangoLayout *layout, double x0, double y0,
                     int (*fn)(void *ctx, const pen_glyph_at *g), void *ctx);
 
+/* A run of LAYOUT: text in one font on one line, for writers that keep
+ * text as text. */
+typedef struct pen_run_at {
+    const char *text;           /* its characters: TEXT_LEN bytes */
+    size_t text_len;
+    double x, y;                /* where it starts, on its baseline */
+    const char *family;         /* the font Pango chose for it */
+    double size;                /* in the layout's user space */
+    int bold, italic;
+} pen_run_at;
+
+/* Call FN for each run of LAYOUT drawn from (X0, Y0), line by line. */
+void pen_each_run(PangoLayout *layout, double x0, double y0,
+                  void (*fn)(void *ctx, const pen_run_at *r), void *ctx);
+
 /* IMG encoded as PNG into OUT; 0 or -1. */
 int pen_png(cairo_surface_t *img, sbuf *out);
 

@@ -118,7 +118,7 @@ static int png_too_big(double w, double h, double dpi, const char *path, diag_li
 }
 
 int surface_write(const rdoc *doc, const theme *t, out_format format,
-                  double dpi, const char *title, const char *path, int embed_fonts,
+                  double dpi, const char *title, const char *path, int editable_text,
                   diag_list *d)
 {
     if (doc->count == 0) {
@@ -158,7 +158,7 @@ int surface_write(const rdoc *doc, const theme *t, out_format format,
             status = CAIRO_STATUS_WRITE_ERROR;
         cairo_surface_destroy(img);
     } else if (format == FMT_SVG) {
-        pen_svg *svg = pen_svg_begin(first->width, first->height);
+        pen_svg *svg = pen_svg_begin(first->width, first->height, editable_text);
         if (!svg) {
             status = CAIRO_STATUS_NO_MEMORY;
         } else {
@@ -166,7 +166,7 @@ int surface_write(const rdoc *doc, const theme *t, out_format format,
             if (pen_svg_end(svg, f, title, doc->lang, first) < 0)
                 status = CAIRO_STATUS_WRITE_ERROR;
         }
-    } else if (embed_fonts) {
+    } else if (editable_text) {
         status = cairo_pdf(doc, t, title, f);
     } else {
         pen_pdf *pdf = pen_pdf_begin();

@@ -15,12 +15,12 @@
 
 /* Write DOC to PATH in FORMAT (FMT_SVG, FMT_PNG or FMT_PDF; DPI for PNG;
  * TITLE into PDF metadata).
- * PDF text is drawn with Type 3 fonts made of the glyph outlines (fast,
- * small); EMBED_FONTS has cairo embed the fonts themselves instead, so
- * the text stays editable in design tools.  0, or -1 after adding an
- * error to D (PATH left untouched). */
+ * Text is drawn as glyph outlines (PDF: Type 3 fonts of them; fast, small,
+ * the same everywhere); EDITABLE_TEXT keeps it text that design tools can
+ * edit: PDF has cairo embed the fonts themselves, SVG gets <text>
+ * elements.  0, or -1 after adding an error to D (PATH left untouched). */
 int surface_write(const rdoc *doc, const theme *t, out_format format,
                   double dpi, const char *title, const char *path,
-                  int embed_fonts, diag_list *d);
+                  int editable_text, diag_list *d);
 
 #endif

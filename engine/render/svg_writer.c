@@ -21,6 +21,7 @@ struct pen_svg {
     int open_groups;            /* clip groups not yet closed */
     int saved[64];              /* open_groups at each pen_save */
     int save_depth;
+    int text;                   /* <text> elements, not glyph outlines */
 };
 
 static void hex_color(sbuf *b, double r, double g, double bl)
@@ -36,21 +37,29 @@ static void hex_color(sbuf *b, double r, double g, double bl)
     sbuf_put(b, t, 7);
 }
 
-/* Text for XML content: markup escaped, control characters (not allowed
- * in XML 1.0) left out. */
-static void xml_text(sbuf *b, const char *s)
+/* LEN bytes of S for XML content (ATTR: an attribute value, its quotes
+ * escaped too): markup escaped, control characters (not allowed in XML
+ * 1.0) left out. */
+static void xml_text_n(sbuf *b, const char *s, size_t len, int attr)
 {
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
         if (c == '<')
             sbuf_puts(b, "&lt;");
         else if (c == '>')
             sbuf_puts(b, "&gt;");
         else if (c == '&')
             sbuf_puts(b, "&amp;");
+        else if (c == '"' && attr)
+            sbuf_puts(b, "&quot;");
         else if (c >= 0x20 || c == '\n' || c == '\t')
-            sbuf_put(b, s, 1);
+            sbuf_put(b, s + i, 1);
     }
+}
+
+static void xml_text(sbuf *b, const char *s)
+{
+    xml_text_n(b, s, strlen(s), 0);
 }
 
 static void path_data(sbuf *b, const cairo_path_t *p)
@@ -289,6 +298,30 @@ static int svg_glyph(void *ctx, const pen_glyph_at *g)
     return 0;
 }
 
+/* A run of text as a <text> element at its place, in its font. */
+static void svg_text_run(void *ctx, const pen_run_at *r)
+{
+    pen_svg *s = ctx;
+    sbuf *b = &s->body;
+    sbuf_puts(b, "<text xml:space=\"preserve\" x=\"");
+    sbuf_num(b, r->x);
+    sbuf_puts(b, "\" y=\"");
+    sbuf_num(b, r->y);
+    sbuf_puts(b, "\" font-family=\"");
+    const char *family = r->family ? r->family : "sans-serif";
+    xml_text_n(b, family, strlen(family), 1);
+    sbuf_puts(b, "\" font-size=\"");
+    sbuf_num(b, r->size);
+    sbuf_puts(b, "\"");
+    if (r->bold)
+        sbuf_puts(b, " font-weight=\"bold\"");
+    if (r->italic)
+        sbuf_puts(b, " font-style=\"italic\"");
+    sbuf_puts(b, ">");
+    xml_text_n(b, r->text, r->text_len, 0);
+    sbuf_puts(b, "</text>\n");
+}
+
 static void svg_layout(void *self, cairo_t *cr, PangoLayout *layout)
 {
     pen_svg *s = self;
@@ -306,7 +339,10 @@ static void svg_layout(void *self, cairo_t *cr, PangoLayout *layout)
         matrix_attr(b, &m);
     }
     sbuf_puts(b, ">\n");
-    pen_each_glyph(layout, x0, y0, svg_glyph, s);
+    if (s->text)
+        pen_each_run(layout, x0, y0, svg_text_run, s);
+    else
+        pen_each_glyph(layout, x0, y0, svg_glyph, s);
     sbuf_puts(b, "</g>\n");
 }
 
@@ -325,11 +361,12 @@ static void svg_free(pen_svg *s)
     free(s);
 }
 
-pen_svg *pen_svg_begin(double width, double height)
+pen_svg *pen_svg_begin(double width, double height, int text)
 {
     pen_svg *s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
+    s->text = text;
     s->width = width;
     s->height = height;
     s->target = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);

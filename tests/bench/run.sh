@@ -40,8 +40,8 @@ v=$(median_ms 3 "$CJM" render $files -o $B/out/ --format pdf)
 line "render 20 journeys in one process, PDF (ms)" "$v" "-" 1e9
 v=$(median_ms 10 "$CJM" render scripts/acme_b2b.yaml --view report -o $B/report.pdf)
 line "report PDF of acme_b2b, 9 pages (ms)" "$v" "-" 1e9
-v=$(median_ms 10 "$CJM" render scripts/acme_b2b.yaml --view report --embed-fonts -o $B/report_ef.pdf)
-line "the same with --embed-fonts (cairo) (ms)" "$v" "-" 1e9
+v=$(median_ms 10 "$CJM" render scripts/acme_b2b.yaml --view report --editable-text -o $B/report_ef.pdf)
+line "the same with --editable-text (cairo) (ms)" "$v" "-" 1e9
 echo "simulate: 7-phase B2B journey, 4-gatekeeper approval chain (tests/bench/bench_sim.yaml)"
 S=tests/bench/bench_sim.yaml
 ref=$($B/ref_sim 2000000 | cut -d' ' -f1)
