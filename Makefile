@@ -20,13 +20,14 @@ DESTDIR ?=
 DATADIR  = $(PREFIX)/share/cjm
 VERSION  = 0.1.0
 
-PKGS = lua5.4 yaml-0.1 cairo pangocairo pangoft2 fontconfig libpng zlib libjpeg
+PKGS = lua5.4 yaml-0.1 cairo pangocairo pangoft2 fontconfig libpng zlib libjpeg xlsxwriter
 # Debian packages: build libraries, fonts (DejaVu, Noto CJK), and what the
 # tests use (cmocka, xmllint, pdfinfo/pdftotext, rsvg-convert to compare
 # cjm's SVG with its PNG, python3 for CSV and pixel checks, clang's
 # libFuzzer for the fuzz smoke runs, numpy for make bench's attribution
 # comparison).
 DEBS = liblua5.4-dev libyaml-dev libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev libjpeg-dev pkg-config \
+       libcsv-dev libxlsxwriter-dev \
        fonts-dejavu-core fonts-noto-cjk libcmocka-dev libxml2-utils \
        poppler-utils librsvg2-bin python3 python3-pil python3-yaml time make gcc clang \
        libclang-rt-14-dev pmccabe \
@@ -39,7 +40,7 @@ WARN     = -Wall -Wextra -Werror -std=c11 -Wno-format-truncation
 CPPFLAGS += -Iengine -D_POSIX_C_SOURCE=200809L -DCJM_VERSION='"$(VERSION)"' \
             -DCJM_DATADIR='"$(DATADIR)"'
 CFLAGS  ?= -O2 -g
-LDLIBS   = $(PKG_LIBS) -lm -lpthread
+LDLIBS   = $(PKG_LIBS) -lcsv -lm -lpthread
 
 ENGINE_SRC := $(wildcard engine/*.c engine/*/*.c)
 ENGINE_HDR := $(wildcard engine/*/*.h)

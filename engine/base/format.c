@@ -10,7 +10,7 @@ static const struct { const char *name; out_format f; } names[] = {
     { "table", FMT_TABLE }, { "md", FMT_MD }, { "markdown", FMT_MD },
     { "csv", FMT_CSV }, { "yaml", FMT_YAML }, { "yml", FMT_YAML },
     { "json", FMT_JSON }, { "svg", FMT_SVG }, { "png", FMT_PNG }, { "pdf", FMT_PDF },
-    { "mmd", FMT_MERMAID }, { "mermaid", FMT_MERMAID },
+    { "mmd", FMT_MERMAID }, { "mermaid", FMT_MERMAID }, { "xlsx", FMT_XLSX },
 };
 
 int format_from_name(const char *name)
@@ -34,7 +34,7 @@ int format_from_path(const char *path)
 const char *format_name(out_format f)
 {
     static const char *const canonical[FMT__COUNT] = {
-        "table", "md", "csv", "yaml", "json", "svg", "png", "pdf", "mmd"
+        "table", "md", "csv", "yaml", "json", "svg", "png", "pdf", "mmd", "xlsx"
     };
     return f < FMT__COUNT ? canonical[f] : "?";
 }

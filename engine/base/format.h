@@ -5,7 +5,7 @@
  * Every command writes its result through it: `cjm build` (YAML, JSON),
  * `simulate` and `merge` (a table, Markdown, CSV, YAML, JSON), `plan` (the
  * same, and PDF, PNG, SVG pages), `attribution`, `render` (SVG, PNG, PDF),
- * `export` (a Mermaid journey diagram).
+ * `export` (a Mermaid journey diagram, CSV files, a workbook).
  * Each command says which formats it takes (a mask of FMTBIT values).
  */
 #ifndef CJM_FORMAT_H
@@ -21,6 +21,7 @@ typedef enum {
     FMT_PNG,
     FMT_PDF,
     FMT_MERMAID,    /* a Mermaid journey diagram (.mmd) */
+    FMT_XLSX,       /* a spreadsheet workbook */
     FMT__COUNT
 } out_format;
 

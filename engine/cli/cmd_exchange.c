@@ -2,21 +2,27 @@
  * cmd_exchange.c — `cjm import` and `cjm export`: journeys from and to the
  * formats other tools keep them in (Mermaid journey diagrams).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/fsin.h"
 #include "base/fsout.h"
 #include "base/limit.h"
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "doc/csv_rows.h"
 #include "doc/mermaid.h"
 #include "doc/textcheck.h"
 #include "doc/yaml.h"
 #include "model/emit.h"
 #include "model/load.h"
+#include "model/sheets.h"
 #include "model/validate.h"
+#include "report/sheets_out.h"
 
 /* ---- import ------------------------------------------------------------------ */
 
@@ -31,7 +37,11 @@ static const cli_option import_options[] = {
 
 void help_import(FILE *out)
 {
-    fputs("usage: cjm import mermaid FILE.mmd|FILE.md [-o journey.yaml] [--index N]\n\n"
+    fputs("usage: cjm import mermaid FILE.mmd|FILE.md [-o journey.yaml] [--index N]\n"
+          "       cjm import csv DIR/|FILE.csv... [-o journey.yaml]\n\n"
+          "csv reads the sheets `cjm export csv` writes (journey.csv, phases.csv,\n"
+          "cards.csv ... in a folder, or named one by one) back into a journey,\n"
+          "so a team can edit a map in a spreadsheet.\n\n"
           "Read Mermaid journey diagrams and write each as a journey file:\n"
           "sections become phases, tasks steps (with their score, 1-5), actors\n"
           "personas taking part in the phases they have tasks in, and each\n"
@@ -110,16 +120,70 @@ static int write_journeys(arena *a, node **docs, int first, int last, const char
     return 0;
 }
 
+/* The CSV file of sheet NAME among ARGS' files (a folder: NAME.csv in it). */
+static const char *sheet_file(arena *a, const cli_args *args, const char *name)
+{
+    for (int k = 1; k < args->positional_count; k++) {
+        const char *f = args->positional[k];
+        struct stat st;
+        if (stat(f, &st) == 0 && S_ISDIR(st.st_mode)) {
+            const char *p = arena_printf(a, "%s%s%s.csv", f,
+                                         f[strlen(f) - 1] == '/' ? "" : "/", name);
+            if (access(p, F_OK) == 0)
+                return p;
+            continue;
+        }
+        const char *base = strrchr(f, '/');
+        base = base ? base + 1 : f;
+        if (!strncmp(base, name, strlen(name)) && !strcmp(base + strlen(name), ".csv"))
+            return f;
+    }
+    return NULL;
+}
+
+/* import csv: the sheets `export csv` writes, back into a journey. */
+static int import_csv(const cli_args *args)
+{
+    arena a;
+    diag_list d;
+    arena_init(&a);
+    diag_init(&d);
+    int n;
+    const char *const *names = sheet_names(&n);
+    node **rows = arena_alloc(&a, sizeof *rows * (size_t)n);
+    const char **files = arena_alloc(&a, sizeof *files * (size_t)n);
+    for (int k = 0; k < n; k++) {
+        files[k] = sheet_file(&a, args, names[k]);
+        size_t len;
+        char *text = files[k] ? fsin_read(files[k], limit_bytes(LIM_FILE), &len, &d) : NULL;
+        if (text)
+            rows[k] = csv_rows(&a, files[k], text, len, &d);
+        free(text);
+    }
+    if (!files[3] && !d.errors)         /* phases */
+        diag_add(&d, DIAG_ERROR, args->positional[1], 0, 0, NULL, "no phases.csv among the "
+                 "files (export csv writes journey.csv, phases.csv, cards.csv ...)");
+    node *doc = d.errors ? NULL : sheets_to_journey(&a, rows, files, &d);
+    if (doc && valid_journey(doc, &d))
+        write_journeys(&a, &doc, 0, 0, cli_value(import_options, args, "output"),
+                       cli_value(import_options, args, "force") != NULL, args->positional[1],
+                       &d);
+    return cli_finish(&d, &a, doc != NULL);
+}
+
 int cmd_import(int argc, char **argv)
 {
     static cli_args args;
-    int rc = cli_start("import", import_options, argc, argv, &args, help_import, 2, 2,
-                       "a format (mermaid) and one file", NULL);
+    int rc = cli_start("import", import_options, argc, argv, &args, help_import, 2, -1,
+                       "a format (mermaid, csv) and its files", NULL);
     if (rc >= 0)
         return rc;
-    if (strcmp(args.positional[0], "mermaid") != 0) {
-        fprintf(stderr, "cjm import: cannot import \"%s\" (known: mermaid)\n"
-                "Try 'cjm help import'.\n", args.positional[0]);
+    if (!strcmp(args.positional[0], "csv"))
+        return import_csv(&args);
+    if (strcmp(args.positional[0], "mermaid") != 0 || args.positional_count != 2) {
+        fprintf(stderr, "cjm import: %s\nTry 'cjm help import'.\n",
+                strcmp(args.positional[0], "mermaid")
+                    ? "the formats are mermaid and csv" : "mermaid: one file at a time");
         return EXIT_USAGE;
     }
     double index = 0;
@@ -156,7 +220,7 @@ int cmd_import(int argc, char **argv)
 /* ---- export ------------------------------------------------------------------ */
 
 static const cli_option export_options[] = {
-    { "output", 'o', 1, "FILE", "write here (.mmd); default stdout" },
+    { "output", 'o', 1, "FILE|DIR/", "write here: .mmd (default stdout), a folder for csv, .xlsx" },
     { "force", 0, 0, "", "replace the output file if it exists" },
     { "help", 'h', 0, "", "show this help" },
     CLI_COMMON_OPTIONS,
@@ -165,8 +229,13 @@ static const cli_option export_options[] = {
 
 void help_export(FILE *out)
 {
-    fputs("usage: cjm export mermaid FILE [-o OUT.mmd]\n\n"
-          "Write a journey as a Mermaid journey diagram: a section per phase, a\n"
+    fputs("usage: cjm export mermaid FILE [-o OUT.mmd]\n"
+          "       cjm export csv FILE -o DIR/\n"
+          "       cjm export xlsx FILE -o OUT.xlsx\n\n"
+          "csv and xlsx write the map for spreadsheets: a sheet (a CSV file, or a\n"
+          "worksheet) per lane family - journey, personas, touchpoints, phases,\n"
+          "involvement, cards, pains, actions - that `cjm import csv` reads back.\n\n"
+          "mermaid writes a Mermaid journey diagram: a section per phase, a\n"
           "task per step with its score and actors.  A journey read from\n"
           "Mermaid comes back as it was (every section, task, score and actor).\n"
           "In other journeys a step's actors are its personas, or else those\n"
@@ -178,7 +247,30 @@ void help_export(FILE *out)
     cli_print_options(export_options, out);
     fputs("\nexamples:\n"
           "  cjm export mermaid scripts/acme_b2b.yaml -o acme.mmd\n"
-          "  cjm export mermaid day.yaml | cat >> README.md\n", out);
+          "  cjm export mermaid day.yaml | cat >> README.md\n"
+          "  cjm export xlsx scripts/acme_b2b.yaml -o acme.xlsx\n"
+          "  cjm export csv scripts/acme_b2b.yaml -o acme/ && cjm import csv acme/ -o again.yaml\n",
+          out);
+}
+
+/* export csv: a file per sheet in the folder OUT (made when missing). */
+static int export_csv(const cli_args *args, const load_options *lo, const char *out)
+{
+    if (mkdir(out, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "cjm export: cannot make the folder %s: %s\n", out, strerror(errno));
+        return EXIT_INPUT;
+    }
+    arena a;
+    diag_list d;
+    arena_init(&a);
+    diag_init(&d);
+    cjm_journey *j = load_journey(&a, args->positional[1], lo, &d);
+    if (j) {
+        table t[16];
+        int n = sheets_from_journey(&a, j, t);
+        sheets_write_csv(t, n, out, &d);
+    }
+    return cli_finish(&d, &a, j != NULL);
 }
 
 int cmd_export(int argc, char **argv)
@@ -190,12 +282,19 @@ int cmd_export(int argc, char **argv)
     if (rc >= 0)
         return rc;
     int format = format_from_name(args.positional[0]);
-    if (format != FMT_MERMAID) {
-        fprintf(stderr, "cjm export: cannot export \"%s\" (known: mermaid)\n"
+    if (format != FMT_MERMAID && format != FMT_CSV && format != FMT_XLSX) {
+        fprintf(stderr, "cjm export: cannot export \"%s\" (known: mermaid, csv, xlsx)\n"
                 "Try 'cjm help export'.\n", args.positional[0]);
         return EXIT_USAGE;
     }
     const char *out = cli_value(export_options, &args, "output");
+    if (format != FMT_MERMAID && !out) {
+        fprintf(stderr, "cjm export: %s needs -o %s\n", args.positional[0],
+                format == FMT_CSV ? "DIR/ (a CSV file per sheet)" : "FILE.xlsx");
+        return EXIT_USAGE;
+    }
+    if (format == FMT_CSV)
+        return export_csv(&args, &lo, out);
     const char *inputs[] = { args.positional[1] };
     if ((rc = cli_check_output("export", out, inputs, 1,
                                cli_value(export_options, &args, "force") != NULL)))
@@ -205,7 +304,11 @@ int cmd_export(int argc, char **argv)
     arena_init(&a);
     diag_init(&d);
     cjm_journey *j = load_journey(&a, args.positional[1], &lo, &d);
-    if (j) {
+    if (j && format == FMT_XLSX) {
+        table t[16];
+        int n = sheets_from_journey(&a, j, t);
+        sheets_write_xlsx(t, n, out, &d);
+    } else if (j) {
         size_t len;
         char *text = emit_journey(j, (out_format)format, &len, &d);
         if (text)

@@ -26,7 +26,8 @@ typedef enum {
 enum {
     COL_SIGNED = 1,     /* show a sign: +1.20 */
     COL_WRAP = 2,       /* long text: wraps on a terminal instead of widening */
-    COL_SIGNIFICANCE = 4 /* with CI: mark "(n.s.)" when the interval holds 0 */
+    COL_SIGNIFICANCE = 4, /* with CI: mark "(n.s.)" when the interval holds 0 */
+    COL_LIST = 8        /* a list of text (written joined by "; ") */
 };
 
 typedef struct table_col {

@@ -69,6 +69,8 @@ int report_write(const report_doc *r, out_format f, const char *path, int detail
 void report_write_table(const report_doc *r, int detail, sbuf *out);
 void report_write_md(const report_doc *r, sbuf *out);
 void report_write_csv(const report_doc *r, sbuf *out);
+/* One table as CSV (the same rules). */
+void table_write_csv(const table *t, sbuf *out);
 
 /* Display width of UTF-8 text S (LEN bytes) on a terminal. */
 size_t report_text_width(const char *s, size_t len);

@@ -30,9 +30,12 @@ static void put_field(sbuf *out, const char *s, size_t n)
 
 void report_write_csv(const report_doc *r, sbuf *out)
 {
-    if (!r->ntables)
-        return;
-    const table *t = &r->tables[0];
+    if (r->ntables)
+        table_write_csv(&r->tables[0], out);
+}
+
+void table_write_csv(const table *t, sbuf *out)
+{
     for (int k = 0; k < t->ncols; k++) {
         if (k)
             sbuf_put(out, ",", 1);
