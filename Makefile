@@ -183,7 +183,7 @@ FUZZ_LIB_SRC := $(wildcard engine/base/*.c engine/doc/*.c engine/lua/*.c engine/
 FUZZ_OBJ     := $(patsubst %.c,build/fuzz/obj/%.o,$(FUZZ_LIB_SRC))
 FUZZ_FLAGS    = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
                 -fno-sanitize-recover=undefined
-FUZZ_LIBS     = $$(pkg-config --libs lua5.4 yaml-0.1 libjpeg) -lm -lpthread
+FUZZ_LIBS     = $$(pkg-config --libs lua5.4 yaml-0.1 libjpeg) -lm -lpthread -lcsv
 FUZZ_BIN     := $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_TARGETS))
 .SECONDARY: $(FUZZ_OBJ)
 

@@ -543,24 +543,11 @@ static int utf8_ok(const char *file, const char *text, size_t len, diag_list *d)
     return 0;
 }
 
-int mermaid_read(arena *a, const char *file, const char *text, size_t len, node ***out,
-                 diag_list *d)
+/* The journey diagrams of the ```mermaid fences of Markdown TEXT, into
+ * *OUT (an array in A): their number. */
+static int read_markdown(arena *a, const char *file, const char *text, size_t len,
+                         const char *stem, node ***out, diag_list *d)
 {
-    const char *stem = stem_of(a, file);
-    int before = d->errors;
-    *out = NULL;
-    if (!utf8_ok(file, text, len, d))
-        return -1;
-    if (memchr(text, '\0', len)) {
-        diag_add(d, DIAG_ERROR, file, 0, 0, NULL, "the file holds a NUL byte: not text");
-        return -1;
-    }
-    if (!markdown_file(file)) {
-        node *j = read_diagram(a, file, text, len, 1, stem, 0, d);
-        *out = arena_alloc(a, sizeof **out);
-        (*out)[0] = j;
-        return j ? 1 : -1;
-    }
     int count = 0, cap = 4, no = 1;
     *out = arena_alloc(a, sizeof **out * (size_t)cap);
     for (size_t i = 0; i < len;) {
@@ -605,6 +592,28 @@ int mermaid_read(arena *a, const char *file, const char *text, size_t len, node 
             i++;
         }
     }
+    return count;
+}
+
+int mermaid_read(arena *a, const char *file, const char *text, size_t len, node ***out,
+                 diag_list *d)
+{
+    const char *stem = stem_of(a, file);
+    int before = d->errors;
+    *out = NULL;
+    if (!utf8_ok(file, text, len, d))
+        return -1;
+    if (memchr(text, '\0', len)) {
+        diag_add(d, DIAG_ERROR, file, 0, 0, NULL, "the file holds a NUL byte: not text");
+        return -1;
+    }
+    if (!markdown_file(file)) {
+        node *j = read_diagram(a, file, text, len, 1, stem, 0, d);
+        *out = arena_alloc(a, sizeof **out);
+        (*out)[0] = j;
+        return j ? 1 : -1;
+    }
+    int count = read_markdown(a, file, text, len, stem, out, d);
     if (d->errors > before)
         return -1;
     if (!count) {

@@ -235,43 +235,53 @@ static const node *cell(const node *row, const char *key)
     return v && v->kind == NODE_STR && v->v.str.len ? v : NULL;
 }
 
+/* A number cell (a whole one for COL_INT); NULL after an error. */
+static node *number_of(in_ctx *c, int sheet, const table_col *col, const node *v)
+{
+    const char *s = v->v.str.s;
+    char *end;
+    errno = 0;
+    double x = strtod(s, &end);
+    while (*end == ' ')
+        end++;
+    if (end == s || *end || errno || (col->kind == COL_INT && x != (long long)x)) {
+        diag_add(c->d, DIAG_ERROR, c->file[sheet], v->line, 0, col->key,
+                 "expected a %snumber, got \"%.40s\"", col->kind == COL_INT ? "whole " : "", s);
+        return NULL;
+    }
+    node *n = col->kind == COL_INT ? node_new_int(c->a, (long long)x) : node_new_float(c->a, x);
+    n->file = v->file;
+    n->line = v->line;
+    return n;
+}
+
+/* A list cell: its items between ';', blanks trimmed. */
+static node *list_of(in_ctx *c, const node *v)
+{
+    node *list = node_new(c->a, NODE_SEQ, v->file, v->line, v->col);
+    for (const char *p = v->v.str.s; *p;) {
+        const char *e = strchr(p, ';');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        while (n && *p == ' ')
+            p++, n--;
+        while (n && p[n - 1] == ' ')
+            n--;
+        if (n)
+            node_append(list, node_new_str(c->a, p, n));
+        p = e ? e + 1 : p + strlen(p);
+    }
+    return list;
+}
+
 /* The value of a cell as its column says: a number, a list of text split
  * at ';', a bool for "online", or the text.  NULL after an error. */
 static node *value_of(in_ctx *c, int sheet, const table_col *col, const node *v)
 {
     const char *s = v->v.str.s;
-    if (col->kind == COL_NUM || col->kind == COL_INT) {
-        char *end;
-        errno = 0;
-        double x = strtod(s, &end);
-        while (*end == ' ')
-            end++;
-        if (end == s || *end || errno || (col->kind == COL_INT && x != (long long)x)) {
-            diag_add(c->d, DIAG_ERROR, c->file[sheet], v->line, 0, col->key,
-                     "expected a %snumber, got \"%.40s\"", col->kind == COL_INT ? "whole " : "",
-                     s);
-            return NULL;
-        }
-        node *n = col->kind == COL_INT ? node_new_int(c->a, (long long)x) : node_new_float(c->a, x);
-        n->file = v->file;
-        n->line = v->line;
-        return n;
-    }
-    if (col->flags & COL_LIST) {
-        node *list = node_new(c->a, NODE_SEQ, v->file, v->line, v->col);
-        for (const char *p = s; *p;) {
-            const char *e = strchr(p, ';');
-            size_t n = e ? (size_t)(e - p) : strlen(p);
-            while (n && *p == ' ')
-                p++, n--;
-            while (n && p[n - 1] == ' ')
-                n--;
-            if (n)
-                node_append(list, node_new_str(c->a, p, n));
-            p = e ? e + 1 : p + strlen(p);
-        }
-        return list;
-    }
+    if (col->kind == COL_NUM || col->kind == COL_INT)
+        return number_of(c, sheet, col, v);
+    if (col->flags & COL_LIST)
+        return list_of(c, v);
     if (!strcmp(col->key, "online") && (!strcmp(s, "true") || !strcmp(s, "false")))
         return node_new_bool(c->a, s[0] == 't');
     return share(c->a, v);
