@@ -122,7 +122,7 @@ test: deps
 
 asan: deps
 	@$(MAKE) --no-print-directory build/asan/cjm $(ASAN_UNIT) fuzz-build
-	@SLOW_TIMEOUT=300 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0 \
+	@SLOW_TIMEOUT=300 TIMEOUT_SCALE=4 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0 \
 	 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	 bash tests/run.sh build/asan/cjm build/asan/tests

@@ -38,7 +38,9 @@ static int setup(void **state)
     f->opt.seed = 1;
     f->opt.max_instructions = 20000000;
     f->opt.max_memory = (size_t)64 << 20;
-    watchdog_arm(10);
+    /* a guard against a hang; longer under the sanitizers (TIMEOUT_SCALE) */
+    const char *scale = getenv("TIMEOUT_SCALE");
+    watchdog_arm(10 * (scale && atof(scale) > 1 ? atof(scale) : 1));
     *state = f;
     return 0;
 }
