@@ -38,6 +38,7 @@ static const command commands[] = {
       help_schema },
     { "render", cmd_render, "draw the journey map, personas, blueprint or a report",
       help_render },
+    { "watch", cmd_watch, "render again whenever the journey's files change", help_watch },
     { "import", cmd_import, "read Mermaid journey diagrams as journey files", help_import },
     { "export", cmd_export, "write a journey as a Mermaid journey diagram", help_export },
     { NULL, NULL, NULL, NULL }

@@ -43,6 +43,11 @@ static const cli_option render_options[] = {
     { NULL, 0, 0, NULL, NULL }
 };
 
+const cli_option *render_option_table(void)
+{
+    return render_options;
+}
+
 void help_render(FILE *out)
 {
     fputs("usage: cjm render FILE... -o OUT.svg|OUT.png|OUT.pdf|DIR/ [options]\n\n"

@@ -32,6 +32,8 @@ void help_schema(FILE *out);
 
 int cmd_render(int argc, char **argv);
 void help_render(FILE *out);
+int cmd_watch(int argc, char **argv);
+void help_watch(FILE *out);
 
 int cmd_simulate(int argc, char **argv);
 void help_simulate(FILE *out);

@@ -47,6 +47,9 @@ int cli_index(const cli_option *options, const char *name);
 const char *cli_value(const cli_option *options, const cli_args *args,
                       const char *name);
 
+/* The options of `cjm render` (which `cjm watch` takes too). */
+const cli_option *render_option_table(void);
+
 /* Print the options table as help text. */
 void cli_print_options(const cli_option *options, FILE *out);
 
