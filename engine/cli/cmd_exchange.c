@@ -253,10 +253,12 @@ void help_export(FILE *out)
           out);
 }
 
-/* export csv: a file per sheet in the folder OUT (made when missing). */
-static int export_csv(const cli_args *args, const load_options *lo, const char *out)
+/* export csv (a file per sheet in the folder OUT, made when missing) or
+ * xlsx (a workbook). */
+static int export_sheets(const cli_args *args, const load_options *lo, int format,
+                         const char *out)
 {
-    if (mkdir(out, 0777) != 0 && errno != EEXIST) {
+    if (format == FMT_CSV && mkdir(out, 0777) != 0 && errno != EEXIST) {
         fprintf(stderr, "cjm export: cannot make the folder %s: %s\n", out, strerror(errno));
         return EXIT_INPUT;
     }
@@ -266,9 +268,14 @@ static int export_csv(const cli_args *args, const load_options *lo, const char *
     diag_init(&d);
     cjm_journey *j = load_journey(&a, args->positional[1], lo, &d);
     if (j) {
-        table t[16];
-        int n = sheets_from_journey(&a, j, t);
-        sheets_write_csv(t, n, out, &d);
+        int n;
+        sheet_names(&n);
+        table *t = arena_alloc(&a, sizeof *t * (size_t)n);
+        n = sheets_from_journey(&a, j, t);
+        if (format == FMT_CSV)
+            sheets_write_csv(t, n, out, &d);
+        else
+            sheets_write_xlsx(t, n, out, &d);
     }
     return cli_finish(&d, &a, j != NULL);
 }
@@ -293,27 +300,11 @@ int cmd_export(int argc, char **argv)
                 format == FMT_CSV ? "DIR/ (a CSV file per sheet)" : "FILE.xlsx");
         return EXIT_USAGE;
     }
-    if (format == FMT_CSV)
-        return export_csv(&args, &lo, out);
     const char *inputs[] = { args.positional[1] };
     if ((rc = cli_check_output("export", out, inputs, 1,
                                cli_value(export_options, &args, "force") != NULL)))
         return rc;
-    arena a;
-    diag_list d;
-    arena_init(&a);
-    diag_init(&d);
-    cjm_journey *j = load_journey(&a, args.positional[1], &lo, &d);
-    if (j && format == FMT_XLSX) {
-        table t[16];
-        int n = sheets_from_journey(&a, j, t);
-        sheets_write_xlsx(t, n, out, &d);
-    } else if (j) {
-        size_t len;
-        char *text = emit_journey(j, (out_format)format, &len, &d);
-        if (text)
-            fsout_write_file(out ? out : "-", text, len, &d);
-        free(text);
-    }
-    return cli_finish(&d, &a, j != NULL);
+    if (format == FMT_MERMAID)
+        return cli_emit_journey(args.positional[1], &lo, FMT_MERMAID, out);
+    return export_sheets(&args, &lo, format, out);
 }

@@ -124,15 +124,20 @@ int cmd_build(int argc, char **argv)
                                cli_value(build_options, &args, "force") != NULL)))
         return rc;
 
+    return cli_emit_journey(args.positional[0], &lo, (out_format)format, out);
+}
+
+int cli_emit_journey(const char *path, const load_options *lo, out_format format,
+                     const char *out)
+{
     arena a;
     diag_list d;
     arena_init(&a);
     diag_init(&d);
-    const char *path = args.positional[0];
-    cjm_journey *j = load_journey(&a, path, &lo, &d);
+    cjm_journey *j = load_journey(&a, path, lo, &d);
     if (j) {
         size_t len;
-        char *text = emit_journey(j, (out_format)format, &len, &d);
+        char *text = emit_journey(j, format, &len, &d);
         if (text)
             fsout_write_file(out ? out : "-", text, len, &d);
         free(text);

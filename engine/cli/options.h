@@ -47,6 +47,12 @@ int cli_index(const cli_option *options, const char *name);
 const char *cli_value(const cli_option *options, const cli_args *args,
                       const char *name);
 
+/* Load the journey PATH and write it in FORMAT (YAML, JSON, Mermaid) to
+ * OUT (NULL or "-": standard output): `cjm build` and `cjm export
+ * mermaid`.  The exit status. */
+int cli_emit_journey(const char *path, const load_options *lo, out_format format,
+                     const char *out);
+
 /* The options of `cjm render` (which `cjm watch` takes too). */
 const cli_option *render_option_table(void);
 
