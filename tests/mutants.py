@@ -125,9 +125,32 @@ MUTANTS = [
      "            out.cost += 0 * m->tp_cost[p->tp[k]] * p->reach[k] * r->days_in[i];",
      ["tests/cli/test_money_forecast.sh"]),
     ("drop skipped on the last day of a holding time", "engine/sim/exact.c",
-     "                    double rest = mass * (1 - p->drop - p->back_total);",
-     "                    double rest = mass * (1 - (k + 1 < size ? p->drop + p->back_total : 0));",
+     "        double rest = mass * (1 - p->drop - p->back_total);",
+     "        double rest = mass * (1 - (k + 1 < p->dur_max ? p->drop + p->back_total : 0));",
      ["tests/cli/test_semantics.sh"]),
+    ("the exact engine leaves out states with little mass", "engine/sim/exact.c",
+     "                if (mass > 0) {",
+     "                if (mass > 1e-4) {",
+     ["tests/cli/test_edit_forms.sh", "tests/cli/test_semantics.sh"]),
+    ("Mermaid scores centred on 2, not 3", "engine/doc/mermaid.c",
+     "            node *v = node_new_float(r->a, r->score_sum[k] / r->scored[k] - 3);",
+     "            node *v = node_new_float(r->a, r->score_sum[k] / r->scored[k] - 2);",
+     ["tests/cli/test_mermaid.sh"]),
+    ("a spreadsheet list loses its last item", "engine/model/sheets.c",
+     "        if (n)\n            node_append(list, node_new_str(c->a, p, n));",
+     "        if (n && e)\n            node_append(list, node_new_str(c->a, p, n));",
+     ["tests/cli/test_spreadsheet.sh"]),
+    ("build writes none for every persona again", "engine/model/validate.c",
+     "    ph->involvement = sorted;\n    ph->involvement_count = kept;",
+     "    ph->involvement = sorted;\n    ph->involvement_count = kept;\n"
+     "    if (kept < j->persona_count) {\n"
+     "        cjm_involve *all = arena_alloc(c->a, sizeof *all * (size_t)(j->persona_count + 1));\n"
+     "        for (int i = 0; i < j->persona_count; i++)\n"
+     "            all[i] = (cjm_involve){ j->personas[i].id, model_involvement(j, ph, i), NULL };\n"
+     "        ph->involvement = all;\n"
+     "        ph->involvement_count = j->persona_count;\n"
+     "    }",
+     ["tests/cli/test_build_sparse.sh"]),
     ("the last pixel row of a PNG left unpainted", "engine/render/surface.c",
      "        cairo_paint(cr);\n        cairo_scale(cr, s, s);",
      "        cairo_scale(cr, s, s);",
