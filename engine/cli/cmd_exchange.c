@@ -266,6 +266,21 @@ static int export_sheets(const cli_args *args, const load_options *lo, int forma
     diag_list d;
     arena_init(&a);
     diag_init(&d);
+    /* each CSV file, like any output, is replaced only with --force */
+    int count;
+    const char *const *names = sheet_names(&count);
+    const char *inputs[] = { args->positional[1] };
+    int force = cli_value(export_options, args, "force") != NULL;
+    for (int k = 0; format == FMT_CSV && k < count; k++) {
+        const char *f = arena_printf(&a, "%s%s%s.csv", out,
+                                     out[strlen(out) - 1] == '/' ? "" : "/", names[k]);
+        int rc = cli_check_output("export", f, inputs, 1, force);
+        if (rc) {
+            diag_free(&d);
+            arena_free(&a);
+            return rc;
+        }
+    }
     cjm_journey *j = load_journey(&a, args->positional[1], lo, &d);
     if (j) {
         int n;
@@ -301,8 +316,8 @@ int cmd_export(int argc, char **argv)
         return EXIT_USAGE;
     }
     const char *inputs[] = { args.positional[1] };
-    if ((rc = cli_check_output("export", out, inputs, 1,
-                               cli_value(export_options, &args, "force") != NULL)))
+    if (format != FMT_CSV && (rc = cli_check_output("export", out, inputs, 1,
+                                                    cli_value(export_options, &args, "force") != NULL)))
         return rc;
     if (format == FMT_MERMAID)
         return cli_emit_journey(args.positional[1], &lo, FMT_MERMAID, out);

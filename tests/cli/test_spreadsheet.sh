@@ -45,6 +45,12 @@ YAML
 for s in journey personas touchpoints phases involvement cards pains actions; do
     [ -s sheets/$s.csv ] || fail "no sheets/$s.csv"
 done
+# an existing sheet is replaced only with --force, as any output
+cp sheets/cards.csv cards.before
+rc=0; "$CJM" export csv j.yaml -o sheets/ 2> err.txt || rc=$?
+[ $rc = 2 ] && grep -q 'sheets/journey.csv exists; give --force' err.txt || fail "no --force: $rc $(cat err.txt)"
+"$CJM" export csv j.yaml -o sheets/ --force
+cmp -s sheets/cards.csv cards.before || fail "--force wrote other cards"
 "$CJM" import csv sheets/ -o back.yaml
 "$CJM" build j.yaml -o a.yaml
 "$CJM" build back.yaml -o b.yaml
