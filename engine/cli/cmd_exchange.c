@@ -1,6 +1,7 @@
 /*
  * cmd_exchange.c — `cjm import` and `cjm export`: journeys from and to the
- * formats other tools keep them in (Mermaid journey diagrams).
+ * formats other tools keep them in (Mermaid journey diagrams, spreadsheet
+ * sheets as CSV files or a workbook).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -300,7 +301,7 @@ int cmd_export(int argc, char **argv)
     static cli_args args;
     load_options lo;
     int rc = cli_start("export", export_options, argc, argv, &args, help_export, 2, 2,
-                       "a format (mermaid) and one journey file", &lo);
+                       "a format (mermaid, csv, xlsx) and one journey file", &lo);
     if (rc >= 0)
         return rc;
     int format = format_from_name(args.positional[0]);
