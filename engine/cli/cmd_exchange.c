@@ -17,12 +17,10 @@
 #include "cli/options.h"
 #include "doc/csv_rows.h"
 #include "doc/mermaid.h"
-#include "doc/textcheck.h"
 #include "doc/yaml.h"
 #include "model/emit.h"
 #include "model/load.h"
 #include "model/sheets.h"
-#include "model/validate.h"
 #include "report/sheets_out.h"
 
 /* ---- import ------------------------------------------------------------------ */
@@ -60,18 +58,15 @@ void help_import(FILE *out)
           "  cjm export mermaid day.yaml -o day.mmd    (and back)\n", out);
 }
 
-/* Whether DOC builds into a valid journey; problems into D. */
+/* Whether DOC builds into a valid journey (load_tree); problems into D. */
 static int valid_journey(const node *doc, diag_list *d)
 {
-    if (textcheck_tree(doc, d))
-        return 0;               /* control characters, text over its limits */
     arena a;
     arena_init(&a);
-    cjm_journey *j = model_build(&a, doc, d);
-    if (!d->errors)
-        val_journey(&a, j, d);
+    int before = d->errors;
+    int ok = load_tree(&a, doc, d) && d->errors == before;
     arena_free(&a);
-    return !d->errors;
+    return ok;
 }
 
 /* Where the Kth (from 1) of COUNT journeys goes: OUT itself for one, in

@@ -119,6 +119,15 @@ static void check_scenario_journeys(arena *a, const cjm_journey *j, diag_list *d
         load_scenario_journey(a, j, &j->scenarios[k], d);
 }
 
+cjm_journey *load_tree(arena *a, const node *doc, diag_list *d)
+{
+    if (textcheck_tree(doc, d) > 0)
+        return NULL;
+    cjm_journey *j = model_build(a, doc, d);
+    val_journey(a, j, d);
+    return j;
+}
+
 cjm_journey *load_journey(arena *a, const char *path, const load_options *o,
                           diag_list *d)
 {
@@ -151,10 +160,7 @@ cjm_journey *load_journey(arena *a, const char *path, const load_options *o,
     }
     if (o->scenarios && add_scenarios(a, doc, o->scenarios, h, &ho, d) < 0)
         goto done;
-    if (textcheck_tree(doc, d) > 0)
-        goto done;
-    j = model_build(a, doc, d);
-    val_journey(a, j, d);
+    j = load_tree(a, doc, d);
     if (j && j->maps)
         j->mapped = load_mapped_journey(a, j, d);
     if (j && d->errors == errors_before)

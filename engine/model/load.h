@@ -28,6 +28,11 @@ typedef struct load_options {
 cjm_journey *load_journey(arena *a, const char *path, const load_options *o,
                           diag_list *d);
 
+/* The journey of document DOC: its text checked, built and validated
+ * (what load_journey does once the document is made).  NULL when the text
+ * checks failed; else the journey, problems in D. */
+cjm_journey *load_tree(arena *a, const node *doc, diag_list *d);
+
 /* The document tree of PATH before templates run: YAML parsed, or the
  * value a Lua script returned.  NULL after errors.  HOST may be NULL for
  * YAML files; for .lua files it must be a live host. */
