@@ -37,7 +37,7 @@ CC      ?= cc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN     = -Wall -Wextra -Werror -std=c11 -Wno-format-truncation
-CPPFLAGS += -Iengine -D_POSIX_C_SOURCE=200809L -DCJM_VERSION='"$(VERSION)"' \
+CPPFLAGS += -Iengine -Ibuild/gen -D_POSIX_C_SOURCE=200809L -DCJM_VERSION='"$(VERSION)"' \
             -DCJM_DATADIR='"$(DATADIR)"'
 CFLAGS  ?= -O2 -g
 LDLIBS   = $(PKG_LIBS) -lcsv -lm -lpthread
@@ -63,6 +63,18 @@ all: cjm
 cjm: $(OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+# The HTML view's style and script, built into cjm as C strings
+build/gen/html_assets.h: engine/report/html_view.css engine/report/html_view.js
+	@mkdir -p $(dir $@)
+	@{ for f in css js; do \
+	    echo "static const char html_$$f[] ="; \
+	    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/    "/' -e 's/$$/\\n"/' \
+	        engine/report/html_view.$$f; \
+	    echo ";"; \
+	  done; } > $@.tmp && mv $@.tmp $@
+
+build/engine/report/html_view.o build/asan/engine/report/html_view.o: build/gen/html_assets.h
 
 build/%.o: %.c $(ENGINE_HDR)
 	@mkdir -p $(dir $@)

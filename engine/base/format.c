@@ -11,6 +11,7 @@ static const struct { const char *name; out_format f; } names[] = {
     { "csv", FMT_CSV }, { "yaml", FMT_YAML }, { "yml", FMT_YAML },
     { "json", FMT_JSON }, { "svg", FMT_SVG }, { "png", FMT_PNG }, { "pdf", FMT_PDF },
     { "mmd", FMT_MERMAID }, { "mermaid", FMT_MERMAID }, { "xlsx", FMT_XLSX },
+    { "html", FMT_HTML },
 };
 
 int format_from_name(const char *name)
@@ -34,7 +35,7 @@ int format_from_path(const char *path)
 const char *format_name(out_format f)
 {
     static const char *const canonical[FMT__COUNT] = {
-        "table", "md", "csv", "yaml", "json", "svg", "png", "pdf", "mmd", "xlsx"
+        "table", "md", "csv", "yaml", "json", "svg", "png", "pdf", "mmd", "xlsx", "html"
     };
     return f < FMT__COUNT ? canonical[f] : "?";
 }

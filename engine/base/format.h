@@ -22,6 +22,7 @@ typedef enum {
     FMT_PDF,
     FMT_MERMAID,    /* a Mermaid journey diagram (.mmd) */
     FMT_XLSX,       /* a spreadsheet workbook */
+    FMT_HTML,       /* one self-contained interactive page */
     FMT__COUNT
 } out_format;
 

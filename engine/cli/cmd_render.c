@@ -25,15 +25,16 @@
 #include "report/sim_pages.h"
 #include "sim/plan.h"
 #include "report/plan_doc.h"
+#include "report/html_view.h"
 
 static const cli_option render_options[] = {
-    { "output", 'o', 1, "FILE|DIR/", "output file (.svg, .png, .pdf), or a folder for several journeys" },
+    { "output", 'o', 1, "FILE|DIR/", "output file (.svg, .png, .pdf, or .html: one interactive page of every view), or a folder for several journeys" },
     { "view", 'v', 1, "VIEW", "map (default), personas, blueprint or report (PDF)" },
     { "persona", 0, 1, "ID|all", "map: only this persona; report: all = a map page per persona" },
     { "theme", 0, 1, "THEME", "light (default), dark or print" },
     { "size", 0, 1, "SIZE", "page size: A3, A4, A5, letter or WxH in mm (default: grow to fit; report: A4)" },
     { "dpi", 0, 1, "N", "PNG resolution (default 150)" },
-    { "format", 'f', 1, "FORMAT", "svg, png or pdf (default: from -o, else svg)" },
+    { "format", 'f', 1, "FORMAT", "svg, png, pdf or html (default: from -o, else svg)" },
     { "boxes", 0, 1, "FILE", "also write the laid-out boxes as JSON (for tests and tools)" },
     { "plan", 0, 0, "", "blueprint and report: overlay the actions' planned changes" },
     { "editable-text", 0, 0, "", "keep text editable in design tools: SVG <text> elements, PDF with the fonts embedded (default: glyph outlines, the same everywhere)" },
@@ -50,18 +51,23 @@ const cli_option *render_option_table(void)
 
 void help_render(FILE *out)
 {
-    fputs("usage: cjm render FILE... -o OUT.svg|OUT.png|OUT.pdf|DIR/ [options]\n\n"
+    fputs("usage: cjm render FILE... -o OUT.svg|OUT.png|OUT.pdf|OUT.html|DIR/ [options]\n\n"
           "Draw a journey: the journey map (phases as columns; stakeholders,\n"
           "steps, touchpoints, thoughts, the emotion curve, pains and\n"
           "opportunities as lanes), persona cards, the service blueprint, or a\n"
           "multi-page PDF report with all of them.  Text is laid out with Pango\n"
           "and wraps inside its cell; rows grow to fit.  The same input gives\n"
           "the same bytes.\n\n"
+          "An .html output is one self-contained page for people who will not\n"
+          "run cjm: every view, a persona switcher, the simulation charts and the\n"
+          "plan, with each card's details on hover or keyboard focus.  It\n"
+          "fetches nothing from the network.\n\n"
           "options:\n", out);
     cli_print_options(render_options, out);
     fputs("\nexamples:\n"
           "  cjm render scripts/acme_b2b.yaml -o map.png\n"
           "  cjm render scripts/acme_b2b.yaml --view personas -o personas.pdf\n"
+          "  cjm render scripts/acme_b2b.yaml -o acme.html\n"
           "  cjm render scripts/acme_b2b.yaml --view report --persona all -o report.pdf\n"
           "  cjm render scripts/*.yaml -o out/ --format svg --theme dark\n", out);
 }
@@ -100,6 +106,14 @@ typedef struct render_job {
     int embed_fonts;
 } render_job;
 
+/* The folder of file PATH in BUF (where persona photos are looked up). */
+static const char *folder_of(const char *path, char *buf, size_t size)
+{
+    const char *slash = strrchr(path, '/');
+    snprintf(buf, size, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+    return buf;
+}
+
 /* Lay out J for JOB; a new document (caller frees) or NULL after errors. */
 static rdoc *lay_out(const cjm_journey *j, const render_job *job, const char *path,
                      diag_list *d)
@@ -121,11 +135,8 @@ static rdoc *lay_out(const cjm_journey *j, const render_job *job, const char *pa
     text_begin(job->theme, j->locale);
     layout_options lo = { .theme = job->theme, .page_w = job->page_w,
                           .page_h = job->page_h, .show_plan = job->show_plan };
-    const char *slash = strrchr(path, '/');
     char base[4096];
-    snprintf(base, sizeof base, "%.*s", slash ? (int)(slash - path) : 1,
-             slash ? path : ".");
-    lo.base_dir = base;
+    lo.base_dir = folder_of(path, base, sizeof base);
     int all = job->persona && strcmp(job->persona, "all") == 0;
     lo.persona = all ? NULL : job->persona;
     rdoc *doc = rdoc_new();
@@ -148,21 +159,7 @@ static rdoc *lay_out(const cjm_journey *j, const render_job *job, const char *pa
         }
         layout_blueprint(doc, j, &lo, d);
         sim_report_page(doc, j, &lo, path, d);   /* when the journey can be simulated */
-        if (j->action_count) {
-            /* the action plan: matrix, roadmap, table */
-            arena pa;
-            arena_init(&pa);
-            diag_list quiet;
-            diag_init(&quiet);
-            plan_options po = { 0, 0, 1, 1, 0 };
-            plan *pl = plan_build(&pa, j, &po, &quiet);
-            layout_plan(doc, j, pl, &lo);
-            report_doc rd;
-            plan_doc(&rd, &pa, j, pl);
-            report_pages(doc, &rd, &lo);
-            diag_free(&quiet);
-            arena_free(&pa);
-        }
+        plan_pages(doc, j, &lo);   /* when it has actions */
     } else if (all) {
         for (int i = 0; i < j->persona_count; i++) {
             lo.persona = j->personas[i].id;
@@ -187,7 +184,17 @@ static void render_one(const char *path, const char *out, out_format format,
     arena a;
     arena_init(&a);
     cjm_journey *j = load_journey(&a, path, lo, d);
-    if (j) {
+    if (j && format == FMT_HTML) {
+        watchdog_stage("drawing");
+        char base[4096];
+        html_options ho = { job->theme, folder_of(path, base, sizeof base), NULL };
+        sbuf page = { 0 };
+        if (html_view(&page, j, &ho, path, d) < 0)
+            diag_add(d, DIAG_ERROR, out, 0, 0, NULL, "out of memory writing the page");
+        else if (!d->errors)
+            fsout_write_file(out, page.data, page.len, d);
+        sbuf_free(&page);
+    } else if (j) {
         watchdog_stage("drawing");
         rdoc *doc = lay_out(j, job, path, d);
         if (doc && job->boxes) {
@@ -284,20 +291,33 @@ static int names_clash(const cli_args *args, const char *out, out_format format)
     return 0;
 }
 
+/* Whether ARGS give an option that does not apply to the HTML page. */
+static int html_unfit(const cli_args *args)
+{
+    static const char *const unfit[] = { "view", "persona", "size", "boxes" };
+    for (size_t i = 0; i < sizeof unfit / sizeof unfit[0]; i++)
+        if (cli_value(render_options, args, unfit[i]))
+            return 1;
+    return 0;
+}
+
 /* The output format and whether OUT is a folder, checked against the
  * journeys given; -1 after a usage message. */
 static int render_format(const cli_args *args, const render_job *job, const char *out,
                          int *dir)
 {
     *dir = is_dir_target(out);
-    unsigned pictures = FMTBIT(FMT_SVG) | FMTBIT(FMT_PNG) | FMTBIT(FMT_PDF);
+    unsigned pictures = FMTBIT(FMT_SVG) | FMTBIT(FMT_PNG) | FMTBIT(FMT_PDF) | FMTBIT(FMT_HTML);
     const char *forced = cli_value(render_options, args, "format");
     int report = strcmp(job->view, "report") == 0;
     int format = *dir && !forced ? (report ? FMT_PDF : FMT_SVG)
                                  : format_choose("render", out, forced, pictures);
     if (format < 0)
         return -1;
-    const char *why = report && format != FMT_PDF
+    const char *why = format == FMT_HTML && html_unfit(args)
+        ? "the HTML page holds every view, each persona's map and the charts, "
+          "drawn to fit; leave out --view, --persona, --size and --boxes"
+        : report && format != FMT_PDF
         ? "the report view is a multi-page PDF; write it to a .pdf file"
         : args->positional_count > 1 && !*dir
         ? "several journeys need a folder to write into: -o DIR/"

@@ -20,6 +20,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "base/sbuf.h"
 #include "render/layout.h"
 
 void pen_fill(cairo_t *cr);
@@ -51,6 +52,17 @@ cairo_t *pen_svg_context(pen_svg *s);
  * ran out while drawing. */
 int pen_svg_end(pen_svg *s, FILE *f, const char *title, const char *lang,
                 const rpage *p);
+
+/* Begin every id S writes with PREFIX (at most 15 bytes), so that several
+ * SVGs can share one HTML page.  Call before drawing. */
+void pen_svg_ids(pen_svg *s, const char *prefix);
+
+/* Append the drawing to OUT as an <svg> element for an HTML page (no XML
+ * declaration, no title or description: the page has its own), named
+ * LABEL for screen readers, with the markup in EXTRA (or NULL) on top.
+ * Frees S.  0, or -1 when memory ran out. */
+int pen_svg_inline(pen_svg *s, sbuf *out, const char *label, const char *lang,
+                   const sbuf *extra);
 
 typedef struct pen_pdf pen_pdf;
 

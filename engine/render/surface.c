@@ -196,3 +196,15 @@ int surface_write(const rdoc *doc, const theme *t, out_format format,
     }
     return fsout_close(out, d);
 }
+
+int surface_svg_inline(const rpage *p, const theme *t, const char *lang,
+                       const char *prefix, const char *label, const sbuf *extra,
+                       sbuf *out)
+{
+    pen_svg *svg = pen_svg_begin(p->width, p->height, 1);
+    if (!svg)
+        return -1;
+    pen_svg_ids(svg, prefix);
+    draw_page(pen_svg_context(svg), p, t);
+    return pen_svg_inline(svg, out, label, lang, extra);
+}

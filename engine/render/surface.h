@@ -11,6 +11,7 @@
 
 #include "base/diag.h"
 #include "base/format.h"
+#include "base/sbuf.h"
 #include "render/layout.h"
 
 /* Write DOC to PATH in FORMAT (FMT_SVG, FMT_PNG or FMT_PDF; DPI for PNG;
@@ -22,5 +23,13 @@
 int surface_write(const rdoc *doc, const theme *t, out_format format,
                   double dpi, const char *title, const char *path,
                   int editable_text, diag_list *d);
+
+/* Page P of a document in LANG as an <svg> element for an HTML page,
+ * appended to OUT: text as <text> elements (real text for readers and
+ * search), ids beginning with PREFIX, the whole named LABEL, EXTRA
+ * (markup, or NULL) on top.  0, or -1 when memory ran out. */
+int surface_svg_inline(const rpage *p, const theme *t, const char *lang,
+                       const char *prefix, const char *label, const sbuf *extra,
+                       sbuf *out);
 
 #endif

@@ -22,6 +22,7 @@ struct pen_svg {
     int saved[64];              /* open_groups at each pen_save */
     int save_depth;
     int text;                   /* <text> elements, not glyph outlines */
+    char prefix[16];            /* before every id: several SVGs in one page */
 };
 
 static void hex_color(sbuf *b, double r, double g, double bl)
@@ -164,14 +165,18 @@ static void svg_clip(void *self, cairo_t *cr)
     pen_svg *s = self;
     cairo_path_t *p = pen_page_path(cr);
     int id = ++s->next_id;
-    sbuf_puts(&s->defs, "<clipPath id=\"c");
+    sbuf_puts(&s->defs, "<clipPath id=\"");
+    sbuf_puts(&s->defs, s->prefix);
+    sbuf_put(&s->defs, "c", 1);
     sbuf_int(&s->defs, id);
     sbuf_puts(&s->defs, "\"><path d=\"");
     if (p->status == CAIRO_STATUS_SUCCESS)
         path_data(&s->defs, p);
     sbuf_puts(&s->defs, "\"/></clipPath>\n");
     cairo_path_destroy(p);
-    sbuf_puts(&s->body, "<g clip-path=\"url(#c");
+    sbuf_puts(&s->body, "<g clip-path=\"url(#");
+    sbuf_puts(&s->body, s->prefix);
+    sbuf_put(&s->body, "c", 1);
     sbuf_int(&s->body, id);
     sbuf_puts(&s->body, ")\">\n");
     s->open_groups++;
@@ -255,7 +260,9 @@ static int glyph_id(pen_svg *s, cairo_scaled_font_t *sf, unsigned long glyph)
     id = 0;
     if (p->status == CAIRO_STATUS_SUCCESS && p->num_data > 0) {
         id = ++s->next_id;
-        sbuf_puts(&s->defs, "<path id=\"g");
+        sbuf_puts(&s->defs, "<path id=\"");
+        sbuf_puts(&s->defs, s->prefix);
+        sbuf_put(&s->defs, "g", 1);
         sbuf_int(&s->defs, id);
         sbuf_puts(&s->defs, "\" d=\"");
         path_data(&s->defs, p);
@@ -287,7 +294,9 @@ static int svg_glyph(void *ctx, const pen_glyph_at *g)
         return 1;
     }
     if (id > 0) {
-        sbuf_puts(b, "<use xlink:href=\"#g");
+        sbuf_puts(b, "<use xlink:href=\"#");
+        sbuf_puts(b, s->prefix);
+        sbuf_put(b, "g", 1);
         sbuf_int(b, id);
         sbuf_puts(b, "\" x=\"");
         sbuf_num(b, g->x);
@@ -385,6 +394,11 @@ cairo_t *pen_svg_context(pen_svg *s)
     return s->cr;
 }
 
+void pen_svg_ids(pen_svg *s, const char *prefix)
+{
+    snprintf(s->prefix, sizeof s->prefix, "%s", prefix);
+}
+
 /* Hover hints: an invisible rectangle with a title over each box of P
  * that has more to say (a score's note and evidence). */
 static void hover_hints(sbuf *out, const rpage *p)
@@ -407,26 +421,37 @@ static void hover_hints(sbuf *out, const rpage *p)
     }
 }
 
+/* <svg ...> with the page's size and language (the XML declaration and
+ * the namespaces too, for a file of its own). */
+static void svg_open(sbuf *head, const pen_svg *s, const char *lang, int file)
+{
+    if (file)
+        sbuf_puts(head, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    sbuf_puts(head, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+              "xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"");
+    sbuf_num(head, s->width);
+    sbuf_puts(head, "pt\" height=\"");
+    sbuf_num(head, s->height);
+    sbuf_puts(head, "pt\" viewBox=\"0 0 ");
+    sbuf_num(head, s->width);
+    sbuf_put(head, " ", 1);
+    sbuf_num(head, s->height);
+    sbuf_puts(head, "\" version=\"1.1\"");
+    if ((lang = pen_lang_tag(lang))) {
+        sbuf_puts(head, " xml:lang=\"");
+        sbuf_puts(head, lang);
+        sbuf_put(head, "\"", 1);
+    }
+}
+
+static const char svg_mid[] = "</defs>\n<g stroke-miterlimit=\"10\">\n";
+static const char svg_tail[] = "</g>\n</svg>\n";
+
 int pen_svg_end(pen_svg *s, FILE *f, const char *title, const char *lang,
                 const rpage *p)
 {
     sbuf head = { 0 };
-    sbuf_puts(&head, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-              "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-              "xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"");
-    sbuf_num(&head, s->width);
-    sbuf_puts(&head, "pt\" height=\"");
-    sbuf_num(&head, s->height);
-    sbuf_puts(&head, "pt\" viewBox=\"0 0 ");
-    sbuf_num(&head, s->width);
-    sbuf_put(&head, " ", 1);
-    sbuf_num(&head, s->height);
-    sbuf_puts(&head, "\" version=\"1.1\"");
-    if ((lang = pen_lang_tag(lang))) {
-        sbuf_puts(&head, " xml:lang=\"");
-        sbuf_puts(&head, lang);
-        sbuf_put(&head, "\"", 1);
-    }
+    svg_open(&head, s, lang, 1);
     sbuf_puts(&head, ">\n<title>");
     xml_text(&head, title ? title : "cjm");
     sbuf_puts(&head, "</title>\n<desc>");
@@ -441,15 +466,34 @@ int pen_svg_end(pen_svg *s, FILE *f, const char *title, const char *lang,
     hover_hints(&s->body, p);
     int failed = head.failed || s->body.failed || s->defs.failed;
     if (!failed) {
-        static const char mid[] = "</defs>\n<g stroke-miterlimit=\"10\">\n";
-        static const char tail[] = "</g>\n</svg>\n";
         failed = fwrite(head.data, 1, head.len, f) != head.len
               || (s->defs.len && fwrite(s->defs.data, 1, s->defs.len, f) != s->defs.len)
-              || fwrite(mid, 1, sizeof mid - 1, f) != sizeof mid - 1
+              || fwrite(svg_mid, 1, sizeof svg_mid - 1, f) != sizeof svg_mid - 1
               || (s->body.len && fwrite(s->body.data, 1, s->body.len, f) != s->body.len)
-              || fwrite(tail, 1, sizeof tail - 1, f) != sizeof tail - 1;
+              || fwrite(svg_tail, 1, sizeof svg_tail - 1, f) != sizeof svg_tail - 1;
     }
     sbuf_free(&head);
     svg_free(s);
     return failed ? -1 : 0;
+}
+
+int pen_svg_inline(pen_svg *s, sbuf *out, const char *label, const char *lang,
+                   const sbuf *extra)
+{
+    svg_open(out, s, lang, 0);
+    sbuf_puts(out, " role=\"group\" aria-label=\"");
+    xml_text_n(out, label, strlen(label), 1);
+    sbuf_puts(out, "\">\n<defs>\n");
+    for (; s->open_groups > 0; s->open_groups--)
+        sbuf_puts(&s->body, "</g>\n");
+    int failed = s->body.failed || s->defs.failed;
+    sbuf_put(out, s->defs.data ? s->defs.data : "", s->defs.len);
+    sbuf_put(out, svg_mid, sizeof svg_mid - 1);
+    sbuf_put(out, s->body.data ? s->body.data : "", s->body.len);
+    sbuf_puts(out, "</g>\n");
+    if (extra && extra->len)
+        sbuf_put(out, extra->data, extra->len);
+    sbuf_puts(out, "</svg>\n");
+    svg_free(s);
+    return failed || out->failed ? -1 : 0;
 }

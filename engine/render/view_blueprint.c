@@ -146,6 +146,11 @@ static double planned_cards(mctx *m, int i, int l, double y)
     return card_stack(m, i, y, &planned, FILL_PLANNED, TS_CARD, MARK_PLANNED, "planned");
 }
 
+/* What the cards of each lane are called in their refs. */
+static const char *const BP_KINDS[5] = {
+    "bp.evidence", "bp.customer", "bp.frontstage", "bp.backstage", "bp.support"
+};
+
 /* Blueprint lane L at Y, with its dividing line above it; the new Y. */
 static double blueprint_lane(bctx *b, int l, double y)
 {
@@ -160,7 +165,8 @@ static double blueprint_lane(bctx *b, int l, double y)
     for (int i = 0; i < m->n; i++) {
         const cjm_cards *cards = bp_lane(&m->j->phases[m->first + i], l);
         int first_box = m->p->count;
-        double h = card_stack(m, i, y + t->lane_pad, cards, fills[l], TS_CARD, -1, NULL);
+        double h = card_stack(m, i, y + t->lane_pad, cards, fills[l], TS_CARD, -1,
+                              BP_KINDS[l]);
         note_places(b, first_box, cards);
         if (m->o->show_plan) {
             double gap = h > 0 ? t->gap : 0;

@@ -146,8 +146,10 @@ double card_stack(mctx *m, int i, double y, const cjm_cards *cards,
                                y + t->card_pad, t->icon_size - 4, t->icon_size - 4);
             mk->role = mark;
         }
-        const char *ref = kind && c->id
-            ? arena_printf(&m->doc->mem, "%s:%s", kind, c->id) : NULL;
+        const char *ref = !kind ? NULL
+            : c->id ? arena_printf(&m->doc->mem, "%s:%s", kind, c->id)
+            : arena_printf(&m->doc->mem, "%s:%s#%d", kind, m->j->phases[m->first + i].id,
+                           k + 1);
         page_shaped(m->doc, m->p, x + t->card_pad + lead, y + t->card_pad, shaped,
                     style, 0, ref);
         if (owners)
@@ -548,19 +550,19 @@ typedef struct lane_def {
 
 static const lane_def map_lanes[] = {
     { involvement_lane, 0, NULL, 0, 0, 0, NULL },
-    { NULL, W_STEPS, steps_of, FILL_CARD, TS_CARD, -1, NULL },
-    { NULL, W_ACTIONS, actions_of, FILL_CARD, TS_CARD, -1, NULL },
+    { NULL, W_STEPS, steps_of, FILL_CARD, TS_CARD, -1, "step" },
+    { NULL, W_ACTIONS, actions_of, FILL_CARD, TS_CARD, -1, "doing" },
     { touchpoint_lane, 0, NULL, 0, 0, 0, NULL },
-    { NULL, W_THOUGHTS, thoughts_of, FILL_THOUGHT, TS_THOUGHT, -1, NULL },
+    { NULL, W_THOUGHTS, thoughts_of, FILL_THOUGHT, TS_THOUGHT, -1, "thought" },
     { emotion_lane, 0, NULL, 0, 0, 0, NULL },
     { NULL, W_PAINS, pains_of, FILL_PAIN, TS_CARD, MARK_PAIN, "pain" },
     { NULL, W_OPPORTUNITIES, opps_of, FILL_OPPORTUNITY, TS_CARD, MARK_OPPORTUNITY,
       "opportunity" },
-    { NULL, W_NEEDS, needs_of, FILL_NEED, TS_CARD, -1, NULL },
-    { NULL, W_ACTIVITIES, activities_of, FILL_CARD, TS_CARD, -1, NULL },
-    { NULL, W_CONTENT, content_of, FILL_CARD, TS_CARD, -1, NULL },
-    { NULL, W_DELIVERABLES, deliverables_of, FILL_CARD, TS_CARD, -1, NULL },
-    { NULL, W_QUESTIONS, questions_of, FILL_QUESTION, TS_CARD, -1, NULL },
+    { NULL, W_NEEDS, needs_of, FILL_NEED, TS_CARD, -1, "need" },
+    { NULL, W_ACTIVITIES, activities_of, FILL_CARD, TS_CARD, -1, "activity" },
+    { NULL, W_CONTENT, content_of, FILL_CARD, TS_CARD, -1, "content" },
+    { NULL, W_DELIVERABLES, deliverables_of, FILL_CARD, TS_CARD, -1, "deliverable" },
+    { NULL, W_QUESTIONS, questions_of, FILL_QUESTION, TS_CARD, -1, "question" },
 };
 #define MAP_LANES ((int)(sizeof map_lanes / sizeof map_lanes[0]))
 

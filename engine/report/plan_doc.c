@@ -262,3 +262,21 @@ void plan_doc(report_doc *rd, arena *a, const cjm_journey *j, const plan *pl)
     if (pl->over_count)
         report_table(rd, "Phases over their time budget", over_cols, COUNT(over_cols), over);
 }
+
+void plan_pages(rdoc *doc, const cjm_journey *j, const layout_options *o)
+{
+    if (!j->action_count)
+        return;
+    arena pa;
+    arena_init(&pa);
+    diag_list quiet;
+    diag_init(&quiet);
+    plan_options po = { 0, 0, 1, 1, 0 };
+    plan *pl = plan_build(&pa, j, &po, &quiet);
+    layout_plan(doc, j, pl, o);
+    report_doc rd;
+    plan_doc(&rd, &pa, j, pl);
+    report_pages(doc, &rd, o);
+    diag_free(&quiet);
+    arena_free(&pa);
+}

@@ -14,9 +14,15 @@
 #define CJM_PLAN_DOC_H
 
 #include "model/model.h"
+#include "render/layout.h"
 #include "report/report.h"
 #include "sim/plan.h"
 
 void plan_doc(report_doc *rd, arena *a, const cjm_journey *j, const plan *pl);
+
+/* The plan of J as pages of DOC: the impact-effort matrix, the roadmap
+ * and the tables (exact engine, no Monte Carlo); none when J has no
+ * actions. */
+void plan_pages(rdoc *doc, const cjm_journey *j, const layout_options *o);
 
 #endif
