@@ -25,13 +25,15 @@ PKGS = lua5.4 yaml-0.1 cairo pangocairo pangoft2 fontconfig libpng zlib libjpeg 
 # tests use (cmocka, xmllint, pdfinfo/pdftotext, rsvg-convert to compare
 # cjm's SVG with its PNG, python3 for CSV and pixel checks, clang's
 # libFuzzer for the fuzz smoke runs, numpy for make bench's attribution
-# comparison).
+# comparison, chromium with chromedriver and selenium to open the HTML
+# view in a real browser).
 DEBS = liblua5.4-dev libyaml-dev libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev libjpeg-dev pkg-config \
        libcsv-dev libxlsxwriter-dev \
        fonts-dejavu-core fonts-noto-cjk libcmocka-dev libxml2-utils \
        poppler-utils librsvg2-bin python3 python3-pil python3-yaml time make gcc clang \
        libclang-rt-14-dev pmccabe \
-       valgrind python3-jsonschema python3-numpy
+       valgrind python3-jsonschema python3-numpy \
+       chromium chromium-driver python3-selenium
 
 CC      ?= cc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

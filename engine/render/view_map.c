@@ -137,19 +137,20 @@ double card_stack(mctx *m, int i, double y, const cjm_cards *cards,
         text_extent(shaped, &tww, &th);
         double oh = owners ? measure_text(owners, TS_SMALL, tw) + 1 : 0;
         double h = th + oh + 2 * t->card_pad;
+        const char *ref = !kind ? NULL
+            : c->id ? arena_printf(&m->doc->mem, "%s:%s", kind, c->id)
+            : arena_printf(&m->doc->mem, "%s:%s#%d", kind, m->j->phases[m->first + i].id,
+                           k + 1);
         box *r = page_box(m->doc, m->p, BOX_RECT, x, y, m->colw, h);
         r->role = mark == MARK_FAIL && lane_mark < 0 ? FILL_FAIL
                 : mark == MARK_PLANNED ? FILL_PLANNED : fill;
         r->flags = BF_ROUND | (mark >= 0 ? BF_BAR : 0);
+        r->ref = ref;
         if (mark >= 0) {
             box *mk = page_box(m->doc, m->p, BOX_MARK, x + t->card_pad,
                                y + t->card_pad, t->icon_size - 4, t->icon_size - 4);
             mk->role = mark;
         }
-        const char *ref = !kind ? NULL
-            : c->id ? arena_printf(&m->doc->mem, "%s:%s", kind, c->id)
-            : arena_printf(&m->doc->mem, "%s:%s#%d", kind, m->j->phases[m->first + i].id,
-                           k + 1);
         page_shaped(m->doc, m->p, x + t->card_pad + lead, y + t->card_pad, shaped,
                     style, 0, ref);
         if (owners)
@@ -395,13 +396,13 @@ static double touchpoint_card(mctx *m, int i, const cjm_phase *ph, const cjm_tou
     box *r = page_box(m->doc, m->p, BOX_RECT, x, cy, m->colw, h);
     r->role = FILL_TOUCHPOINT;
     r->flags = BF_ROUND | (tp->control == CONTROL_INDIRECT ? BF_DASHED : 0);
+    r->ref = arena_printf(&m->doc->mem, "touchpoint:%s/%s", ph->id, tp->id);
     box *ic = page_box(m->doc, m->p, BOX_ICON, x + t->card_pad, cy + t->card_pad,
                        t->icon_size, t->icon_size);
     ic->icon = tp->channel;
     ic->ref = arena_printf(&m->doc->mem, "channel:%s", model_channel_names()[tp->channel]);
     double ty = cy + t->card_pad;
-    ty += page_shaped(m->doc, m->p, tx, ty, shaped, TS_CARD, 0,
-                      arena_printf(&m->doc->mem, "touchpoint:%s/%s", ph->id, tp->id)) + 1;
+    ty += page_shaped(m->doc, m->p, tx, ty, shaped, TS_CARD, 0, r->ref) + 1;
     page_text(m->doc, m->p, tx, ty, tw, details, TS_SMALL, BF_MUTED, 0,
               arena_printf(&m->doc->mem, "details:%s/%s", ph->id, tp->id));
     if (meter)
