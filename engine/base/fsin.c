@@ -104,8 +104,19 @@ static char *read_fd(int fd, size_t max, size_t *len, fsin_status *st, char *why
     return buf;
 }
 
+static void (*observer)(void *ctx, const char *dir, const char *path);
+static void *observer_ctx;
+
+void fsin_observe(void (*fn)(void *ctx, const char *dir, const char *path), void *ctx)
+{
+    observer = fn;
+    observer_ctx = ctx;
+}
+
 char *fsin_read(const char *path, size_t max, size_t *len, diag_list *d)
 {
+    if (observer)
+        observer(observer_ctx, NULL, path);
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) {
         diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
@@ -206,6 +217,8 @@ static int climbs_out(const char *rel)
 char *fsin_read_beneath(const char *dir, const char *rel, size_t max, size_t *len,
                         fsin_status *status, char *why, size_t whysize)
 {
+    if (observer)
+        observer(observer_ctx, dir, rel);
     *status = FSIN_FAILED;
     if (climbs_out(rel)) {
         snprintf(why, whysize, "leads out of its folder (through \"..\" or a "

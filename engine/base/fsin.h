@@ -39,6 +39,11 @@ char *fsin_read(const char *path, size_t max, size_t *len, diag_list *d);
 char *fsin_read_beneath(const char *dir, const char *rel, size_t max, size_t *len,
                         fsin_status *status, char *why, size_t whysize);
 
+/* Call FN(CTX, DIR, PATH) for every file either function is asked for,
+ * found or not (DIR is NULL for fsin_read), from now on; FN NULL: stop.
+ * For watching what a run reads (cjm watch, cjm serve). */
+void fsin_observe(void (*fn)(void *ctx, const char *dir, const char *path), void *ctx);
+
 /* "1.5 MB", "64 MB", "900 bytes": SIZE for messages, in BUF (32 bytes). */
 const char *fsin_size_text(double size, char *buf);
 

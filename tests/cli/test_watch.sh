@@ -33,5 +33,26 @@ until_true 60 grep -q 'Second phase' map.svg || fail "no render after the fix: $
 kill -INT $pid
 rc=0; wait $pid || rc=$?
 [ $rc -gt 128 ] || fail "exit $rc after SIGINT"
+# a Lua journey: a change to a module it requires from a subfolder
+# renders again; a change to a file it never read does not
+mkdir -p lib
+cat > lib/steps.lua <<'LUA'
+return { "Grinds beans" }
+LUA
+cat > l.lua <<'LUA'
+local steps = require "lib.steps"
+return { id = "l", title = "Lua", personas = { { id = "a", name = "Ann" } },
+         phases = { { id = "p", name = "Only", steps = steps } } }
+LUA
+"$CJM" watch l.lua -o l.svg 2> err2.txt & pid=$!
+until_true 60 grep -q 'Grinds beans' l.svg || fail "no first Lua render: $(cat err2.txt)"
+echo "unrelated" > notes.txt
+sleep 1
+[ "$(grep -c 'rendered; watching' err2.txt)" = 1 ] || fail "a file never read caused a render: $(cat err2.txt)"
+sed -i 's/Grinds beans/Brews tea/' lib/steps.lua
+until_true 60 grep -q 'Brews tea' l.svg || fail "no render after the module changed: $(cat err2.txt)"
+kill -TERM $pid
+rc=0; wait $pid || rc=$?
+[ $rc -gt 128 ] || fail "exit $rc after SIGINT"
 [ -z "$(ls -A | grep cjm-)" ] || fail "temporary files left: $(ls -A)"
 exit 0
