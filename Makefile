@@ -20,7 +20,8 @@ DESTDIR ?=
 DATADIR  = $(PREFIX)/share/cjm
 VERSION  = 0.1.0
 
-PKGS = lua5.4 yaml-0.1 cairo pangocairo pangoft2 fontconfig libpng zlib libjpeg xlsxwriter
+PKGS = lua5.4 yaml-0.1 cairo pangocairo pangoft2 fontconfig libpng zlib libjpeg xlsxwriter \
+       libmicrohttpd
 # Debian packages: build libraries, fonts (DejaVu, Noto CJK), and what the
 # tests use (cmocka, xmllint, pdfinfo/pdftotext, rsvg-convert to compare
 # cjm's SVG with its PNG, python3 for CSV and pixel checks, clang's
@@ -28,7 +29,7 @@ PKGS = lua5.4 yaml-0.1 cairo pangocairo pangoft2 fontconfig libpng zlib libjpeg 
 # comparison, chromium with chromedriver and selenium to open the HTML
 # view in a real browser).
 DEBS = liblua5.4-dev libyaml-dev libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev libjpeg-dev pkg-config \
-       libcsv-dev libxlsxwriter-dev \
+       libcsv-dev libxlsxwriter-dev libmicrohttpd-dev \
        fonts-dejavu-core fonts-noto-cjk libcmocka-dev libxml2-utils \
        poppler-utils librsvg2-bin python3 python3-pil python3-yaml time make gcc clang \
        libclang-rt-14-dev pmccabe \

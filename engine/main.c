@@ -39,6 +39,8 @@ static const command commands[] = {
     { "render", cmd_render, "draw the journey map, personas, blueprint or a report",
       help_render },
     { "watch", cmd_watch, "render again whenever the journey's files change", help_watch },
+    { "serve", cmd_serve, "serve the interactive HTML view, reloaded on every change",
+      help_serve },
     { "import", cmd_import, "read Mermaid diagrams or spreadsheet sheets as journeys", help_import },
     { "export", cmd_export, "write a journey as a Mermaid diagram, CSV sheets or a workbook", help_export },
     { NULL, NULL, NULL, NULL }

@@ -5,6 +5,7 @@
 #include "base/watchdog.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
@@ -98,8 +99,14 @@ void watchdog_arm(double seconds)
         pthread_attr_init(&attr);
         pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
         pthread_attr_setstacksize(&attr, 64 * 1024);
+        /* signals are the main thread's business (cjm serve waits for
+         * them there): the watchdog's thread blocks them all */
+        sigset_t all, old;
+        sigfillset(&all);
+        pthread_sigmask(SIG_BLOCK, &all, &old);
         if (pthread_create(&t, &attr, watch, NULL) == 0)
             started = 1;
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
         pthread_attr_destroy(&attr);
     } else {
         pthread_cond_signal(&wake);

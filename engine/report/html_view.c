@@ -385,3 +385,17 @@ int html_problems(sbuf *out, const char *title, const diag_list *d, const html_o
     page_tail(out);
     return out->failed ? -1 : 0;
 }
+
+int html_index(sbuf *out, const char *const *files, int n, const html_options *o)
+{
+    page_head(out, "cjm", NULL, o);
+    sbuf_puts(out, "<header>\n<h1>cjm</h1>\n</header>\n<main>\n<ul>\n");
+    for (int i = 0; i < n; i++) {
+        sbuf_printf(out, "<li><a href=\"/%d\">", i + 1);
+        esc(out, files[i], 0);
+        sbuf_puts(out, "</a></li>\n");
+    }
+    sbuf_puts(out, "</ul>\n</main>\n");
+    page_tail(out);
+    return out->failed ? -1 : 0;
+}

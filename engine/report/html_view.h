@@ -42,4 +42,8 @@ int html_view(sbuf *out, const cjm_journey *j, const html_options *o, const char
 int html_problems(sbuf *out, const char *title, const diag_list *d,
                   const html_options *o);
 
+/* Append a page that links to the pages /1, /2, ... of FILES (N of
+ * them), for `cjm serve` with several journeys. */
+int html_index(sbuf *out, const char *const *files, int n, const html_options *o);
+
 #endif
