@@ -60,6 +60,7 @@
 ---@field values? string|string[] What the persona values
 ---@field quote? string|number A quote in the persona's voice
 ---@field photo? string|number A PNG or JPEG file, relative to the journey's folder and inside it
+---@field suppress? string|string[] Lint rules switched off here, each "rule-id: why" (cjm lint)
 
 ---@class cjm.Touchpoint
 ---@field id string The touchpoint's id, used in phases and scenarios
@@ -74,6 +75,7 @@
 ---@field lift? number Multiplier on the phase's advance probability when exposed (default 1)
 ---@field evidence? cjm.EvidenceLevel|cjm.Evidence How well the touchpoint's figures are backed
 ---@field cost? cjm.Cost What it costs: {per_exposure, fixed}
+---@field suppress? string|string[] Lint rules switched off here, each "rule-id: why" (cjm lint)
 
 ---@class cjm.Phase
 ---@field id string The phase's id
@@ -98,6 +100,7 @@
 ---@field duration? number|cjm.Duration Triangular holding time in days {min, mode, max}, or one number (instead of advance)
 ---@field time_budget? number|cjm.Time The time the phase should take: minutes, or {standard, tolerance, unit}
 ---@field cost? cjm.Cost What the phase costs: {per_day, per_entry, fixed}
+---@field suppress? string|string[] Lint rules switched off here, each "rule-id: why" (cjm lint)
 
 ---@class cjm.Action
 ---@field id string The action's id
@@ -130,6 +133,7 @@
 ---@field time? number|cjm.Time Time taken: minutes, or {standard, tolerance, unit}
 ---@field personas? string|string[] The personas (ids) the card belongs to; none: every persona
 ---@field score? integer How the step felt, 1 (bad) to 5 (good): a Mermaid journey task's score
+---@field suppress? string|string[] Lint rules switched off here, each "rule-id: why" (cjm lint)
 
 ---@class cjm.Change
 ---@field phase? string The phase changed

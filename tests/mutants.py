@@ -155,6 +155,22 @@ MUTANTS = [
      "        cairo_paint(cr);\n        cairo_scale(cr, s, s);",
      "        cairo_scale(cr, s, s);",
      ["tests/cli/test_map_emotion.sh"]),
+    ("serve answers an unknown path with the page", "engine/cli/cmd_serve.c",
+     "    return k <= s->count ? k - 1 : -2;",
+     "    return k <= s->count ? k - 1 : 0;",
+     ["tests/cli/test_serve.sh"]),
+    ("the HTML details of a touchpoint leave out its owner", "engine/report/card_details.c",
+     "    row(c, W_C_OWNER, tp->owner);\n    row(c, W_R_CONTROL",
+     "    row(c, W_R_CONTROL",
+     ["tests/cli/test_html_view.sh"]),
+    ("the HTML cards cannot be reached with Tab", "engine/report/html_view.c",
+     "<rect class=\\\"cjm-hit\\\" tabindex=\\\"0\\\"",
+     "<rect class=\\\"cjm-hit\\\" tabindex=\\\"-1\\\"",
+     ["tests/cli/test_html_view.sh"]),
+    ("watch and serve follow only files named on the command line", "engine/cli/readwatch.c",
+     "    readwatch *w = ctx;\n",
+     "    readwatch *w = ctx;\n    if (dir)\n        return;\n",
+     ["tests/cli/test_watch.sh", "tests/cli/test_serve.sh"]),
 ]
 
 

@@ -716,6 +716,8 @@ static const field card_fields[] = {
       "The personas (ids) the card belongs to; none: every persona" },
     { "score", FT_INT, offsetof(cjm_card, score), F_SKIP_NEG, NULL, 1, 5, NULL, NULL, NULL,
       "How the step felt, 1 (bad) to 5 (good): a Mermaid journey task's score" },
+    { "suppress", FT_STRS, offsetof(cjm_card, suppress), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Lint rules switched off here, each \"rule-id: why\" (cjm lint)" },
 };
 
 void model_card_init(cjm_card *card)
@@ -1102,6 +1104,8 @@ static const field persona_fields[] = {
       "A quote in the persona's voice" },
     { "photo", FT_TEXT, P(photo), 0, NULL, NOLIMIT, NULL, NULL, NULL,
       "A PNG or JPEG file, relative to the journey's folder and inside it" },
+    { "suppress", FT_STRS, P(suppress), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Lint rules switched off here, each \"rule-id: why\" (cjm lint)" },
 };
 #undef P
 
@@ -1194,6 +1198,8 @@ static const field touchpoint_fields[] = {
       "How well the touchpoint's figures are backed" },
     { "cost", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_tp_cost, write_tp_cost, "cost",
       "What it costs: {per_exposure, fixed}" },
+    { "suppress", FT_STRS, T(suppress), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Lint rules switched off here, each \"rule-id: why\" (cjm lint)" },
 };
 #undef T
 
@@ -1562,6 +1568,8 @@ static const field phase_fields[] = {
       "The time the phase should take: minutes, or {standard, tolerance, unit}" },
     { "cost", FT_CUSTOM, 0, 0, NULL, NOLIMIT, read_phase_cost, write_phase_cost, "cost",
       "What the phase costs: {per_day, per_entry, fixed}" },
+    { "suppress", FT_STRS, PH(suppress), 0, NULL, NOLIMIT, NULL, NULL, NULL,
+      "Lint rules switched off here, each \"rule-id: why\" (cjm lint)" },
 };
 #undef PH
 

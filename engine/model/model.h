@@ -82,6 +82,7 @@ typedef struct cjm_card {
     cjm_strs personas;          /* the personas it belongs to; none: everyone */
     int score;                  /* how a step felt, 1..5 (a Mermaid journey
                                    task's score); -1 when not given */
+    cjm_strs suppress;          /* lint rules off here: "rule-id: why" */
     const node *src;
 } cjm_card;
 
@@ -134,6 +135,7 @@ typedef struct cjm_persona {
     const char *education, *income, *family, *location;
     cjm_strs hobbies, sns, devices, channels, goals, pains, joys, values;
     const char *quote, *photo;
+    cjm_strs suppress;
     const node *src;
 } cjm_persona;
 
@@ -154,6 +156,7 @@ typedef struct cjm_touchpoint {
     cjm_evidence_level evidence;
     const char *source;
     cjm_cost cost;
+    cjm_strs suppress;
     const node *src;
 } cjm_touchpoint;
 
@@ -203,6 +206,7 @@ typedef struct cjm_phase {
     int has_duration;
     double duration_min, duration_mode, duration_max;
     cjm_time time_budget;       /* for the summed step times; -1 when none */
+    cjm_strs suppress;
     const node *src;
 } cjm_phase;
 

@@ -24,6 +24,8 @@ from browser import open_browser, problems  # noqa: E402
 cjm, folder = sys.argv[1:3]
 os.chdir(folder)
 errors = []
+# make asan and make valgrind run cjm slower: every wait is that much longer
+SCALE = float(os.environ.get("TIMEOUT_SCALE", "1"))
 
 
 def check(cond, what):
@@ -35,7 +37,7 @@ def check(cond, what):
 def start():
     err = open("serve.err", "w")
     p = subprocess.Popen([cjm, "serve", "j.lua", "--port", "0"], stderr=err)
-    for _ in range(300):
+    for _ in range(int(300 * SCALE)):
         m = re.search(r"http://127\.0\.0\.1:(\d+)/", open("serve.err").read())
         if m:
             return p, int(m.group(1))
@@ -47,7 +49,7 @@ def start():
 
 def raw(port, request, read=True):
     """Send REQUEST bytes as they are; the status and the whole answer."""
-    s = socket.create_connection(("127.0.0.1", port), timeout=20)
+    s = socket.create_connection(("127.0.0.1", port), timeout=20 * SCALE)
     s.sendall(request)
     data = b""
     while read:
@@ -65,7 +67,7 @@ def get(port, path):
 
 
 def wait_for(what, cond, seconds=30):
-    end = time.time() + seconds
+    end = time.time() + seconds * SCALE
     while time.time() < end:
         if cond():
             return True
@@ -121,7 +123,7 @@ try:
     results = []
     streams = []
     for _ in range(100):
-        s = socket.create_connection(("127.0.0.1", port), timeout=30)
+        s = socket.create_connection(("127.0.0.1", port), timeout=30 * SCALE)
         s.sendall(b"GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
         streams.append(s)
 
@@ -174,7 +176,7 @@ try:
     s.sendall(b"GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
     p.send_signal(signal.SIGTERM)
     try:
-        rc = p.wait(timeout=30)
+        rc = p.wait(timeout=30 * SCALE)
         check(rc == 0, f"exit {rc} after SIGTERM")
     except subprocess.TimeoutExpired:
         check(False, "no stop within 30 s of SIGTERM")
@@ -191,7 +193,7 @@ s = socket.create_connection(("127.0.0.1", port))
 s.sendall(b"GET /events HTTP/1.1\r\nHost: x\r\n\r\n")
 p.send_signal(signal.SIGINT)
 try:
-    check(p.wait(timeout=30) == 0, "exit after SIGINT")
+    check(p.wait(timeout=30 * SCALE) == 0, "exit after SIGINT")
 except subprocess.TimeoutExpired:
     p.kill()
     check(False, "no stop within 30 s of SIGINT")
