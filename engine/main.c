@@ -23,6 +23,8 @@
 static const command commands[] = {
     { "check", cmd_check, "validate journeys and report every problem",
       help_check },
+    { "lint", cmd_lint, "check what a journey means: coverage, emotion, blueprint, evidence, simulation",
+      help_lint },
     { "build", cmd_build, "write the normalized journey as YAML or JSON",
       help_build },
     { "plan", cmd_plan, "turn pains and actions into a prioritized plan", help_plan },

@@ -12,6 +12,7 @@ static const struct { const char *name; out_format f; } names[] = {
     { "json", FMT_JSON }, { "svg", FMT_SVG }, { "png", FMT_PNG }, { "pdf", FMT_PDF },
     { "mmd", FMT_MERMAID }, { "mermaid", FMT_MERMAID }, { "xlsx", FMT_XLSX },
     { "html", FMT_HTML },
+    { "text", FMT_TABLE }, { "gcc", FMT_GCC }, { "sarif", FMT_SARIF },
 };
 
 int format_from_name(const char *name)
@@ -35,7 +36,7 @@ int format_from_path(const char *path)
 const char *format_name(out_format f)
 {
     static const char *const canonical[FMT__COUNT] = {
-        "table", "md", "csv", "yaml", "json", "svg", "png", "pdf", "mmd", "xlsx", "html"
+        "table", "md", "csv", "yaml", "json", "svg", "png", "pdf", "mmd", "xlsx", "html", "gcc", "sarif"
     };
     return f < FMT__COUNT ? canonical[f] : "?";
 }

@@ -23,6 +23,8 @@ typedef enum {
     FMT_MERMAID,    /* a Mermaid journey diagram (.mmd) */
     FMT_XLSX,       /* a spreadsheet workbook */
     FMT_HTML,       /* one self-contained interactive page */
+    FMT_GCC,        /* FILE:LINE:COL: severity: message, for editors */
+    FMT_SARIF,      /* SARIF 2.1.0, for code-scanning services */
     FMT__COUNT
 } out_format;
 

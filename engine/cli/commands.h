@@ -36,6 +36,8 @@ int cmd_watch(int argc, char **argv);
 void help_watch(FILE *out);
 int cmd_serve(int argc, char **argv);
 void help_serve(FILE *out);
+int cmd_lint(int argc, char **argv);
+void help_lint(FILE *out);
 
 int cmd_simulate(int argc, char **argv);
 void help_simulate(FILE *out);
