@@ -113,6 +113,7 @@ deps:
 	    dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" \
 	        || missing="$$missing $$p"; \
 	done; \
+	command -v npm > /dev/null || missing="$$missing npm"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing:$$missing"; \
@@ -132,15 +133,29 @@ demo: deps
 	@sh scripts/demo.sh ./cjm
 
 test: deps
-	@$(MAKE) --no-print-directory cjm $(UNIT_BIN) fuzz-build
+	@$(MAKE) --no-print-directory cjm $(UNIT_BIN) fuzz-build $(SARIF_SCHEMA)
 	@bash tests/run.sh ./cjm build/tests
 
 asan: deps
-	@$(MAKE) --no-print-directory build/asan/cjm $(ASAN_UNIT) fuzz-build
+	@$(MAKE) --no-print-directory build/asan/cjm $(ASAN_UNIT) fuzz-build $(SARIF_SCHEMA)
 	@SLOW_TIMEOUT=300 TIMEOUT_SCALE=4 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0 \
 	 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	 bash tests/run.sh build/asan/cjm build/asan/tests
+
+# The SARIF 2.1.0 schema (OASIS, rtm.5) that tests/cli/test_lint.sh checks
+# cjm lint's output against, from the npm registry, pinned by its hash
+SARIF_SCHEMA = build/sarif/sarif-2.1.0-rtm.5.json
+SARIF_SHA256 = 2d99159ae54a3eea97f81781cff48780548657c35949f4b7f25e99a2ba4de4f8
+$(SARIF_SCHEMA):
+	@mkdir -p build/sarif/pack
+	@echo "  NPM     @microsoft/jest-sarif (its copy of the SARIF 2.1.0 schema)"
+	@cd build/sarif/pack && npm pack --silent @microsoft/jest-sarif@1.0.0-beta.0 > /dev/null \
+	    && tar xzf microsoft-jest-sarif-1.0.0-beta.0.tgz package/lib/schemas/sarif-2.1.0-rtm.5.json
+	@echo "$(SARIF_SHA256)  build/sarif/pack/package/lib/schemas/sarif-2.1.0-rtm.5.json" \
+	    | sha256sum -c --quiet
+	@mv build/sarif/pack/package/lib/schemas/sarif-2.1.0-rtm.5.json $@
+	@rm -rf build/sarif/pack
 
 layers:
 	@sh tests/layers.sh

@@ -69,12 +69,20 @@ static void config_error(diag_list *d, const node *n, const char *fmt, const cha
     diag_add(d, DIAG_ERROR, n->file, n->line, n->col, NULL, fmt, a, b);
 }
 
+/* The same at N's key (an unknown name is the key's fault). */
+static void key_error(diag_list *d, const node *n, const char *fmt, const char *a,
+                      const char *b)
+{
+    diag_add(d, DIAG_ERROR, n->file, n->key_line ? n->key_line : n->line,
+             n->key_line ? n->key_col : n->col, NULL, fmt, a, b);
+}
+
 /* One entry of `rules:`: a severity, or {severity, SETTING}. */
 static void read_rule(lint_config *c, const node *v, diag_list *d)
 {
     int k = lint_rule_find(v->key);
     if (k < 0) {
-        config_error(d, v, "rules: no rule \"%s\" (cjm lint --list-rules lists them)%s",
+        key_error(d, v, "rules: no rule \"%s\" (cjm lint --list-rules lists them)%s",
                      v->key, "");
         return;
     }
@@ -86,7 +94,7 @@ static void read_rule(lint_config *c, const node *v, diag_list *d)
             if (strcmp(f->key, "severity") == 0)
                 continue;
             if (!r->setting || strcmp(f->key, r->setting) != 0) {
-                config_error(d, f, "rules.%s: no setting \"%s\" here", v->key, f->key);
+                key_error(d, f, "rules.%s: no setting \"%s\" here", v->key, f->key);
             } else if (f->kind != NODE_INT && f->kind != NODE_FLOAT) {
                 config_error(d, f, "rules.%s.%s: a number is expected", v->key, f->key);
             } else {
@@ -129,7 +137,7 @@ int lint_config_read(lint_config *c, arena *a, const char *path, diag_list *d)
             else
                 lint_require_evidence(c, (cjm_evidence_level)level);
         } else {
-            config_error(d, f, "\"%s\": not a setting here (rules: a mapping of rule ids; "
+            key_error(d, f, "\"%s\": not a setting here (rules: a mapping of rule ids; "
                          "require-evidence: a level)%s", f->key, "");
         }
     }
@@ -208,7 +216,8 @@ void lint_report(lint_ctx *c, const node *at, const cjm_strs *suppress, const ch
     lint_finding f = { c->rule, c->cfg->severity[c->rule], c->file, 0, 0,
                        path ? arena_strdup(c->a, path) : "", arena_strdup(c->a, msg) };
     if (at && at->line > 0) {
-        f.file = at->file ? at->file : c->file;
+        /* the place may come from a message freed before the output */
+        f.file = at->file ? arena_strdup(c->a, at->file) : c->file;
         f.line = at->line;
         f.col = at->col;
     }

@@ -143,31 +143,23 @@ static void channel_unused(lint_ctx *c)
     }
 }
 
+/* A gatekeeper whose phase runs in the simulator but says nothing of how
+ * often they approve: the validator assumed always (an approver who is
+ * not a gatekeeper is already an error of check). */
 static void gatekeeper_approval(lint_ctx *c)
 {
     const cjm_journey *j = c->j;
     for (int i = 0; i < j->phase_count; i++) {
         const cjm_phase *ph = &j->phases[i];
-        for (int k = 0; k < ph->approve_count; k++) {
-            int p = model_find_persona(j, ph->approve[k].key);
-            if (p >= 0 && model_involvement(j, ph, p) != INV_GATEKEEPER)
-                lint_report(c, ph->approve[k].src, &ph->suppress, PHASE(i),
-                            "%s approves in phase \"%s\" but is not its gatekeeper "
-                            "(involvement: gatekeeper)", j->personas[p].name, ph->name);
-        }
         if (!ph->has_transitions && !ph->has_duration)
             continue;
-        for (int p = 0; p < j->persona_count; p++) {
-            if (model_involvement(j, ph, p) != INV_GATEKEEPER)
-                continue;
-            int named = 0;
-            for (int k = 0; k < ph->approve_count && !named; k++)
-                named = strcmp(ph->approve[k].key, j->personas[p].id) == 0;
-            if (!named)
+        for (int k = 0; k < ph->approve_count; k++) {
+            int p = model_find_persona(j, ph->approve[k].key);
+            if (p >= 0 && !ph->approve[k].src)
                 lint_report(c, ph->src, &ph->suppress, PHASE(i),
                             "%s is the gatekeeper of phase \"%s\", but its transitions do "
-                            "not say how often they approve (transitions.approve)",
-                            j->personas[p].name, ph->name);
+                            "not say how often they approve (transitions.approve; taken "
+                            "as always)", j->personas[p].name, ph->name);
         }
     }
 }
@@ -444,10 +436,16 @@ static void sim_unrunnable(lint_ctx *c)
 {
     if (!simulated(c->j) || baseline(c))
         return;
-    for (const diag *e = c->sim_problems.first; e; e = e->next)
-        if (e->severity == DIAG_ERROR)
-            lint_report(c, NULL, NULL, e->path ? e->path : "", "the journey cannot be "
-                        "simulated: %s", e->message);
+    for (const diag *e = c->sim_problems.first; e; e = e->next) {
+        if (e->severity != DIAG_ERROR)
+            continue;
+        node at = { .file = e->file, .line = e->line, .col = e->col };
+        const char *path = e->path ? e->path : "phases";
+        for (int i = 0; !e->path && i < c->j->phase_count; i++)
+            if (c->j->phases[i].src && c->j->phases[i].src->line == e->line && e->line)
+                path = PHASE(i);
+        lint_report(c, &at, NULL, path, "the journey cannot be simulated: %s", e->message);
+    }
 }
 
 static void conversion_floor(lint_ctx *c)
@@ -608,7 +606,7 @@ static const lint_rule rules[] = {
       "channels: [sns]   # on a persona; no touchpoint has channel: sns",
       NULL, 0, NULL, channel_unused },
     { "gatekeeper-approval", "coverage", LINT_WARNING,
-      "Who approves must be both the phase's gatekeeper and in its approvals.",
+      "A gatekeeper's approval rate drives the simulation; unsaid, it is taken as always.",
       "involvement: { cfo: gatekeeper }   # but transitions.approve names no cfo",
       NULL, 0, NULL, gatekeeper_approval },
     { "emotion-jump", "emotion", LINT_WARNING,
@@ -646,7 +644,7 @@ static const lint_rule rules[] = {
       NULL, 0, NULL, evidence_below },
     { "sim-unrunnable", "simulation", LINT_ERROR,
       "A journey with transitions the simulator cannot run gives no figures.",
-      "transitions: { advance: 0, drop: 0 }   # a phase no journey leaves",
+      "transitions: { drop: 0.1 }   # no advance and no duration: no way on",
       NULL, 0, NULL, sim_unrunnable },
     { "param-no-effect", "simulation", LINT_WARNING,
       "A parameter that changes nothing misleads whoever tunes it.",
