@@ -63,6 +63,9 @@ for rule, group, default in rules:
     check(all(f["severity"] == sev for f in mine), f"{rule}: severity is not {sev}")
     check(rc == (1 if any(f["severity"] == "error" for f in doc["findings"]) else 0),
           f"{rule}: exit {rc} does not follow the errors")
+readme = open(os.path.join(root, "README.md")).read()
+for rule in ids:
+    check(f"| `{rule}` |" in readme, f"rule {rule} is not in the README's table")
 rc, doc = findings(os.path.join(corpus, "clean.yaml"))
 check(rc == 0 and doc["findings"] == [], f"clean.yaml is not clean: {doc['findings']}")
 
