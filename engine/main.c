@@ -27,6 +27,7 @@ static const command commands[] = {
       help_lint },
     { "build", cmd_build, "write the normalized journey as YAML or JSON",
       help_build },
+    { "diff", cmd_diff, "what changed between two journeys (or a git revision)", help_diff },
     { "plan", cmd_plan, "turn pains and actions into a prioritized plan", help_plan },
     { "simulate", cmd_simulate, "simulate the journey and its scenarios",
       help_simulate },

@@ -38,6 +38,8 @@ int cmd_serve(int argc, char **argv);
 void help_serve(FILE *out);
 int cmd_lint(int argc, char **argv);
 void help_lint(FILE *out);
+int cmd_diff(int argc, char **argv);
+void help_diff(FILE *out);
 
 int cmd_simulate(int argc, char **argv);
 void help_simulate(FILE *out);

@@ -54,7 +54,7 @@ static void draw_rect(cairo_t *cr, const box *b, const theme *t)
         pen_fill_preserve(cr);
     }
     set(cr, t->accent[b->role]);
-    cairo_set_line_width(cr, t->line_width);
+    cairo_set_line_width(cr, t->line_width * (b->flags & BF_THICK ? 2.5 : 1));
     if (b->flags & BF_DASHED) {
         double dash[] = { 3, 2 };
         cairo_set_dash(cr, dash, 2, 0);
@@ -126,7 +126,35 @@ static double slope_at(const double *p, int n, int i)
     return monotone_slope(h0, d0, h1, d1);
 }
 
-/* The curve through the points: a monotone cubic, as Beziers. */
+/* The control points of the piece from point I to I + 1 of the monotone
+ * cubic through the N points P: C = x1 y1 x2 y2. */
+static void curve_piece(const double *p, int n, int i, double c[4])
+{
+    double h = p[2 * i + 2] - p[2 * i];
+    double m0 = slope_at(p, n, i), m1 = slope_at(p, n, i + 1);
+    c[0] = p[2 * i] + h / 3;
+    c[1] = p[2 * i + 1] + m0 * h / 3;
+    c[2] = p[2 * i + 2] - h / 3;
+    c[3] = p[2 * i + 3] - m1 * h / 3;
+}
+
+/* Add the curve through the N points P to the path, forward from the
+ * current point (P[0] must be it), or BACKWARD from the last point. */
+static void curve_path(cairo_t *cr, const double *p, int n, int backward)
+{
+    double c[4];
+    for (int k = 0; k < n - 1; k++) {
+        int i = backward ? n - 2 - k : k;
+        curve_piece(p, n, i, c);
+        if (backward)
+            cairo_curve_to(cr, c[2], c[3], c[0], c[1], p[2 * i], p[2 * i + 1]);
+        else
+            cairo_curve_to(cr, c[0], c[1], c[2], c[3], p[2 * i + 2], p[2 * i + 3]);
+    }
+}
+
+/* The curve through the points: a monotone cubic, as Beziers; dashed and
+ * thinner for a curve as it was (a diff's "before"). */
 static void draw_curve(cairo_t *cr, const box *b, const theme *t)
 {
     const double *p = b->pts;
@@ -134,19 +162,36 @@ static void draw_curve(cairo_t *cr, const box *b, const theme *t)
     if (n < 2)
         return;
     cairo_move_to(cr, p[0], p[1]);
-    for (int i = 0; i < n - 1; i++) {
-        double h = p[2 * i + 2] - p[2 * i];
-        double m0 = slope_at(p, n, i), m1 = slope_at(p, n, i + 1);
-        cairo_curve_to(cr, p[2 * i] + h / 3, p[2 * i + 1] + m0 * h / 3,
-                       p[2 * i + 2] - h / 3, p[2 * i + 3] - m1 * h / 3,
-                       p[2 * i + 2], p[2 * i + 3]);
-    }
+    curve_path(cr, p, n, 0);
     set(cr, series_color(t, b->color));
-    cairo_set_line_width(cr, t->curve_width);
+    cairo_set_line_width(cr, t->curve_width * (b->flags & BF_DASHED ? 0.7 : 1));
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-    series_dash(cr, t, b->color);
+    if (b->flags & BF_DASHED) {
+        double dash[] = { 3, 3 };
+        cairo_set_dash(cr, dash, 2, 0);
+    } else {
+        series_dash(cr, t, b->color);
+    }
     pen_stroke(cr);
     cairo_set_dash(cr, NULL, 0, 0);
+}
+
+/* The area between two curves over the same columns: along the first,
+ * back along the second, filled lightly in the series colour. */
+static void draw_area(cairo_t *cr, const box *b, const theme *t)
+{
+    int n1 = b->icon, n2 = b->npts - b->icon;
+    if (n1 < 1 || n2 < 1)
+        return;
+    const double *p = b->pts, *q = b->pts + 2 * n1;
+    cairo_move_to(cr, p[0], p[1]);
+    curve_path(cr, p, n1, 0);
+    cairo_line_to(cr, q[2 * n2 - 2], q[2 * n2 - 1]);
+    curve_path(cr, q, n2, 1);
+    cairo_close_path(cr);
+    rgb c = series_color(t, b->color);
+    cairo_set_source_rgba(cr, c.r, c.g, c.b, 0.18);
+    pen_fill(cr);
 }
 
 /* Series S's point shape (circle, square, triangle, diamond) at (CX, CY). */
@@ -436,6 +481,9 @@ void draw_page(cairo_t *cr, const rpage *p, const theme *t)
             break;
         case BOX_PIPS:
             draw_pips(cr, b, t);
+            break;
+        case BOX_AREA:
+            draw_area(cr, b, t);
             break;
         }
     }

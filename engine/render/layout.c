@@ -167,7 +167,7 @@ double page_min_text(const rpage *p)
 /* ---- JSON ------------------------------------------------------------------ */
 
 static const char *const kind_names[] = {
-    "text", "rect", "line", "icon", "curve", "mark", "avatar", "arrow", "pips"
+    "text", "rect", "line", "icon", "curve", "mark", "avatar", "arrow", "pips", "area"
 };
 
 char *rdoc_to_json(const rdoc *doc, size_t *len)

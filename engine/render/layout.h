@@ -23,7 +23,10 @@
 
 typedef enum {
     BOX_TEXT, BOX_RECT, BOX_LINE, BOX_ICON, BOX_CURVE, BOX_MARK, BOX_AVATAR,
-    BOX_ARROW, BOX_PIPS
+    BOX_ARROW, BOX_PIPS,
+    BOX_AREA            /* between two curves: pts holds the first curve's
+                           points (icon of them), then the second's; filled
+                           in series colour COLOR, lightly */
 } box_kind;
 
 typedef enum {
@@ -38,7 +41,8 @@ enum {
     BF_MUTED = 4,       /* muted ink */
     BF_BAR = 8,         /* a rectangle with an accent bar on its left */
     BF_OUTLINE = 16,    /* a rectangle outline only */
-    BF_ROUND = 32       /* rounded corners */
+    BF_ROUND = 32,      /* rounded corners */
+    BF_THICK = 64       /* a rectangle outline drawn heavy (a diff's marks) */
 };
 
 typedef struct box {

@@ -198,6 +198,12 @@ static const struct { const char *en, *ja, *zh; } words[W__COUNT] = {
     [W_H_HINT] = { "Hover over or focus a card for its details. Tab and the arrow keys move between cards; Escape closes the details.", "カードにポインタを重ねるかフォーカスすると詳細が表示されます。Tab キーと矢印キーでカード間を移動し、Esc で詳細を閉じます。", "将指针悬停在卡片上或聚焦卡片即可查看详情。用 Tab 键和方向键在卡片之间移动，按 Esc 关闭详情。" },
     [W_H_MORE] = { "The switcher shows the first %d of %d personas; render the others with --persona ID.", "切り替えは %d / %d 人のペルソナのみです。他は --persona ID で描画してください。", "切换器只显示前 %d 个（共 %d 个）用户画像；其余请用 --persona ID 绘制。" },
     [W_H_STALE] = { "The journey has problems; this page shows them until it loads again.", "ジャーニーに問題があります。再び読み込めるまでこのページに表示します。", "旅程有问题；在重新加载成功之前，本页显示这些问题。" },
+    [W_DIFF_ADDED] = { "added", "追加", "新增" },
+    [W_DIFF_CHANGED] = { "changed, moved or renamed", "変更・移動・改名", "修改、移动或改名" },
+    [W_DIFF_REMOVED] = { "Removed", "削除", "已删除" },
+    [W_DIFF_BEFORE] = { "emotion before (dashed), the difference shaded", "変更前の感情（破線）、差分を網掛け", "修改前的情绪（虚线），差异以阴影表示" },
+    [W_DIFF_REMOVED_KEY] = { "removed", "削除", "删除" },
+    [W_DIFF_TITLE] = { "Changes from %s", "%s からの変更", "相对 %s 的变化" },
 };
 
 const char *word_in(const char *locale, word w)

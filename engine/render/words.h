@@ -202,6 +202,12 @@ typedef enum word {
     W_H_HINT,
     W_H_MORE,
     W_H_STALE,
+    W_DIFF_ADDED,
+    W_DIFF_CHANGED,
+    W_DIFF_REMOVED,
+    W_DIFF_BEFORE,
+    W_DIFF_TITLE,
+    W_DIFF_REMOVED_KEY,
     W__COUNT
 } word;
 
