@@ -171,6 +171,22 @@ MUTANTS = [
      "    readwatch *w = ctx;\n",
      "    readwatch *w = ctx;\n    if (dir)\n        return;\n",
      ["tests/cli/test_watch.sh", "tests/cli/test_serve.sh"]),
+    ("lint's emotion-jump fires at the step itself", "engine/sim/lint_rules.c",
+     "if (!a || !b || fabs(b->score - a->score) <= step",
+     "if (!a || !b || fabs(b->score - a->score) < step",
+     ["tests/cli/test_lint.sh"]),
+    ("lint ignores suppress entries", "engine/sim/lint.c",
+     "        if (strncmp(s, id, n) == 0 && s[n] == ':')\n            return 1;",
+     "        if (strncmp(s, id, n) == 0 && s[n] == ':')\n            return 0;",
+     ["tests/cli/test_lint.sh"]),
+    ("diff matches by id only: a rename is a removal and an addition", "engine/model/diff.c",
+     "    for (int pass = 0; pass < 2; pass++) {\n        idmap m;",
+     "    for (int pass = 0; pass < 1; pass++) {\n        idmap m;",
+     ["tests/cli/test_diff.sh"]),
+    ("diff subtracts the new conversion from the old", "engine/report/diff_doc.c",
+     "    rnode_put(a, r, \"difference\", num(a, v[1] - v[0]));",
+     "    rnode_put(a, r, \"difference\", num(a, v[0] - v[1]));",
+     ["tests/cli/test_diff.sh"]),
 ]
 
 
