@@ -14,7 +14,7 @@ for f in scripts/*.yaml scripts/*.lua; do
     "$CJM" build "$f" -o "build/demo/$name.yaml" --force
 done
 echo
-echo "== cjm render: the example maps (scripts/*_map.png), a report (build/demo/acme_report.pdf), the HTML view (build/demo/acme.html)"
+echo "== cjm render: the example maps (scripts/*_map.png), a report (build/demo/acme_report.pdf), the HTML view (build/demo/acme.html), the to-be diff (scripts/acme_b2b_diff.png)"
 for name in acme_b2b b2b_template b2c_template b2b_ja b2c_zh mapping_project payroll_b2b; do
     "$CJM" render "scripts/$name.yaml" --dpi 100 -o "scripts/${name}_map.png"
 done
@@ -26,6 +26,7 @@ done
 "$CJM" render scripts/acme_b2b.yaml --view blueprint --dpi 100 -o scripts/acme_b2b_blueprint.png
 "$CJM" render scripts/acme_b2b.yaml --view report --persona all -o build/demo/acme_report.pdf
 "$CJM" render scripts/acme_b2b.yaml -o build/demo/acme.html
+"$CJM" diff scripts/acme_b2b.yaml scripts/acme_b2b_to_be.yaml --dpi 100 -o scripts/acme_b2b_diff.png
 "$CJM" plan scripts/acme_b2b.yaml -o scripts/acme_b2b_plan_matrix.png
 "$CJM" plan scripts/acme_b2b.yaml --simulate -n 100000 -o build/demo/acme_plan.pdf
 ls scripts/*.png build/demo/acme_report.pdf build/demo/acme_plan.pdf build/demo/stress_a4.pdf \

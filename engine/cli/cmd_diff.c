@@ -25,6 +25,7 @@ static const cli_option diff_options[] = {
     { "format", 'f', 1, "FORMAT", "table, md, json, yaml, csv, svg, png or pdf (default: from -o, else table)" },
     { "git", 0, 1, "REV", "compare FILE with its version at git revision REV" },
     { "theme", 0, 1, "THEME", "the picture's theme: light (default), dark or print" },
+    { "dpi", 0, 1, "N", "the picture's resolution as PNG (default 150)" },
     { "help", 'h', 0, "", "show this help" },
     CLI_COMMON_OPTIONS,
     { NULL, 0, 0, NULL, NULL }
@@ -107,6 +108,7 @@ typedef struct diff_job {
     const char *out;
     int format;
     const theme *theme;
+    double dpi;
 } diff_job;
 
 static int run_diff(const diff_job *job, const load_options *lo)
@@ -122,7 +124,7 @@ static int run_diff(const diff_job *job, const load_options *lo)
         journey_diff_make(&a, old, new_j, &df);
         if (job->format == FMT_SVG || job->format == FMT_PNG || job->format == FMT_PDF) {
             diff_picture(&a, old, new_j, &df, job->old_name, job->theme,
-                         (out_format)job->format, job->out, &d);
+                         (out_format)job->format, job->dpi, job->out, &d);
         } else {
             diff_sim s;
             diff_sim_make(&a, old, new_j, job->old_name, job->new_name, &s);
@@ -153,7 +155,7 @@ static int git_driver(const cli_args *args, const load_options *lo, const theme 
     snprintf(b_name, sizeof b_name, "b/%s", path);
     printf("cjm diff %s %s\n", a_name, b_name);
     fflush(stdout);
-    diff_job job = { old, new_f, a_name, b_name, NULL, FMT_TABLE, t };
+    diff_job job = { old, new_f, a_name, b_name, NULL, FMT_TABLE, t, 150 };
     run_diff(&job, lo);
     return EXIT_OK;
 }
@@ -195,8 +197,14 @@ int cmd_diff(int argc, char **argv)
         return EXIT_INPUT;
     char old_name[4096];
     snprintf(old_name, sizeof old_name, "%s@%s", file, rev ? rev : "");
+    double dpi = 150;
+    if ((s = cli_value(diff_options, &args, "dpi"))
+        && cli_number("diff", "dpi", s, 10, 1200, &dpi) < 0) {
+        free(scratch);
+        return EXIT_USAGE;
+    }
     diff_job job = { rev ? scratch : args.positional[0], file,
-                     rev ? old_name : args.positional[0], file, out, format, t };
+                     rev ? old_name : args.positional[0], file, out, format, t, dpi };
     rc = run_diff(&job, &lo);
     if (scratch) {
         unlink(scratch);

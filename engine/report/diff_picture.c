@@ -331,7 +331,7 @@ static void emotion_before(pctx *c, int p)
 
 int diff_picture(arena *a, const cjm_journey *old, const cjm_journey *new_j,
                  const journey_diff *df, const char *old_name, const theme *t,
-                 out_format format, const char *path, diag_list *d)
+                 out_format format, double dpi, const char *path, diag_list *d)
 {
     text_begin(t, new_j->locale);
     layout_options lo = { .theme = t, .base_dir = "." };
@@ -357,7 +357,7 @@ int diff_picture(arena *a, const cjm_journey *old, const cjm_journey *new_j,
     ghosts(&c, top);
     double margin = p->ox, width = p->width - 2 * p->ox;
     page_fit(p, width, content_bottom(p), 0, 0, margin);
-    int rc = surface_write(doc, t, format, 150, new_j->title, path, 0, d);
+    int rc = surface_write(doc, t, format, dpi, new_j->title, path, 0, d);
     rdoc_free(doc);
     return rc;
 }

@@ -12,10 +12,10 @@
 #include "model/diff.h"
 #include "render/theme.h"
 
-/* Draw DF (from OLD, called OLD_NAME, to NEW_J) to PATH in FORMAT (SVG, PNG or PDF).  0, or
+/* Draw DF (from OLD, called OLD_NAME, to NEW_J) to PATH (DPI for PNG) in FORMAT (SVG, PNG or PDF).  0, or
  * -1 after an error in D. */
 int diff_picture(arena *a, const cjm_journey *old, const cjm_journey *new_j,
                  const journey_diff *df, const char *old_name, const theme *t,
-                 out_format format, const char *path, diag_list *d);
+                 out_format format, double dpi, const char *path, diag_list *d);
 
 #endif
