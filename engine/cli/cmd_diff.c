@@ -160,6 +160,26 @@ static int git_driver(const cli_args *args, const load_options *lo, const theme 
     return EXIT_OK;
 }
 
+/* The output of ARGS into JOB: format, file and picture resolution; 0,
+ * or EXIT_USAGE after a message. */
+static int output_options(const cli_args *args, diff_job *job)
+{
+    unsigned mask = FMTBIT(FMT_TABLE) | FMTBIT(FMT_MD) | FMTBIT(FMT_JSON) | FMTBIT(FMT_YAML)
+                  | FMTBIT(FMT_CSV) | FMTBIT(FMT_SVG) | FMTBIT(FMT_PNG) | FMTBIT(FMT_PDF);
+    job->format = cli_output_format("diff", diff_options, args, mask);
+    if (job->format < 0)
+        return EXIT_USAGE;
+    job->out = cli_value(diff_options, args, "output");
+    int picture = job->format == FMT_SVG || job->format == FMT_PNG || job->format == FMT_PDF;
+    if (picture && !job->out) {
+        fprintf(stderr, "cjm diff: a picture needs -o FILE\n");
+        return EXIT_USAGE;
+    }
+    const char *s = cli_value(diff_options, args, "dpi");
+    job->dpi = 150;
+    return s && cli_number("diff", "dpi", s, 10, 1200, &job->dpi) < 0 ? EXIT_USAGE : 0;
+}
+
 int cmd_diff(int argc, char **argv)
 {
     static cli_args args;
@@ -169,42 +189,29 @@ int cmd_diff(int argc, char **argv)
     if (rc >= 0)
         return rc;
     const char *s = cli_value(diff_options, &args, "theme");
-    const theme *t = theme_get(s ? s : "light");
-    if (!t) {
+    diff_job job = { .theme = theme_get(s ? s : "light") };
+    if (!job.theme) {
         fprintf(stderr, "cjm diff: unknown theme \"%s\" (light, dark or print)\n", s);
         return EXIT_USAGE;
     }
     if (args.positional_count == 7)
-        return git_driver(&args, &lo, t);
+        return git_driver(&args, &lo, job.theme);
     const char *rev = cli_value(diff_options, &args, "git");
     if (args.positional_count != (rev ? 1 : 2)) {
         fprintf(stderr, "cjm diff: give OLD NEW, or --git REV FILE\nTry 'cjm help diff'.\n");
         return EXIT_USAGE;
     }
-    unsigned mask = FMTBIT(FMT_TABLE) | FMTBIT(FMT_MD) | FMTBIT(FMT_JSON) | FMTBIT(FMT_YAML)
-                  | FMTBIT(FMT_CSV) | FMTBIT(FMT_SVG) | FMTBIT(FMT_PNG) | FMTBIT(FMT_PDF);
-    int format = cli_output_format("diff", diff_options, &args, mask);
-    if (format < 0)
-        return EXIT_USAGE;
-    const char *out = cli_value(diff_options, &args, "output");
-    if ((format == FMT_SVG || format == FMT_PNG || format == FMT_PDF) && !out) {
-        fprintf(stderr, "cjm diff: a picture needs -o FILE\n");
-        return EXIT_USAGE;
-    }
+    if ((rc = output_options(&args, &job)))
+        return rc;
     const char *file = args.positional[rev ? 0 : 1];
     char *scratch = rev ? git_version(rev, file) : NULL;
     if (rev && !scratch)
         return EXIT_INPUT;
     char old_name[4096];
     snprintf(old_name, sizeof old_name, "%s@%s", file, rev ? rev : "");
-    double dpi = 150;
-    if ((s = cli_value(diff_options, &args, "dpi"))
-        && cli_number("diff", "dpi", s, 10, 1200, &dpi) < 0) {
-        free(scratch);
-        return EXIT_USAGE;
-    }
-    diff_job job = { rev ? scratch : args.positional[0], file,
-                     rev ? old_name : args.positional[0], file, out, format, t, dpi };
+    job.old_path = rev ? scratch : args.positional[0];
+    job.old_name = rev ? old_name : args.positional[0];
+    job.new_path = job.new_name = file;
     rc = run_diff(&job, &lo);
     if (scratch) {
         unlink(scratch);
