@@ -33,6 +33,10 @@ const limit_info LIMIT_INFO[LIM_COUNT] = {
         "pixels of one PNG page (width x height at the --dpi)" },
     [LIM_EXACT_WORK] = { "exact-work", NULL, 1e9, 1000, 1e13, "",
         "exact engine: day-states it may sweep (states x horizon days)" },
+    [LIM_HTML_PERSONAS] = { "html-personas", NULL, 40, 0, 100000, "",
+        "persona maps in the HTML view's switcher (each is a whole map; the rest are named)" },
+    [LIM_SERVE_CLIENTS] = { "serve-clients", NULL, 512, 1, 100000, "",
+        "connections cjm serve answers at once (each open page holds one); more are refused" },
 };
 
 static double current[LIM_COUNT];

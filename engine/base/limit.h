@@ -33,6 +33,8 @@ typedef enum {
     LIM_IMAGE_PIXELS,   /* one image, megapixels */
     LIM_PAGE_PIXELS,    /* one PNG page, megapixels */
     LIM_EXACT_WORK,     /* exact engine: states x days */
+    LIM_HTML_PERSONAS,  /* persona maps in the HTML view's switcher */
+    LIM_SERVE_CLIENTS,  /* connections cjm serve answers at once */
     LIM_COUNT
 } limit_id;
 

@@ -35,9 +35,6 @@
 #include "render/layout.h"
 #include "report/html_view.h"
 
-/* Connections served at once (each open page holds one for its event
- * stream); more wait to be accepted. */
-#define SERVE_MAX_CLIENTS 512
 /* Seconds between keep-alive comments on an idle event stream: a page
  * that went away is noticed by then. */
 #define SERVE_KEEPALIVE_S 10
@@ -300,7 +297,8 @@ static struct MHD_Daemon *start(server *s, const char *host, int port)
         MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL,
         0, NULL, NULL, answer, s,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_MAX_CLIENTS,
+        /* the limit serve-clients: more are refused at once */
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)limit_count(LIM_SERVE_CLIENTS),
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SERVE_IDLE_S,
         MHD_OPTION_THREAD_STACK_SIZE, (size_t)(512 * 1024),
         MHD_OPTION_END);

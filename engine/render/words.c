@@ -196,7 +196,7 @@ static const struct { const char *en, *ja, *zh; } words[W__COUNT] = {
     [W_H_SECTIONS] = { "Sections", "セクション", "章节" },
     [W_H_PROBLEMS] = { "Problems", "問題", "问题" },
     [W_H_HINT] = { "Hover over or focus a card for its details. Tab and the arrow keys move between cards; Escape closes the details.", "カードにポインタを重ねるかフォーカスすると詳細が表示されます。Tab キーと矢印キーでカード間を移動し、Esc で詳細を閉じます。", "将指针悬停在卡片上或聚焦卡片即可查看详情。用 Tab 键和方向键在卡片之间移动，按 Esc 关闭详情。" },
-    [W_H_MORE] = { "The switcher shows the first %d of %d personas; render the others with --persona ID.", "切り替えは %d / %d 人のペルソナのみです。他は --persona ID で描画してください。", "切换器只显示前 %d 个（共 %d 个）用户画像；其余请用 --persona ID 绘制。" },
+    [W_H_MORE] = { "The switcher shows the first %d of %d personas (raise it with --limit html-personas=N).", "切り替えは %d / %d 人のペルソナのみです（--limit html-personas=N で増やせます）。", "切换器只显示前 %d 个（共 %d 个）用户画像（可用 --limit html-personas=N 增加）。" },
     [W_H_STALE] = { "The journey has problems; this page shows them until it loads again.", "ジャーニーに問題があります。再び読み込めるまでこのページに表示します。", "旅程有问题；在重新加载成功之前，本页显示这些问题。" },
     [W_DIFF_ADDED] = { "added", "追加", "新增" },
     [W_DIFF_CHANGED] = { "changed, moved or renamed", "変更・移動・改名", "修改、移动或改名" },

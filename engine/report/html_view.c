@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "base/idmap.h"
+#include "base/limit.h"
 #include "doc/json.h"
 #include "render/layout.h"
 #include "render/surface.h"
@@ -134,7 +135,9 @@ static void html_sections(hctx *h, const char *file, diag_list *d)
 {
     const cjm_journey *j = h->j;
     layout_options lo = { .theme = h->o->theme, .base_dir = h->o->base_dir };
-    int maps = j->persona_count < HTML_PERSONA_MAPS ? j->persona_count : HTML_PERSONA_MAPS;
+    /* the map of everyone and as many personas' maps as the limit says */
+    int most = (int)limit_count(LIM_HTML_PERSONAS);
+    int maps = j->persona_count < most ? j->persona_count : most;
     for (int i = -1; i < maps; i++) {
         int first = h->doc->count;
         lo.persona = i < 0 ? NULL : j->personas[i].id;
@@ -145,7 +148,9 @@ static void html_sections(hctx *h, const char *file, diag_list *d)
         s->tab = i < 0 ? W(h, W_H_ALL) : j->personas[i].name;
     }
     if (maps < j->persona_count)
-        diag_add(d, DIAG_WARNING, file, 0, 0, NULL, W(h, W_H_MORE), maps, j->persona_count);
+        diag_add(d, DIAG_WARNING, file, 0, 0, NULL, "the HTML view's switcher holds the maps "
+                 "of the first %d of %d personas; raise --limit html-personas=N for more",
+                 maps, j->persona_count);
     lo.persona = NULL;
     int first = h->doc->count;
     layout_personas(h->doc, j, &lo, d);

@@ -19,11 +19,6 @@
 #include "model/model.h"
 #include "render/theme.h"
 
-/* The persona switcher holds the map of everyone and at most this many
- * personas' maps (each is a whole drawing); a journey with more is told
- * so in the page and in a warning. */
-#define HTML_PERSONA_MAPS 40
-
 typedef struct html_options {
     const theme *theme;
     const char *base_dir;   /* where persona photos are looked up */

@@ -34,9 +34,9 @@ def check(cond, what):
     return cond
 
 
-def start():
+def start(*extra):
     err = open("serve.err", "w")
-    p = subprocess.Popen([cjm, "serve", "j.lua", "--port", "0"], stderr=err)
+    p = subprocess.Popen([cjm, "serve", "j.lua", "--port", "0", *extra], stderr=err)
     for _ in range(int(300 * SCALE)):
         m = re.search(r"http://127\.0\.0\.1:(\d+)/", open("serve.err").read())
         if m:
@@ -69,8 +69,11 @@ def get(port, path):
 def wait_for(what, cond, seconds=30):
     end = time.time() + seconds * SCALE
     while time.time() < end:
-        if cond():
-            return True
+        try:
+            if cond():
+                return True
+        except OSError:
+            pass
         time.sleep(0.2)
     return check(False, what)
 
@@ -186,6 +189,22 @@ try:
 finally:
     if p.poll() is None:
         p.kill()
+
+# the limit serve-clients: at the limit a new client is refused; when one
+# leaves, the next is served
+p, port = start("--limit", "serve-clients=3")
+held = [socket.create_connection(("127.0.0.1", port)) for _ in range(3)]
+time.sleep(0.5)
+try:
+    status, _ = get(port, "/")
+except OSError:
+    status = 0
+check(status == 0, f"a fourth client at serve-clients=3 got {status}")
+for s in held:
+    s.close()
+wait_for("no client served after the three left", lambda: get(port, "/")[0] == 200)
+p.send_signal(signal.SIGTERM)
+p.wait(timeout=30 * SCALE)
 
 # SIGINT stops it too, streams open or not
 p, port = start()

@@ -47,3 +47,17 @@ assert '<html lang="ja' in ja and "タッチポイント" in ja
 PY
 /usr/bin/python3 "$ROOT/tests/cli/html_view_browser.py" "$J" acme.html all.png pic pic.png \
     ${HTML_SHOT:+"$HTML_SHOT"} || fail "in the browser (above)"
+# the limit html-personas: the switcher holds that many persona maps, and
+# the page and a warning say how many are left out
+/usr/bin/python3 - <<'PY'
+personas = "".join(f"  - {{ id: p{i}, name: Person {i} }}\n" for i in range(5))
+phases = "  - { id: a, name: A, steps: [S], involvement: { p0: driver, p4: driver } }\n"
+open("many.yaml", "w").write("id: many\ntitle: Many\npersonas:\n" + personas + "phases:\n" + phases)
+PY
+"$CJM" render many.yaml -o many.html --limit html-personas=2 2> many.err
+grep -q 'first 2 of 5 personas; raise --limit html-personas' many.err || fail "no warning at the limit: $(cat many.err)"
+[ "$(grep -c 'role="tabpanel"' many.html)" = 3 ] || fail "not 1 + 2 maps at html-personas=2"
+grep -q 'the first 2 of 5 personas' many.html || fail "the page does not say who is left out"
+"$CJM" render many.yaml -o all5.html 2> all5.err
+[ "$(grep -c 'role="tabpanel"' all5.html)" = 6 ] || fail "not 1 + 5 maps under the default limit"
+[ ! -s all5.err ] || fail "a warning under the limit: $(cat all5.err)"
