@@ -44,16 +44,11 @@ typedef struct dctx {
     int items_cap;
 } dctx;
 
-/* The lanes of cards in a phase, and what their cards are called. */
-static const struct { const char *key, *kind; } card_lanes[] = {
-    { "steps", "step" }, { "actions", "customer action" }, { "thoughts", "thought" },
-    { "pains", "pain" }, { "opportunities", "opportunity" }, { "needs", "need" },
+/* A phase's lists of plain texts (project journeys), beside its cards
+ * (model_card_lists), and what one item is called. */
+static const struct { const char *key, *kind; } text_lists[] = {
     { "activities", "activity" }, { "content", "content" },
     { "deliverables", "deliverable" }, { "questions", "question" },
-};
-static const struct { const char *key, *kind; } blueprint_lanes[] = {
-    { "evidence", "physical evidence" }, { "customer", "customer (blueprint)" },
-    { "frontstage", "frontstage" }, { "backstage", "backstage" }, { "support", "support" },
 };
 /* Fields of a phase, and of the journey, that are lists of things of
  * their own (compared thing by thing). */
@@ -106,12 +101,16 @@ static void collect(dctx *c, side *s, const node *root)
     const node *phases = node_map_get(root, "phases");
     for (const node *ph = phases ? phases->first : NULL; ph; ph = ph->next) {
         const char *pid = str_of(ph, "id");
-        for (size_t l = 0; l < sizeof card_lanes / sizeof card_lanes[0]; l++)
-            add_list(c, s, node_map_get(ph, card_lanes[l].key), card_lanes[l].kind, "text", pid);
         const node *bp = node_map_get(ph, "blueprint");
-        for (size_t l = 0; bp && l < sizeof blueprint_lanes / sizeof blueprint_lanes[0]; l++)
-            add_list(c, s, node_map_get(bp, blueprint_lanes[l].key), blueprint_lanes[l].kind,
-                     "text", pid);
+        int nl;
+        const cjm_card_list *lists = model_card_lists(&nl);
+        for (int l = 0; l < nl; l++) {
+            const node *in = lists[l].blueprint ? bp : ph;
+            if (in)
+                add_list(c, s, node_map_get(in, lists[l].key), lists[l].kind, "text", pid);
+        }
+        for (size_t l = 0; l < sizeof text_lists / sizeof text_lists[0]; l++)
+            add_list(c, s, node_map_get(ph, text_lists[l].key), text_lists[l].kind, "text", pid);
     }
 }
 

@@ -2149,3 +2149,28 @@ cjm_involvement model_involvement(const cjm_journey *j, const cjm_phase *ph, int
             return ph->involvement[k].level;
     return INV_NONE;
 }
+
+static const cjm_card_list card_lists[] = {
+    { "steps", "step", offsetof(cjm_phase, steps), 0 },
+    { "actions", "customer action", offsetof(cjm_phase, actions), 0 },
+    { "thoughts", "thought", offsetof(cjm_phase, thoughts), 0 },
+    { "pains", "pain", offsetof(cjm_phase, pains), 0 },
+    { "opportunities", "opportunity", offsetof(cjm_phase, opportunities), 0 },
+    { "needs", "need", offsetof(cjm_phase, needs), 0 },
+    { "evidence", "physical evidence", offsetof(cjm_phase, blueprint.evidence), 1 },
+    { "customer", "customer (blueprint)", offsetof(cjm_phase, blueprint.customer), 1 },
+    { "frontstage", "frontstage", offsetof(cjm_phase, blueprint.frontstage), 1 },
+    { "backstage", "backstage", offsetof(cjm_phase, blueprint.backstage), 1 },
+    { "support", "support", offsetof(cjm_phase, blueprint.support), 1 },
+};
+
+const cjm_card_list *model_card_lists(int *count)
+{
+    *count = (int)(sizeof card_lists / sizeof card_lists[0]);
+    return card_lists;
+}
+
+const cjm_cards *model_cards(const cjm_phase *ph, const cjm_card_list *l)
+{
+    return (const cjm_cards *)((const char *)ph + l->offset);
+}

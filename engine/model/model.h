@@ -304,6 +304,22 @@ int model_find_touchpoint(const cjm_journey *j, const char *id);
 /* How persona P (an index) takes part in phase PH: INV_NONE unless named. */
 cjm_involvement model_involvement(const cjm_journey *j, const cjm_phase *ph, int p);
 
+/* The lists of cards a phase holds: its lanes (steps, customer actions,
+ * thoughts, pains, opportunities, needs), then the blueprint's (evidence,
+ * customer, frontstage, backstage, support).  KEY is the field's name in
+ * the format (within `blueprint:` for those), KIND what one card is
+ * called. */
+typedef struct cjm_card_list {
+    const char *key, *kind;
+    size_t offset;              /* of the cjm_cards in cjm_phase */
+    int blueprint;
+} cjm_card_list;
+
+const cjm_card_list *model_card_lists(int *count);
+
+/* The cards of list L in phase PH. */
+const cjm_cards *model_cards(const cjm_phase *ph, const cjm_card_list *l);
+
 /* Report an error at node N (its key position when AT_KEY). */
 void model_error(diag_list *d, const node *n, int at_key, const char *path,
                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));

@@ -234,12 +234,13 @@ static void count_cards(lint_result *r, const cjm_cards *cards)
 
 static void census(const cjm_journey *j, lint_result *r)
 {
+    int nl;
+    const cjm_card_list *lists = model_card_lists(&nl);
     for (int i = 0; i < j->phase_count; i++) {
         const cjm_phase *ph = &j->phases[i];
-        const cjm_cards *lists[] = { &ph->steps, &ph->actions, &ph->thoughts, &ph->pains,
-                                     &ph->opportunities, &ph->needs };
-        for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
-            count_cards(r, lists[l]);
+        for (int l = 0; l < nl; l++)
+            if (!lists[l].blueprint)
+                count_cards(r, model_cards(ph, &lists[l]));
         for (int k = 0; k < ph->emotion_count; k++)
             r->claims[ph->emotions[k].evidence]++;
     }

@@ -78,12 +78,14 @@ static int persona_used(const cjm_journey *j, int p)
         for (int k = 0; k < ph->emotion_count; k++)
             if (strcmp(ph->emotions[k].persona, id) == 0)
                 return 1;
-        const cjm_cards *lists[] = { &ph->steps, &ph->actions, &ph->thoughts, &ph->pains,
-                                     &ph->opportunities, &ph->needs };
-        for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
-            for (int k = 0; k < lists[l]->count; k++)
-                if (lists[l]->items[k].personas.count && card_of(&lists[l]->items[k], id))
+        int nl;
+        const cjm_card_list *lists = model_card_lists(&nl);
+        for (int l = 0; l < nl; l++) {
+            const cjm_cards *cards = model_cards(ph, &lists[l]);
+            for (int k = 0; !lists[l].blueprint && k < cards->count; k++)
+                if (cards->items[k].personas.count && card_of(&cards->items[k], id))
                     return 1;
+        }
     }
     return 0;
 }
@@ -351,12 +353,11 @@ static void evidence_below(lint_ctx *c)
     const cjm_journey *j = c->j;
     for (int i = 0; i < j->phase_count; i++) {
         const cjm_phase *ph = &j->phases[i];
-        evidence_cards(c, i, "steps", &ph->steps, need);
-        evidence_cards(c, i, "actions", &ph->actions, need);
-        evidence_cards(c, i, "thoughts", &ph->thoughts, need);
-        evidence_cards(c, i, "pains", &ph->pains, need);
-        evidence_cards(c, i, "opportunities", &ph->opportunities, need);
-        evidence_cards(c, i, "needs", &ph->needs, need);
+        int nl;
+        const cjm_card_list *lists = model_card_lists(&nl);
+        for (int l = 0; l < nl; l++)
+            if (!lists[l].blueprint)
+                evidence_cards(c, i, lists[l].key, model_cards(ph, &lists[l]), need);
         for (int k = 0; k < ph->emotion_count; k++)
             if (ph->emotions[k].evidence < need)
                 lint_report(c, ph->emotions[k].src, &ph->suppress,
@@ -573,12 +574,16 @@ static void suppress_invalid(lint_ctx *c)
     for (int i = 0; i < j->phase_count; i++) {
         const cjm_phase *ph = &j->phases[i];
         check_suppress(c, &ph->suppress, PHASE(i));
-        const cjm_cards *lists[] = { &ph->steps, &ph->actions, &ph->thoughts, &ph->pains,
-            &ph->opportunities, &ph->needs, &ph->blueprint.evidence, &ph->blueprint.customer,
-            &ph->blueprint.frontstage, &ph->blueprint.backstage, &ph->blueprint.support };
-        for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
-            for (int k = 0; k < lists[l]->count; k++)
-                check_suppress(c, &lists[l]->items[k].suppress, PHASE(i));
+        int nl;
+        const cjm_card_list *lists = model_card_lists(&nl);
+        for (int l = 0; l < nl; l++) {
+            const cjm_cards *cards = model_cards(ph, &lists[l]);
+            for (int k = 0; k < cards->count; k++)
+                check_suppress(c, &cards->items[k].suppress,
+                               arena_printf(c->a, "phases[%d].%s%s[%d]", i,
+                                            lists[l].blueprint ? "blueprint." : "",
+                                            lists[l].key, k));
+        }
     }
 }
 
