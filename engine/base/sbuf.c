@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-void sbuf_put(sbuf *b, const void *s, size_t n)
+void sbuf_put_grow(sbuf *b, const void *s, size_t n)
 {
     if (b->failed || n == 0)
         return;
@@ -34,9 +34,16 @@ void sbuf_puts(sbuf *b, const char *s)
     sbuf_put(b, s, strlen(s));
 }
 
+/* "00" to "99", for writing two digits at a time. */
+static const char digit_pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
 void sbuf_num_digits(sbuf *b, double v, int digits)
 {
     static const double pow10[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6 };
+    static const unsigned long long ipow10[] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
     char t[40], *e = t + sizeof t, *p = e;
     if (digits < 0)
         digits = 0;
@@ -48,20 +55,27 @@ void sbuf_num_digits(sbuf *b, double v, int digits)
     long long k = (long long)(scaled + (scaled < 0 ? -0.5 : 0.5));    /* half away from 0 */
     int neg = k < 0;
     unsigned long long u = neg ? (unsigned long long)-k : (unsigned long long)k;
-    int trailing = 1;
-    for (int i = 0; i < digits; i++, u /= 10) {
-        int d = (int)(u % 10);
-        if (trailing && d == 0)
-            continue;
-        trailing = 0;
-        *--p = (char)('0' + d);
-    }
-    if (!trailing)
+    /* the common case, two decimals, divides by a constant */
+    unsigned long long ip = digits == 2 ? u / 100 : u / ipow10[digits];
+    unsigned long long fp = digits == 2 ? u % 100 : u % ipow10[digits];
+    if (fp) {                   /* the decimals, trailing zeros dropped */
+        int nd = digits;
+        for (; fp % 10 == 0; fp /= 10)
+            nd--;
+        for (; nd > 0; nd--, fp /= 10)
+            *--p = (char)('0' + fp % 10);
         *--p = '.';
-    do {
-        *--p = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
+    }
+    for (; ip >= 100; ip /= 100) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * (ip % 100), 2);
+    }
+    if (ip >= 10) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * ip, 2);
+    } else {
+        *--p = (char)('0' + ip);
+    }
     if (neg)
         *--p = '-';
     sbuf_put(b, p, (size_t)(e - p));

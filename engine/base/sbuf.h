@@ -8,10 +8,24 @@
 #define CJM_SBUF_H
 
 #include <stddef.h>
+#include <string.h>
 
 typedef struct sbuf { char *data; size_t len, cap; int failed; } sbuf;
 
-void sbuf_put(sbuf *b, const void *s, size_t n);
+/* Append N bytes of S: inline while there is room (the writers append
+ * millions of small pieces), through sbuf_put_grow when not. */
+void sbuf_put_grow(sbuf *b, const void *s, size_t n);
+static inline void sbuf_put(sbuf *b, const void *s, size_t n)
+{
+    if (n && n <= b->cap - b->len && !b->failed) {
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+    } else {
+        sbuf_put_grow(b, s, n);
+    }
+}
+/* A string literal, without measuring it. */
+#define sbuf_lit(b, lit) sbuf_put((b), "" lit, sizeof(lit) - 1)
 void sbuf_puts(sbuf *b, const char *s);
 /* V with DIGITS decimals (0..6), trailing zeros dropped: "12.5", "-3". */
 void sbuf_num_digits(sbuf *b, double v, int digits);

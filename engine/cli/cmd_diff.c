@@ -18,6 +18,7 @@
 #include "cli/options.h"
 #include "model/load.h"
 #include "report/diff_doc.h"
+#include "render/layout.h"
 #include "report/diff_picture.h"
 
 static const cli_option diff_options[] = {
@@ -125,6 +126,7 @@ static int run_diff(const diff_job *job, const load_options *lo)
         if (job->format == FMT_SVG || job->format == FMT_PNG || job->format == FMT_PDF) {
             diff_picture(&a, old, new_j, &df, job->old_name, job->theme,
                          (out_format)job->format, job->dpi, job->out, &d);
+            text_end();
         } else {
             diff_sim s;
             diff_sim_make(&a, old, new_j, job->old_name, job->new_name, &s);

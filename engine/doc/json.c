@@ -20,7 +20,7 @@ static void jnode(sbuf *b, const node *n, int depth)
     char buf[48];
     switch (n->kind) {
     case NODE_NULL:
-        sbuf_puts(b, "null");
+        sbuf_lit(b, "null");
         return;
     case NODE_BOOL:
         sbuf_puts(b, n->v.boolean ? "true" : "false");
@@ -44,11 +44,11 @@ static void jnode(sbuf *b, const node *n, int depth)
             jindent(b, depth + 1);
             if (map) {
                 sbuf_json_string(b, c->key, strlen(c->key));
-                sbuf_puts(b, ": ");
+                sbuf_lit(b, ": ");
             }
             jnode(b, c, depth + 1);
             if (c->next)
-                sbuf_puts(b, ",");
+                sbuf_lit(b, ",");
         }
         if (n->count)
             jindent(b, depth);
@@ -61,7 +61,7 @@ static void jnode(sbuf *b, const node *n, int depth)
 void json_write(sbuf *b, const node *root)
 {
     jnode(b, root, 0);
-    sbuf_puts(b, "\n");
+    sbuf_lit(b, "\n");
 }
 
 char *json_emit(const node *root, size_t *len, diag_list *d)

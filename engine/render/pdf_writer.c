@@ -104,10 +104,10 @@ static void path_ops(sbuf *b, const cairo_path_t *path, int flip, double *bbox)
             }
         }
         switch (d->header.type) {
-        case CAIRO_PATH_MOVE_TO: sbuf_puts(b, "m\n"); break;
-        case CAIRO_PATH_LINE_TO: sbuf_puts(b, "l\n"); break;
-        case CAIRO_PATH_CURVE_TO: sbuf_puts(b, "c\n"); break;
-        case CAIRO_PATH_CLOSE_PATH: sbuf_puts(b, "h\n"); break;
+        case CAIRO_PATH_MOVE_TO: sbuf_lit(b, "m\n"); break;
+        case CAIRO_PATH_LINE_TO: sbuf_lit(b, "l\n"); break;
+        case CAIRO_PATH_CURVE_TO: sbuf_lit(b, "c\n"); break;
+        case CAIRO_PATH_CLOSE_PATH: sbuf_lit(b, "h\n"); break;
         }
     }
 }
@@ -134,7 +134,7 @@ static void pdf_fill(void *self, cairo_t *cr)
         sbuf *b = content(p);
         color(b, cr, "rg");
         path_ops(b, path, 0, NULL);
-        sbuf_puts(b, "f\n");
+        sbuf_lit(b, "f\n");
     }
     cairo_path_destroy(path);
 }
@@ -147,7 +147,7 @@ static void pdf_stroke(void *self, cairo_t *cr)
         sbuf *b = content(p);
         color(b, cr, "RG");
         sbuf_num_digits(b, pen_page_length(cr, cairo_get_line_width(cr)), 3);
-        sbuf_puts(b, " w ");
+        sbuf_lit(b, " w ");
         cairo_line_cap_t cap = cairo_get_line_cap(cr);
         sbuf_puts(b, cap == CAIRO_LINE_CAP_ROUND ? "1 J " : cap == CAIRO_LINE_CAP_SQUARE
                   ? "2 J " : "0 J ");
@@ -166,11 +166,11 @@ static void pdf_stroke(void *self, cairo_t *cr)
                 sbuf_num(b, pen_page_length(cr, dash[i]));
             }
         }
-        sbuf_puts(b, "] ");
+        sbuf_lit(b, "] ");
         sbuf_num(b, n > 0 ? pen_page_length(cr, offset) : 0);
-        sbuf_puts(b, " d\n");
+        sbuf_lit(b, " d\n");
         path_ops(b, path, 0, NULL);
-        sbuf_puts(b, "S\n");
+        sbuf_lit(b, "S\n");
     }
     cairo_path_destroy(path);
 }
@@ -182,7 +182,7 @@ static void pdf_clip(void *self, cairo_t *cr)
     if (path->status == CAIRO_STATUS_SUCCESS) {
         sbuf *b = content(p);
         path_ops(b, path, 0, NULL);
-        sbuf_puts(b, "W n\n");
+        sbuf_lit(b, "W n\n");
     }
     cairo_path_destroy(path);
 }
@@ -252,12 +252,12 @@ static void pdf_image_op(void *self, cairo_t *cr, cairo_surface_t *img)
     cairo_matrix_t m;
     cairo_get_matrix(cr, &m);
     sbuf *b = content(p);
-    sbuf_puts(b, "q ");
+    sbuf_lit(b, "q ");
     matrix(b, m.xx * w, m.yx * w, -m.xy * h, -m.yy * h, m.xy * h + m.x0,
            m.yy * h + m.y0);
-    sbuf_puts(b, "cm /I");
+    sbuf_lit(b, "cm /I");
     sbuf_int(b, p->image_count - 1);
-    sbuf_puts(b, " Do Q\n");
+    sbuf_lit(b, " Do Q\n");
 }
 
 /* UTF-8 S (N bytes) as UTF-16BE into B. */
@@ -324,7 +324,7 @@ static int pdf_glyph_index(pen_pdf *p, cairo_scaled_font_t *sf, unsigned long gl
     sbuf outline = { 0 };
     if (path->status == CAIRO_STATUS_SUCCESS && path->num_data > 0) {
         path_ops(&outline, path, 1, bbox);
-        sbuf_puts(&outline, "f\n");
+        sbuf_lit(&outline, "f\n");
     }
     cairo_path_destroy(path);
     if (bbox[0] > bbox[2])
@@ -335,12 +335,12 @@ static int pdf_glyph_index(pen_pdf *p, cairo_scaled_font_t *sf, unsigned long gl
     }
     g->proc = p->procs.len;
     sbuf_num_digits(&p->procs, g->width, 3);
-    sbuf_puts(&p->procs, " 0 ");
+    sbuf_lit(&p->procs, " 0 ");
     for (int k = 0; k < 4; k++) {
         sbuf_num(&p->procs, bbox[k]);
         sbuf_put(&p->procs, " ", 1);
     }
-    sbuf_puts(&p->procs, "d1\n");
+    sbuf_lit(&p->procs, "d1\n");
     sbuf_put(&p->procs, outline.data, outline.len);
     sbuf_free(&outline);
     g->proc_len = p->procs.len - g->proc;
@@ -379,7 +379,7 @@ static int pdf_show_glyph(void *ctx, const pen_glyph_at *at)
         /* an empty box after the text, as Pango draws one */
         pt(&t->boxes, at->box[0], at->box[1]);
         pt(&t->boxes, at->box[2], at->box[3]);
-        sbuf_puts(&t->boxes, "re\n");
+        sbuf_lit(&t->boxes, "re\n");
         return 0;
     }
     int gi = pdf_glyph_index(t->p, at->sf, at->glyph, at->text, at->text_len);
@@ -390,32 +390,32 @@ static int pdf_show_glyph(void *ctx, const pen_glyph_at *at)
     const pdf_glyph *g = &t->p->glyphs[gi];
     if (g->font != t->font) {
         if (t->open)
-            sbuf_puts(b, ">]TJ\n");
+            sbuf_lit(b, ">]TJ\n");
         t->open = 0;
-        sbuf_puts(b, "/F");
+        sbuf_lit(b, "/F");
         sbuf_int(b, g->font);
-        sbuf_puts(b, " 1 Tf\n");
+        sbuf_lit(b, " 1 Tf\n");
         t->font = g->font;
     }
     double dx = at->x - t->next_x;
     if (!t->have_pos || fabs(at->y - t->next_y) > 1e-6 || fabs(dx) > 50) {
         if (t->open)
-            sbuf_puts(b, ">]TJ\n");
+            sbuf_lit(b, ">]TJ\n");
         t->open = 0;
         /* glyph space (y up) to the page: the CTM, flipped */
         const cairo_matrix_t *m = &t->m;
         matrix(b, m->xx, m->yx, -m->xy, -m->yy, m->xx * at->x + m->xy * at->y + m->x0,
                m->yx * at->x + m->yy * at->y + m->y0);
-        sbuf_puts(b, "Tm\n");
+        sbuf_lit(b, "Tm\n");
         t->have_pos = 1;
     } else if (fabs(dx) > 0.0005) {
         sbuf_puts(b, t->open ? ">" : "[");
         sbuf_num_digits(b, -dx * 1000, 1);
-        sbuf_puts(b, "<");
+        sbuf_lit(b, "<");
         t->open = 1;
     }
     if (!t->open) {
-        sbuf_puts(b, "[<");
+        sbuf_lit(b, "[<");
         t->open = 1;
     }
     hex_byte(b, g->code);
@@ -432,20 +432,20 @@ static void pdf_layout(void *self, cairo_t *cr, PangoLayout *layout)
     cairo_get_current_point(cr, &x0, &y0);
     cairo_get_matrix(cr, &t.m);
     color(t.b, cr, "rg");
-    sbuf_puts(t.b, "BT\n");
+    sbuf_lit(t.b, "BT\n");
     pen_each_glyph(layout, x0, y0, pdf_show_glyph, &t);
     if (t.open)
-        sbuf_puts(t.b, ">]TJ\n");
-    sbuf_puts(t.b, "ET\n");
+        sbuf_lit(t.b, ">]TJ\n");
+    sbuf_lit(t.b, "ET\n");
     if (t.boxes.len) {
         /* in layout space: under the CTM, stroked in the text's colour */
-        sbuf_puts(t.b, "q ");
+        sbuf_lit(t.b, "q ");
         matrix(t.b, t.m.xx, t.m.yx, t.m.xy, t.m.yy, t.m.x0, t.m.y0);
-        sbuf_puts(t.b, "cm ");
+        sbuf_lit(t.b, "cm ");
         color(t.b, cr, "RG");
-        sbuf_puts(t.b, "0.5 w [] 0 d\n");
+        sbuf_lit(t.b, "0.5 w [] 0 d\n");
         sbuf_put(t.b, t.boxes.data, t.boxes.len);
-        sbuf_puts(t.b, "S Q\n");
+        sbuf_lit(t.b, "S Q\n");
     }
     if (t.boxes.failed)
         p->failed = 1;
@@ -491,9 +491,9 @@ cairo_t *pen_pdf_page(pen_pdf *p, double width, double height)
         p->failed = 1;
         return p->cr;
     }
-    sbuf_puts(&pg->content, "1 0 0 -1 0 ");
+    sbuf_lit(&pg->content, "1 0 0 -1 0 ");
     sbuf_num_digits(&pg->content, height, 3);
-    sbuf_puts(&pg->content, " cm\n10 M\n");
+    sbuf_lit(&pg->content, " cm\n10 M\n");
     return p->cr;
 }
 
@@ -613,18 +613,18 @@ static void tounicode(pen_pdf *p, const pdf_font *font, sbuf *b)
     for (int i = 0; i < n; i += 100) {
         int block = n - i < 100 ? n - i : 100;
         sbuf_int(b, block);
-        sbuf_puts(b, " beginbfchar\n");
+        sbuf_lit(b, " beginbfchar\n");
         for (int k = i; k < i + block; k++) {
             const pdf_glyph *g = &p->glyphs[font->first_glyph[mapped[k]]];
             sbuf_put(b, "<", 1);
             hex_byte(b, mapped[k]);
-            sbuf_puts(b, "> ");
+            sbuf_lit(b, "> ");
             hex_string(b, p->unis.data + g->uni, g->uni_len);
             sbuf_put(b, "\n", 1);
         }
-        sbuf_puts(b, "endbfchar\n");
+        sbuf_lit(b, "endbfchar\n");
     }
-    sbuf_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    sbuf_lit(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 }
 
 static void free_pdf(pen_pdf *p)
@@ -692,19 +692,19 @@ int pen_pdf_end(pen_pdf *p, FILE *f, const char *title, const char *lang)
         }
         outs(&w, " >>\nendobj\n");
         obj(&w, 2);
-        sbuf_puts(&b, "<< /Type /Pages /Count ");
+        sbuf_lit(&b, "<< /Type /Pages /Count ");
         sbuf_int(&b, p->page_count);
-        sbuf_puts(&b, " /Kids [");
+        sbuf_lit(&b, " /Kids [");
         for (int i = 0; i < p->page_count; i++) {
             sbuf_int(&b, first_page + 2 * i);
-            sbuf_puts(&b, " 0 R ");
+            sbuf_lit(&b, " 0 R ");
         }
-        sbuf_puts(&b, "] >>\nendobj\n");
+        sbuf_lit(&b, "] >>\nendobj\n");
         out_sbuf(&w, &b);
         obj(&w, 3);
         sbuf_puts(&b, "<< /Creator (cjm) /Producer (cjm " CJM_VERSION ")");
         if (title) {
-            sbuf_puts(&b, " /Title <FEFF");
+            sbuf_lit(&b, " /Title <FEFF");
             sbuf u = { 0 };
             utf16be(&u, title, strlen(title));
             for (size_t i = 0; i < u.len; i++)
@@ -712,37 +712,37 @@ int pen_pdf_end(pen_pdf *p, FILE *f, const char *title, const char *lang)
             sbuf_free(&u);
             sbuf_put(&b, ">", 1);
         }
-        sbuf_puts(&b, " >>\nendobj\n");
+        sbuf_lit(&b, " >>\nendobj\n");
         out_sbuf(&w, &b);
         obj(&w, 4);
-        sbuf_puts(&b, "<< /Font << ");
+        sbuf_lit(&b, "<< /Font << ");
         for (int i = 0; i < p->font_count; i++) {
-            sbuf_puts(&b, "/F");
+            sbuf_lit(&b, "/F");
             sbuf_int(&b, i);
             sbuf_put(&b, " ", 1);
             sbuf_int(&b, font_obj[i]);
-            sbuf_puts(&b, " 0 R ");
+            sbuf_lit(&b, " 0 R ");
         }
-        sbuf_puts(&b, ">> /XObject << ");
+        sbuf_lit(&b, ">> /XObject << ");
         for (int i = 0; i < p->image_count; i++) {
-            sbuf_puts(&b, "/I");
+            sbuf_lit(&b, "/I");
             sbuf_int(&b, i);
             sbuf_put(&b, " ", 1);
             sbuf_int(&b, image_obj[i]);
-            sbuf_puts(&b, " 0 R ");
+            sbuf_lit(&b, " 0 R ");
         }
-        sbuf_puts(&b, ">> >>\nendobj\n");
+        sbuf_lit(&b, ">> >>\nendobj\n");
         out_sbuf(&w, &b);
         for (int i = 0; i < p->page_count; i++) {
             pdf_page *pg = &p->pages[i];
             obj(&w, first_page + 2 * i);
-            sbuf_puts(&b, "<< /Type /Page /Parent 2 0 R /Resources 4 0 R /MediaBox [0 0 ");
+            sbuf_lit(&b, "<< /Type /Page /Parent 2 0 R /Resources 4 0 R /MediaBox [0 0 ");
             sbuf_num_digits(&b, pg->w, 3);
             sbuf_put(&b, " ", 1);
             sbuf_num_digits(&b, pg->h, 3);
-            sbuf_puts(&b, "] /Contents ");
+            sbuf_lit(&b, "] /Contents ");
             sbuf_int(&b, first_page + 2 * i + 1);
-            sbuf_puts(&b, " 0 R >>\nendobj\n");
+            sbuf_lit(&b, " 0 R >>\nendobj\n");
             out_sbuf(&w, &b);
             if (pg->content.failed)
                 w.failed = 1;
@@ -758,29 +758,29 @@ int pen_pdf_end(pen_pdf *p, FILE *f, const char *title, const char *lang)
                 sbuf_num(&b, font->bbox[k] < 1e8 && font->bbox[k] > -1e8 ? font->bbox[k] : 0);
                 sbuf_put(&b, " ", 1);
             }
-            sbuf_puts(&b, "] /Resources << >> /FirstChar 0 /LastChar ");
+            sbuf_lit(&b, "] /Resources << >> /FirstChar 0 /LastChar ");
             sbuf_int(&b, font->count - 1);
-            sbuf_puts(&b, " /Widths [");
+            sbuf_lit(&b, " /Widths [");
             for (int c = 0; c < font->count; c++) {
                 sbuf_num_digits(&b, p->glyphs[font->first_glyph[c]].width, 3);
                 sbuf_put(&b, " ", 1);
             }
-            sbuf_puts(&b, "] /Encoding << /Type /Encoding /Differences [0");
+            sbuf_lit(&b, "] /Encoding << /Type /Encoding /Differences [0");
             for (int c = 0; c < font->count; c++) {
-                sbuf_puts(&b, " /g");
+                sbuf_lit(&b, " /g");
                 sbuf_int(&b, c);
             }
-            sbuf_puts(&b, "] >> /CharProcs << ");
+            sbuf_lit(&b, "] >> /CharProcs << ");
             for (int c = 0; c < font->count; c++) {
-                sbuf_puts(&b, "/g");
+                sbuf_lit(&b, "/g");
                 sbuf_int(&b, c);
                 sbuf_put(&b, " ", 1);
                 sbuf_int(&b, num + 2 + c);
-                sbuf_puts(&b, " 0 R ");
+                sbuf_lit(&b, " 0 R ");
             }
-            sbuf_puts(&b, ">> /ToUnicode ");
+            sbuf_lit(&b, ">> /ToUnicode ");
             sbuf_int(&b, num + 1);
-            sbuf_puts(&b, " 0 R >>\nendobj\n");
+            sbuf_lit(&b, " 0 R >>\nendobj\n");
             out_sbuf(&w, &b);
             tounicode(p, font, &b);
             stream(&w, num + 1, b.data, b.len, 1, NULL);

@@ -46,13 +46,13 @@ static void xml_text_n(sbuf *b, const char *s, size_t len, int attr)
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == '<')
-            sbuf_puts(b, "&lt;");
+            sbuf_lit(b, "&lt;");
         else if (c == '>')
-            sbuf_puts(b, "&gt;");
+            sbuf_lit(b, "&gt;");
         else if (c == '&')
-            sbuf_puts(b, "&amp;");
+            sbuf_lit(b, "&amp;");
         else if (c == '"' && attr)
-            sbuf_puts(b, "&quot;");
+            sbuf_lit(b, "&quot;");
         else if (c >= 0x20 || c == '\n' || c == '\t')
             sbuf_put(b, s + i, 1);
     }
@@ -97,7 +97,7 @@ static void source_color(sbuf *b, cairo_t *cr, const char *attr)
     if (a < 1) {
         sbuf_put(b, " ", 1);
         sbuf_puts(b, attr);
-        sbuf_puts(b, "-opacity=\"");
+        sbuf_lit(b, "-opacity=\"");
         sbuf_num_digits(b, a, 3);
         sbuf_put(b, "\"", 1);
     }
@@ -108,11 +108,11 @@ static void svg_fill(void *self, cairo_t *cr)
     pen_svg *s = self;
     cairo_path_t *p = pen_page_path(cr);
     if (p->status == CAIRO_STATUS_SUCCESS && p->num_data > 0) {
-        sbuf_puts(&s->body, "<path d=\"");
+        sbuf_lit(&s->body, "<path d=\"");
         path_data(&s->body, p);
         sbuf_put(&s->body, "\"", 1);
         source_color(&s->body, cr, "fill");
-        sbuf_puts(&s->body, "/>\n");
+        sbuf_lit(&s->body, "/>\n");
     }
     cairo_path_destroy(p);
 }
@@ -123,11 +123,11 @@ static void svg_stroke(void *self, cairo_t *cr)
     cairo_path_t *p = pen_page_path(cr);
     if (p->status == CAIRO_STATUS_SUCCESS && p->num_data > 0) {
         sbuf *b = &s->body;
-        sbuf_puts(b, "<path d=\"");
+        sbuf_lit(b, "<path d=\"");
         path_data(b, p);
-        sbuf_puts(b, "\" fill=\"none\"");
+        sbuf_lit(b, "\" fill=\"none\"");
         source_color(b, cr, "stroke");
-        sbuf_puts(b, " stroke-width=\"");
+        sbuf_lit(b, " stroke-width=\"");
         sbuf_num(b, pen_page_length(cr, cairo_get_line_width(cr)));
         sbuf_put(b, "\"", 1);
         cairo_line_cap_t cap = cairo_get_line_cap(cr);
@@ -142,7 +142,7 @@ static void svg_stroke(void *self, cairo_t *cr)
         if (n > 0 && n <= 16) {
             double dash[16], offset;
             cairo_get_dash(cr, dash, &offset);
-            sbuf_puts(b, " stroke-dasharray=\"");
+            sbuf_lit(b, " stroke-dasharray=\"");
             for (int i = 0; i < n; i++) {
                 if (i)
                     sbuf_put(b, ",", 1);
@@ -150,12 +150,12 @@ static void svg_stroke(void *self, cairo_t *cr)
             }
             sbuf_put(b, "\"", 1);
             if (offset != 0) {
-                sbuf_puts(b, " stroke-dashoffset=\"");
+                sbuf_lit(b, " stroke-dashoffset=\"");
                 sbuf_num(b, pen_page_length(cr, offset));
                 sbuf_put(b, "\"", 1);
             }
         }
-        sbuf_puts(b, "/>\n");
+        sbuf_lit(b, "/>\n");
     }
     cairo_path_destroy(p);
 }
@@ -165,20 +165,20 @@ static void svg_clip(void *self, cairo_t *cr)
     pen_svg *s = self;
     cairo_path_t *p = pen_page_path(cr);
     int id = ++s->next_id;
-    sbuf_puts(&s->defs, "<clipPath id=\"");
+    sbuf_lit(&s->defs, "<clipPath id=\"");
     sbuf_puts(&s->defs, s->prefix);
     sbuf_put(&s->defs, "c", 1);
     sbuf_int(&s->defs, id);
-    sbuf_puts(&s->defs, "\"><path d=\"");
+    sbuf_lit(&s->defs, "\"><path d=\"");
     if (p->status == CAIRO_STATUS_SUCCESS)
         path_data(&s->defs, p);
-    sbuf_puts(&s->defs, "\"/></clipPath>\n");
+    sbuf_lit(&s->defs, "\"/></clipPath>\n");
     cairo_path_destroy(p);
-    sbuf_puts(&s->body, "<g clip-path=\"url(#");
+    sbuf_lit(&s->body, "<g clip-path=\"url(#");
     sbuf_puts(&s->body, s->prefix);
     sbuf_put(&s->body, "c", 1);
     sbuf_int(&s->body, id);
-    sbuf_puts(&s->body, ")\">\n");
+    sbuf_lit(&s->body, ")\">\n");
     s->open_groups++;
 }
 
@@ -196,7 +196,7 @@ static void svg_restore(void *self)
         return;
     int keep = s->saved[--s->save_depth];
     for (; s->open_groups > keep; s->open_groups--)
-        sbuf_puts(&s->body, "</g>\n");
+        sbuf_lit(&s->body, "</g>\n");
 }
 
 static void base64(sbuf *b, const unsigned char *d, size_t n)
@@ -217,14 +217,14 @@ static void base64(sbuf *b, const unsigned char *d, size_t n)
 
 static void matrix_attr(sbuf *b, const cairo_matrix_t *m)
 {
-    sbuf_puts(b, " transform=\"matrix(");
+    sbuf_lit(b, " transform=\"matrix(");
     double v[6] = { m->xx, m->yx, m->xy, m->yy, m->x0, m->y0 };
     for (int i = 0; i < 6; i++) {
         if (i)
             sbuf_put(b, " ", 1);
         sbuf_num_digits(b, v[i], i < 4 ? 6 : 2);     /* scales need more than 0.01 */
     }
-    sbuf_puts(b, ")\"");
+    sbuf_lit(b, ")\"");
 }
 
 static void svg_image(void *self, cairo_t *cr, cairo_surface_t *img)
@@ -234,15 +234,15 @@ static void svg_image(void *self, cairo_t *cr, cairo_surface_t *img)
     if (pen_png(img, &png) == 0) {
         cairo_matrix_t m;
         cairo_get_matrix(cr, &m);
-        sbuf_puts(&s->body, "<image width=\"");
+        sbuf_lit(&s->body, "<image width=\"");
         sbuf_int(&s->body, cairo_image_surface_get_width(img));
-        sbuf_puts(&s->body, "\" height=\"");
+        sbuf_lit(&s->body, "\" height=\"");
         sbuf_int(&s->body, cairo_image_surface_get_height(img));
         sbuf_put(&s->body, "\"", 1);
         matrix_attr(&s->body, &m);
-        sbuf_puts(&s->body, " xlink:href=\"data:image/png;base64,");
+        sbuf_lit(&s->body, " xlink:href=\"data:image/png;base64,");
         base64(&s->body, (const unsigned char *)png.data, png.len);
-        sbuf_puts(&s->body, "\"/>\n");
+        sbuf_lit(&s->body, "\"/>\n");
     } else {
         s->body.failed = 1;
     }
@@ -260,13 +260,13 @@ static int glyph_id(pen_svg *s, cairo_scaled_font_t *sf, unsigned long glyph)
     id = 0;
     if (p->status == CAIRO_STATUS_SUCCESS && p->num_data > 0) {
         id = ++s->next_id;
-        sbuf_puts(&s->defs, "<path id=\"");
+        sbuf_lit(&s->defs, "<path id=\"");
         sbuf_puts(&s->defs, s->prefix);
         sbuf_put(&s->defs, "g", 1);
         sbuf_int(&s->defs, id);
-        sbuf_puts(&s->defs, "\" d=\"");
+        sbuf_lit(&s->defs, "\" d=\"");
         path_data(&s->defs, p);
-        sbuf_puts(&s->defs, "\"/>\n");
+        sbuf_lit(&s->defs, "\"/>\n");
     }
     cairo_path_destroy(p);
     return pen_glyphs_add(&s->glyphs, sf, glyph, id) < 0 ? -1 : id;
@@ -277,15 +277,15 @@ static int svg_glyph(void *ctx, const pen_glyph_at *g)
     pen_svg *s = ctx;
     sbuf *b = &s->body;
     if (!g->sf) {
-        sbuf_puts(b, "<rect x=\"");
+        sbuf_lit(b, "<rect x=\"");
         sbuf_num(b, g->box[0]);
-        sbuf_puts(b, "\" y=\"");
+        sbuf_lit(b, "\" y=\"");
         sbuf_num(b, g->box[1]);
-        sbuf_puts(b, "\" width=\"");
+        sbuf_lit(b, "\" width=\"");
         sbuf_num(b, g->box[2]);
-        sbuf_puts(b, "\" height=\"");
+        sbuf_lit(b, "\" height=\"");
         sbuf_num(b, g->box[3]);
-        sbuf_puts(b, "\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"0.5\"/>\n");
+        sbuf_lit(b, "\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"0.5\"/>\n");
         return 0;
     }
     int id = glyph_id(s, g->sf, g->glyph);
@@ -294,15 +294,15 @@ static int svg_glyph(void *ctx, const pen_glyph_at *g)
         return 1;
     }
     if (id > 0) {
-        sbuf_puts(b, "<use xlink:href=\"#");
+        sbuf_lit(b, "<use xlink:href=\"#");
         sbuf_puts(b, s->prefix);
         sbuf_put(b, "g", 1);
         sbuf_int(b, id);
-        sbuf_puts(b, "\" x=\"");
+        sbuf_lit(b, "\" x=\"");
         sbuf_num(b, g->x);
-        sbuf_puts(b, "\" y=\"");
+        sbuf_lit(b, "\" y=\"");
         sbuf_num(b, g->y);
-        sbuf_puts(b, "\"/>\n");
+        sbuf_lit(b, "\"/>\n");
     }
     return 0;
 }
@@ -312,23 +312,23 @@ static void svg_text_run(void *ctx, const pen_run_at *r)
 {
     pen_svg *s = ctx;
     sbuf *b = &s->body;
-    sbuf_puts(b, "<text xml:space=\"preserve\" x=\"");
+    sbuf_lit(b, "<text xml:space=\"preserve\" x=\"");
     sbuf_num(b, r->x);
-    sbuf_puts(b, "\" y=\"");
+    sbuf_lit(b, "\" y=\"");
     sbuf_num(b, r->y);
-    sbuf_puts(b, "\" font-family=\"");
+    sbuf_lit(b, "\" font-family=\"");
     const char *family = r->family ? r->family : "sans-serif";
     xml_text_n(b, family, strlen(family), 1);
-    sbuf_puts(b, "\" font-size=\"");
+    sbuf_lit(b, "\" font-size=\"");
     sbuf_num(b, r->size);
-    sbuf_puts(b, "\"");
+    sbuf_lit(b, "\"");
     if (r->bold)
-        sbuf_puts(b, " font-weight=\"bold\"");
+        sbuf_lit(b, " font-weight=\"bold\"");
     if (r->italic)
-        sbuf_puts(b, " font-style=\"italic\"");
-    sbuf_puts(b, ">");
+        sbuf_lit(b, " font-style=\"italic\"");
+    sbuf_lit(b, ">");
     xml_text_n(b, r->text, r->text_len, 0);
-    sbuf_puts(b, "</text>\n");
+    sbuf_lit(b, "</text>\n");
 }
 
 static void svg_layout(void *self, cairo_t *cr, PangoLayout *layout)
@@ -339,7 +339,7 @@ static void svg_layout(void *self, cairo_t *cr, PangoLayout *layout)
     cairo_get_current_point(cr, &x0, &y0);
     cairo_matrix_t m;
     cairo_get_matrix(cr, &m);
-    sbuf_puts(b, "<g");
+    sbuf_lit(b, "<g");
     source_color(b, cr, "fill");
     if (m.xx == 1 && m.yy == 1 && m.xy == 0 && m.yx == 0) {
         x0 += m.x0;     /* a translation only: fold it in */
@@ -347,12 +347,12 @@ static void svg_layout(void *self, cairo_t *cr, PangoLayout *layout)
     } else {
         matrix_attr(b, &m);
     }
-    sbuf_puts(b, ">\n");
+    sbuf_lit(b, ">\n");
     if (s->text)
         pen_each_run(layout, x0, y0, svg_text_run, s);
     else
         pen_each_glyph(layout, x0, y0, svg_glyph, s);
-    sbuf_puts(b, "</g>\n");
+    sbuf_lit(b, "</g>\n");
 }
 
 static const pen_ops svg_ops = {
@@ -407,17 +407,17 @@ static void hover_hints(sbuf *out, const rpage *p)
         const box *b = &p->boxes[i];
         if (!b->hint)
             continue;
-        sbuf_puts(out, "<rect fill=\"none\" pointer-events=\"all\" x=\"");
+        sbuf_lit(out, "<rect fill=\"none\" pointer-events=\"all\" x=\"");
         sbuf_num(out, p->ox + b->x * p->scale);
-        sbuf_puts(out, "\" y=\"");
+        sbuf_lit(out, "\" y=\"");
         sbuf_num(out, p->oy + b->y * p->scale);
-        sbuf_puts(out, "\" width=\"");
+        sbuf_lit(out, "\" width=\"");
         sbuf_num(out, b->w * p->scale);
-        sbuf_puts(out, "\" height=\"");
+        sbuf_lit(out, "\" height=\"");
         sbuf_num(out, b->h * p->scale);
-        sbuf_puts(out, "\"><title>");
+        sbuf_lit(out, "\"><title>");
         xml_text(out, b->hint);
-        sbuf_puts(out, "</title></rect>\n");
+        sbuf_lit(out, "</title></rect>\n");
     }
 }
 
@@ -426,19 +426,19 @@ static void hover_hints(sbuf *out, const rpage *p)
 static void svg_open(sbuf *head, const pen_svg *s, const char *lang, int file)
 {
     if (file)
-        sbuf_puts(head, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        sbuf_lit(head, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     sbuf_puts(head, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
               "xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"");
     sbuf_num(head, s->width);
-    sbuf_puts(head, "pt\" height=\"");
+    sbuf_lit(head, "pt\" height=\"");
     sbuf_num(head, s->height);
-    sbuf_puts(head, "pt\" viewBox=\"0 0 ");
+    sbuf_lit(head, "pt\" viewBox=\"0 0 ");
     sbuf_num(head, s->width);
     sbuf_put(head, " ", 1);
     sbuf_num(head, s->height);
-    sbuf_puts(head, "\" version=\"1.1\"");
+    sbuf_lit(head, "\" version=\"1.1\"");
     if ((lang = pen_lang_tag(lang))) {
-        sbuf_puts(head, " xml:lang=\"");
+        sbuf_lit(head, " xml:lang=\"");
         sbuf_puts(head, lang);
         sbuf_put(head, "\"", 1);
     }
@@ -452,17 +452,17 @@ int pen_svg_end(pen_svg *s, FILE *f, const char *title, const char *lang,
 {
     sbuf head = { 0 };
     svg_open(&head, s, lang, 1);
-    sbuf_puts(&head, ">\n<title>");
+    sbuf_lit(&head, ">\n<title>");
     xml_text(&head, title ? title : "cjm");
-    sbuf_puts(&head, "</title>\n<desc>");
+    sbuf_lit(&head, "</title>\n<desc>");
     for (int i = 0; p && i < p->count; i++)
         if (p->boxes[i].kind == BOX_TEXT && p->boxes[i].text) {
             xml_text(&head, p->boxes[i].text);
             sbuf_put(&head, "\n", 1);
         }
-    sbuf_puts(&head, "</desc>\n<defs>\n");
+    sbuf_lit(&head, "</desc>\n<defs>\n");
     for (; s->open_groups > 0; s->open_groups--)
-        sbuf_puts(&s->body, "</g>\n");
+        sbuf_lit(&s->body, "</g>\n");
     hover_hints(&s->body, p);
     int failed = head.failed || s->body.failed || s->defs.failed;
     if (!failed) {
@@ -481,19 +481,19 @@ int pen_svg_inline(pen_svg *s, sbuf *out, const char *label, const char *lang,
                    const sbuf *extra)
 {
     svg_open(out, s, lang, 0);
-    sbuf_puts(out, " role=\"group\" aria-label=\"");
+    sbuf_lit(out, " role=\"group\" aria-label=\"");
     xml_text_n(out, label, strlen(label), 1);
-    sbuf_puts(out, "\">\n<defs>\n");
+    sbuf_lit(out, "\">\n<defs>\n");
     for (; s->open_groups > 0; s->open_groups--)
-        sbuf_puts(&s->body, "</g>\n");
+        sbuf_lit(&s->body, "</g>\n");
     int failed = s->body.failed || s->defs.failed;
     sbuf_put(out, s->defs.data ? s->defs.data : "", s->defs.len);
     sbuf_put(out, svg_mid, sizeof svg_mid - 1);
     sbuf_put(out, s->body.data ? s->body.data : "", s->body.len);
-    sbuf_puts(out, "</g>\n");
+    sbuf_lit(out, "</g>\n");
     if (extra && extra->len)
         sbuf_put(out, extra->data, extra->len);
-    sbuf_puts(out, "</svg>\n");
+    sbuf_lit(out, "</svg>\n");
     svg_free(s);
     return failed || out->failed ? -1 : 0;
 }

@@ -90,6 +90,46 @@ static PangoFontMap *make_font_map(void)
 }
 static const theme *current_theme;
 static char family[96];
+/* The font of each style, parsed once per text_begin. */
+static PangoFontDescription *style_font[TS__COUNT];
+
+/* A key of the table of shaped layouts: what shapes a text the same. */
+typedef struct shape_key {
+    int style, align;
+    double width;
+    const char *text;           /* the caller's for a lookup, owned when stored */
+} shape_key;
+
+static guint shape_key_hash(gconstpointer p)
+{
+    const shape_key *k = p;
+    guint h = g_str_hash(k->text);
+    return h ^ ((guint)k->style * 0x9e3779b1u) ^ ((guint)k->align << 16)
+           ^ (guint)(k->width * 1000);
+}
+
+static gboolean shape_key_equal(gconstpointer a, gconstpointer b)
+{
+    const shape_key *x = a, *y = b;
+    return x->style == y->style && x->align == y->align && x->width == y->width
+           && strcmp(x->text, y->text) == 0;
+}
+
+static void shape_key_free(gpointer p)
+{
+    shape_key *k = p;
+    g_free((char *)k->text);
+    g_free(k);
+}
+
+static void free_style_fonts(void)
+{
+    for (int i = 0; i < TS__COUNT; i++) {
+        if (style_font[i])
+            pango_font_description_free(style_font[i]);
+        style_font[i] = NULL;
+    }
+}
 
 void text_begin(const theme *t, const char *locale)
 {
@@ -97,7 +137,8 @@ void text_begin(const theme *t, const char *locale)
     if (shaped)
         g_hash_table_remove_all(shaped);
     else
-        shaped = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
+        shaped = g_hash_table_new_full(shape_key_hash, shape_key_equal, shape_key_free,
+                                       g_object_unref);
     if (!context) {
         own_map = make_font_map();
         PangoFontMap *map = own_map ? own_map : pango_cairo_font_map_get_default();
@@ -124,7 +165,11 @@ void text_begin(const theme *t, const char *locale)
              cjk);
     pango_context_set_language(context, pango_language_from_string(
         locale && *locale ? locale : "en"));
+    free_style_fonts();
 }
+
+/* The font of STYLE at the shaping size (made on first use). */
+static const PangoFontDescription *font_of(text_style style);
 
 /* Every text is shaped at one size and drawn scaled to its style's size:
  * with hinting off, advances grow linearly with the size, and Pango then
@@ -182,29 +227,34 @@ static char *break_long_runs(const char *text)
     return g_string_free(out, FALSE);
 }
 
+static const PangoFontDescription *font_of(text_style style)
+{
+    if (!style_font[style]) {
+        PangoFontDescription *fd = pango_font_description_from_string(family);
+        pango_font_description_set_absolute_size(fd, SHAPE_SIZE * PANGO_SCALE);
+        if (current_theme->text_bold[style])
+            pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
+        if (current_theme->text_italic[style])
+            pango_font_description_set_style(fd, PANGO_STYLE_ITALIC);
+        style_font[style] = fd;
+    }
+    return style_font[style];
+}
+
 PangoLayout *text_shape(const char *text, text_style style, double width,
                         int align)
 {
-    char *key = g_strdup_printf("%d %d %.3f %s", (int)style, align, width, text);
-    PangoLayout *layout = g_hash_table_lookup(shaped, key);
-    if (layout) {
-        g_free(key);
+    shape_key probe = { (int)style, align, width, text };
+    PangoLayout *layout = g_hash_table_lookup(shaped, &probe);
+    if (layout)
         return g_object_ref(layout);
-    }
     layout = pango_layout_new(context);
     double *scale = g_new(double, 1);
     *scale = current_theme->text_size[style] / SHAPE_SIZE;
     if (!scale_quark)
         scale_quark = g_quark_from_static_string("cjm-text-scale");
     g_object_set_qdata_full(G_OBJECT(layout), scale_quark, scale, g_free);
-    PangoFontDescription *fd = pango_font_description_from_string(family);
-    pango_font_description_set_absolute_size(fd, SHAPE_SIZE * PANGO_SCALE);
-    if (current_theme->text_bold[style])
-        pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
-    if (current_theme->text_italic[style])
-        pango_font_description_set_style(fd, PANGO_STYLE_ITALIC);
-    pango_layout_set_font_description(layout, fd);
-    pango_font_description_free(fd);
+    pango_layout_set_font_description(layout, font_of(style));
     if (width > 0) {
         pango_layout_set_width(layout, (int)(width / *scale * PANGO_SCALE));
         pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
@@ -213,6 +263,8 @@ PangoLayout *text_shape(const char *text, text_style style, double width,
     char *broken = width > 0 ? break_long_runs(text) : NULL;
     pango_layout_set_text(layout, broken ? broken : text, -1);
     g_free(broken);
+    shape_key *key = g_new(shape_key, 1);
+    *key = (shape_key){ (int)style, align, width, g_strdup(text) };
     g_hash_table_insert(shaped, key, g_object_ref(layout));
     return layout;
 }
@@ -252,6 +304,7 @@ void text_end(void)
         g_hash_table_destroy(shaped);
         shaped = NULL;
     }
+    free_style_fonts();
     if (!context)
         return;
     int default_map = own_map == NULL;

@@ -396,13 +396,14 @@ static double touchpoint_card(mctx *m, int i, const cjm_phase *ph, const cjm_tou
     box *r = page_box(m->doc, m->p, BOX_RECT, x, cy, m->colw, h);
     r->role = FILL_TOUCHPOINT;
     r->flags = BF_ROUND | (tp->control == CONTROL_INDIRECT ? BF_DASHED : 0);
-    r->ref = arena_printf(&m->doc->mem, "touchpoint:%s/%s", ph->id, tp->id);
+    const char *ref = r->ref = arena_printf(&m->doc->mem, "touchpoint:%s/%s", ph->id, tp->id);
     box *ic = page_box(m->doc, m->p, BOX_ICON, x + t->card_pad, cy + t->card_pad,
                        t->icon_size, t->icon_size);
     ic->icon = tp->channel;
     ic->ref = arena_printf(&m->doc->mem, "channel:%s", model_channel_names()[tp->channel]);
     double ty = cy + t->card_pad;
-    ty += page_shaped(m->doc, m->p, tx, ty, shaped, TS_CARD, 0, r->ref) + 1;
+    /* (R may have moved: the boxes grow as they are added) */
+    ty += page_shaped(m->doc, m->p, tx, ty, shaped, TS_CARD, 0, ref) + 1;
     page_text(m->doc, m->p, tx, ty, tw, details, TS_SMALL, BF_MUTED, 0,
               arena_printf(&m->doc->mem, "details:%s/%s", ph->id, tp->id));
     if (meter)

@@ -278,12 +278,12 @@ static double new_point(const box *curve, double x)
 static void emotion_before(pctx *c, int p)
 {
     const cjm_persona *pe = &c->nj->personas[p];
-    const box *curve = NULL;
+    int curve = -1;         /* an index: the boxes move as boxes are added */
     const char *want = arena_printf(c->a, "emotion:%s", pe->id);
-    for (int k = 0; k < c->base_count && !curve; k++)
+    for (int k = 0; k < c->base_count && curve < 0; k++)
         if (c->p->boxes[k].kind == BOX_CURVE && c->p->boxes[k].ref
             && !strcmp(c->p->boxes[k].ref, want))
-            curve = &c->p->boxes[k];
+            curve = k;
     int n = c->nj->phase_count, m = 0, both = 0;
     double *old_pts = arena_alloc(c->a, sizeof(double) * (size_t)(4 * n + 4));
     double *area = arena_alloc(c->a, sizeof(double) * (size_t)(4 * n + 4));
@@ -296,7 +296,7 @@ static void emotion_before(pctx *c, int p)
             x += w / 2;
             old_pts[2 * m] = x;
             old_pts[2 * m + 1] = score_y(c, s);
-            yn = new_point(curve, x);
+            yn = new_point(curve >= 0 ? &c->p->boxes[curve] : NULL, x);
             m++;
         }
         if (have && !isnan(yn) && !isnan(old_pts[2 * m - 1])) {

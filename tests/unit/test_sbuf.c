@@ -64,6 +64,37 @@ static void test_numbers(void **state)
     }
 }
 
+/* Every number of decimals, on values of every size: what printf("%.*f")
+ * gives without trailing zeros (values on a tie are left out: printf
+ * rounds those to even, cjm away from zero; and beyond 1e12 units, where
+ * a double no longer holds every digit). */
+static void test_numbers_random(void **state)
+{
+    (void)state;
+    uint64_t x = 88172645463325252ull;
+    for (int i = 0; i < 200000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        int digits = (int)(x % 7);
+        double mag = pow(10, (double)(x >> 8 & 15) - 4);
+        double v = ((double)(x >> 11) / 9007199254740992.0 * 2 - 1) * mag;
+        double scaled = fabs(v) * pow(10, digits);
+        if (scaled > 1e12 || fabs(scaled - floor(scaled) - 0.5) < 1e-6)
+            continue;
+        char want[64];
+        snprintf(want, sizeof want, "%.*f", digits, v);
+        if (strchr(want, '.')) {
+            char *end = want + strlen(want) - 1;
+            while (*end == '0')
+                *end-- = '\0';
+            if (*end == '.')
+                *end = '\0';
+        }
+        if (strcmp(want, "-0") == 0)
+            strcpy(want, "0");
+        assert_string_equal(num(v, digits), want);
+    }
+}
+
 static void test_json_string(void **state)
 {
     (void)state;
@@ -109,6 +140,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_numbers_random),
         cmocka_unit_test(test_json_string),
         cmocka_unit_test(test_printf_and_finish),
     };
