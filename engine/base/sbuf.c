@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,9 +82,43 @@ void sbuf_num_digits(sbuf *b, double v, int digits)
     sbuf_put(b, p, (size_t)(e - p));
 }
 
+/* sbuf_num_digits(B, V, 2), by the shortest path: most numbers of a
+ * drawing are coordinates, millions of them in a large SVG. */
 void sbuf_num(sbuf *b, double v)
 {
-    sbuf_num_digits(b, v, 2);
+    if (!(fabs(v) <= 1e12))     /* NaN too */
+        v = 0;
+    double scaled = v * 100;
+    long long k = (long long)(scaled + (scaled < 0 ? -0.5 : 0.5));    /* half away from 0 */
+    if (k >= (1LL << 32) || k <= -(1LL << 32)) {
+        sbuf_num_digits(b, v, 2);
+        return;
+    }
+    int neg = k < 0;
+    uint32_t u = (uint32_t)(neg ? -k : k), ip = u / 100, fp = u % 100;
+    char t[24], *e = t + sizeof t, *p = e;
+    if (fp % 10) {
+        p -= 3;
+        p[0] = '.';
+        memcpy(p + 1, digit_pairs + 2 * fp, 2);
+    } else if (fp) {
+        p -= 2;
+        p[0] = '.';
+        p[1] = (char)('0' + fp / 10);
+    }
+    for (; ip >= 100; ip /= 100) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * (ip % 100), 2);
+    }
+    if (ip >= 10) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * ip, 2);
+    } else {
+        *--p = (char)('0' + ip);
+    }
+    if (neg)
+        *--p = '-';
+    sbuf_put(b, p, (size_t)(e - p));
 }
 
 void sbuf_int(sbuf *b, long v)

@@ -92,6 +92,14 @@ static void test_numbers_random(void **state)
         if (strcmp(want, "-0") == 0)
             strcpy(want, "0");
         assert_string_equal(num(v, digits), want);
+        /* the coordinates' short path says the same as the long one */
+        sbuf x = { 0 }, y = { 0 };
+        sbuf_num(&x, v);
+        sbuf_num_digits(&y, v, 2);
+        char *xs = sbuf_finish(&x, NULL), *ys = sbuf_finish(&y, NULL);
+        assert_string_equal(xs, ys);
+        free(xs);
+        free(ys);
     }
 }
 
