@@ -283,8 +283,9 @@ double text_points(PangoLayout *layout)
 
 void text_logical(PangoLayout *layout, double *x, double *y, double *w, double *h)
 {
-    PangoRectangle ink, logical;
-    pango_layout_get_extents(layout, &ink, &logical);
+    PangoRectangle logical;
+    /* only the logical box: the ink box would measure every glyph's outline */
+    pango_layout_get_extents(layout, NULL, &logical);
     double k = text_scale(layout) / PANGO_SCALE;
     *x = logical.x * k;
     *y = logical.y * k;
