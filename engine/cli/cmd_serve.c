@@ -60,7 +60,8 @@ void help_serve(FILE *out)
           "journey does not load, its page shows the problems instead.  With\n"
           "several journeys, / lists them and /1, /2, ... are their pages.\n"
           "Only the pages cjm rendered are served; no URL reads a file.\n"
-          "Ctrl-C (or SIGTERM) stops the server.\n\n"
+          "Each render keeps --timeout; the server runs until Ctrl-C (or SIGTERM)\n"
+          "stops it.\n\n"
           "options:\n", out);
     cli_print_options(serve_options, out);
     fputs("\nexamples:\n"

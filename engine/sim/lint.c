@@ -136,6 +136,10 @@ int lint_config_read(lint_config *c, arena *a, const char *path, diag_list *d)
                              f->v.str.s, "");
             else
                 lint_require_evidence(c, (cjm_evidence_level)level);
+        } else if (strcmp(f->key, "rules") == 0 || strcmp(f->key, "require-evidence") == 0) {
+            config_error(d, f, "%s: %s", f->key, strcmp(f->key, "rules") == 0
+                         ? "a mapping of rule ids to a severity or {severity, setting}"
+                         : "an evidence level (assumption, workshop, qualitative, quantitative)");
         } else {
             key_error(d, f, "\"%s\": not a setting here (rules: a mapping of rule ids; "
                          "require-evidence: a level)%s", f->key, "");
