@@ -4,7 +4,8 @@
  * validator and both writers.  Whatever the input, the engine must report
  * or succeed, never crash, hang or leak.  A journey that validates must
  * also build the way `cjm build` promises: its normalized YAML, loaded
- * and built again, gives the same bytes.
+ * and built again, gives the same bytes, and `cjm diff` finds no
+ * difference between the two; and `cjm lint` runs every rule on it.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -16,6 +17,9 @@
 #include "doc/textcheck.h"
 #include "model/validate.h"
 #include "doc/yaml.h"
+#include "base/limit.h"
+#include "model/diff.h"
+#include "sim/lint.h"
 
 /* Load, check, build and validate TEXT; NULL when it has errors. */
 static cjm_journey *build(arena *a, const char *text, size_t len, diag_list *d)
@@ -49,9 +53,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (!y2 || len1 != len2 || memcmp(y1, y2, len1) != 0)
                 abort();            /* and build to the same bytes */
             free(y2);
+            journey_diff df;
+            journey_diff_make(&a, j, j2, &df);
+            if (df.count || df.emotion_count)
+                abort();            /* the same journey: nothing changed */
             diag_free(&d2);
         }
         free(y1);
+        /* every rule, the simulation ones on a small budget */
+        limit_set(LIM_EXACT_WORK, 1e6);
+        lint_config cfg;
+        lint_config_init(&cfg, &a);
+        lint_require_evidence(&cfg, EVID_QUALITATIVE);
+        lint_result r = { 0 };
+        lint_journey(&a, j, "fuzz.yaml", &cfg, &r);
+        free(r.items);
     }
     diag_free(&d);
     arena_free(&a);
