@@ -24,20 +24,21 @@ static const table_col journey_cols[] = {
     T("id"), T("title"), T("description"), T("kind"), T("locale"), I("horizon") };
 static const table_col persona_cols[] = {
     T("id"), T("name"), T("role"), I("age"), T("gender"), T("department"), T("job_title"),
-    L("goals"), L("pains"), L("channels"), T("quote") };
+    L("goals"), L("pains"), L("channels"), T("quote"), L("suppress") };
 static const table_col touchpoint_cols[] = {
     T("id"), T("name"), T("channel"), T("control"), T("timing"), T("online"), N("reach"),
-    N("lift"), T("owner") };
+    N("lift"), T("owner"), L("suppress") };
 static const table_col phase_cols[] = {
     T("id"), T("name"), T("goal"), T("description"), L("touchpoints"), N("advance"),
-    N("drop"), N("duration_min"), N("duration_mode"), N("duration_max") };
+    N("drop"), N("duration_min"), N("duration_mode"), N("duration_max"), L("suppress") };
 static const table_col involvement_cols[] = {
     T("phase"), T("persona"), T("involvement"), N("emotion") };
 static const table_col card_cols[] = {
     T("phase"), T("lane"), T("text"), T("id"), L("personas"), I("score"), T("evidence"),
-    T("source"), T("fail_point"), N("fail_rate") };
+    T("source"), T("fail_point"), N("fail_rate"), L("suppress") };
 static const table_col pain_cols[] = {
-    T("phase"), T("kind"), T("id"), T("text"), L("personas"), T("evidence"), T("source") };
+    T("phase"), T("kind"), T("id"), T("text"), L("personas"), T("evidence"), T("source"),
+    L("suppress") };
 static const table_col action_cols[] = {
     T("id"), T("title"), T("phase"), L("addresses"), T("owner"), I("impact"), N("effort"),
     N("confidence"), T("kpi"), T("horizon") };
@@ -123,8 +124,8 @@ static node *card_row(arena *a, const char *phase, const char *lane, const char 
         put(a, row, "text", c);
         return row;
     }
-    static const char *const keys[] = { "text", "id", "personas", "score" };
-    for (int k = 0; k < 4; k++)
+    static const char *const keys[] = { "text", "id", "personas", "score", "suppress" };
+    for (int k = 0; k < 5; k++)
         put(a, row, keys[k], node_map_get(c, keys[k]));
     const node *fail = node_map_get(c, "fail_point");
     if (fail && fail->kind == NODE_MAP) {

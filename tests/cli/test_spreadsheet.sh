@@ -91,6 +91,13 @@ rc=0; "$CJM" import csv sheets/ -o bad.yaml 2> err.txt || rc=$?
 [ $rc = 1 ] && grep -q 'phases.csv:2: error: advance: expected a number, got "lots"' err.txt \
     || fail "bad cell: $rc $(cat err.txt)"
 [ ! -e bad.yaml ] || fail "bad cell: wrote a file"
+# lint suppressions travel through the sheets too
+cp "$ROOT/tests/cli/lint/pain-unaddressed.yaml" sup.yaml
+sed -i 's/text: Pricing is hidden }/text: Pricing is hidden, suppress: ["pain-unaddressed: LEGAL-12"] }/' sup.yaml
+"$CJM" export csv sup.yaml -o supsheets/
+"$CJM" import csv supsheets/ -o sup_back.yaml
+grep -q "pain-unaddressed: LEGAL-12" sup_back.yaml || fail "suppress lost in the sheets"
+"$CJM" lint sup_back.yaml --format json | grep -q '"suppressed": 1' || fail "the suppression no longer works"
 # the workbook: the same sheets, the same words
 "$CJM" export xlsx j.yaml -o j.xlsx
 /usr/bin/python3 - <<'PY' || exit 1
