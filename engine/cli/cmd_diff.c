@@ -27,6 +27,7 @@ static const cli_option diff_options[] = {
     { "git", 0, 1, "REV", "compare FILE with its version at git revision REV" },
     { "theme", 0, 1, "THEME", "the picture's theme: light (default), dark or print" },
     { "dpi", 0, 1, "N", "the picture's resolution as PNG (default 150)" },
+    { "view", 'v', 1, "VIEW", "the picture: map (default), or blueprint for the blueprint's cards" },
     { "help", 'h', 0, "", "show this help" },
     CLI_COMMON_OPTIONS,
     { NULL, 0, 0, NULL, NULL }
@@ -44,7 +45,8 @@ void help_diff(FILE *out)
           "that moved, and, when both journeys can be simulated, the exact\n"
           "engine's conversion, time to convert and net value before and after.\n"
           "A picture (.svg, .png, .pdf) draws the new map with the changes\n"
-          "marked and both emotion curves.\n\n"
+          "marked and both emotion curves (--view blueprint: the blueprint with\n"
+          "its cards' changes).\n\n"
           "As git's diff driver, for `git diff` on journeys:\n"
           "  git config diff.cjm.command 'cjm diff'\n"
           "  echo '*.journey.yaml diff=cjm' >> .gitattributes\n\n"
@@ -110,6 +112,7 @@ typedef struct diff_job {
     int format;
     const theme *theme;
     double dpi;
+    int blueprint;
 } diff_job;
 
 static int run_diff(const diff_job *job, const load_options *lo)
@@ -124,7 +127,7 @@ static int run_diff(const diff_job *job, const load_options *lo)
         journey_diff df;
         journey_diff_make(&a, old, new_j, &df);
         if (job->format == FMT_SVG || job->format == FMT_PNG || job->format == FMT_PDF) {
-            diff_picture(&a, old, new_j, &df, job->old_name, job->theme,
+            diff_picture(&a, old, new_j, &df, job->old_name, job->blueprint, job->theme,
                          (out_format)job->format, job->dpi, job->out, &d);
             text_end();
         } else {
@@ -157,7 +160,7 @@ static int git_driver(const cli_args *args, const load_options *lo, const theme 
     snprintf(b_name, sizeof b_name, "b/%s", path);
     printf("cjm diff %s %s\n", a_name, b_name);
     fflush(stdout);
-    diff_job job = { old, new_f, a_name, b_name, NULL, FMT_TABLE, t, 150 };
+    diff_job job = { old, new_f, a_name, b_name, NULL, FMT_TABLE, t, 150, 0 };
     run_diff(&job, lo);
     return EXIT_OK;
 }
@@ -177,6 +180,12 @@ static int output_options(const cli_args *args, diff_job *job)
         fprintf(stderr, "cjm diff: a picture needs -o FILE\n");
         return EXIT_USAGE;
     }
+    const char *view = cli_value(diff_options, args, "view");
+    if (view && strcmp(view, "map") && strcmp(view, "blueprint")) {
+        fprintf(stderr, "cjm diff: --view %s: map or blueprint\n", view);
+        return EXIT_USAGE;
+    }
+    job->blueprint = view && !strcmp(view, "blueprint");
     const char *s = cli_value(diff_options, args, "dpi");
     job->dpi = 150;
     return s && cli_number("diff", "dpi", s, 10, 1200, &job->dpi) < 0 ? EXIT_USAGE : 0;

@@ -26,21 +26,28 @@ typedef struct pctx {
     const theme *t;
     const char *loc;
     int base_count;             /* boxes of the map itself */
+    int blueprint;              /* the blueprint drawn, not the map */
 } pctx;
 
-/* What the map calls the cards of each kind in their refs (view_map.c). */
+/* What the map and the blueprint call the cards of each kind in their
+ * refs (view_map.c, view_blueprint.c); the blueprint's begin "bp.". */
 static const struct { const char *kind, *ref; } card_refs[] = {
     { "step", "step" }, { "customer action", "doing" }, { "thought", "thought" },
     { "pain", "pain" }, { "opportunity", "opportunity" }, { "need", "need" },
     { "activity", "activity" }, { "content", "content" }, { "deliverable", "deliverable" },
-    { "question", "question" },
+    { "question", "question" }, { "physical evidence", "bp.evidence" },
+    { "customer (blueprint)", "bp.customer" }, { "frontstage", "bp.frontstage" },
+    { "backstage", "bp.backstage" }, { "support", "bp.support" },
 };
 
-static const char *card_ref_prefix(const char *kind)
+/* The ref prefix of cards of KIND in the view drawn (NULL: that view
+ * does not draw them). */
+static const char *card_ref_prefix(const pctx *c, const char *kind)
 {
     for (size_t i = 0; i < sizeof card_refs / sizeof card_refs[0]; i++)
         if (strcmp(card_refs[i].kind, kind) == 0)
-            return card_refs[i].ref;
+            return (strncmp(card_refs[i].ref, "bp.", 3) == 0) == c->blueprint
+                   ? card_refs[i].ref : NULL;
     return NULL;
 }
 
@@ -56,7 +63,7 @@ static const char *ref_on_map(pctx *c, const diff_item *it, const char **suffix)
         *suffix = arena_printf(c->a, "/%s", it->new_id);
         return "touchpoint:";
     }
-    const char *pfx = card_ref_prefix(it->kind);
+    const char *pfx = card_ref_prefix(c, it->kind);
     if (!pfx)
         return NULL;
     return it->new_id ? arena_printf(c->a, "%s:%s", pfx, it->new_id)
@@ -175,8 +182,9 @@ static double legend(pctx *c, double y)
         text_extent(c->p->boxes[c->p->count - 1].layout, &lw, &(double){ 0 });
         x += 28 + lw + 18;
     }
-    page_text(c->doc, c->p, x, y + 1, 420, word_in(c->loc, W_DIFF_BEFORE), TS_SMALL, BF_MUTED,
-              0, NULL);
+    if (!c->blueprint)
+        page_text(c->doc, c->p, x, y + 1, 420, word_in(c->loc, W_DIFF_BEFORE), TS_SMALL,
+                  BF_MUTED, 0, NULL);
     return y + 20;
 }
 
@@ -190,7 +198,7 @@ static void ghosts(pctx *c, double top)
     int any = 0;
     for (int i = 0; i < c->df->count; i++) {
         const diff_item *it = &c->df->items[i];
-        if (it->change != DIFF_REMOVED || (!card_ref_prefix(it->kind)
+        if (it->change != DIFF_REMOVED || (!card_ref_prefix(c, it->kind)
                                            && strcmp(it->kind, "phase")
                                            && strcmp(it->kind, "touchpoint")))
             continue;
@@ -330,16 +338,21 @@ static void emotion_before(pctx *c, int p)
 }
 
 int diff_picture(arena *a, const cjm_journey *old, const cjm_journey *new_j,
-                 const journey_diff *df, const char *old_name, const theme *t,
-                 out_format format, double dpi, const char *path, diag_list *d)
+                 const journey_diff *df, const char *old_name, int blueprint,
+                 const theme *t, out_format format, double dpi, const char *path,
+                 diag_list *d)
 {
     text_begin(t, new_j->locale);
     layout_options lo = { .theme = t, .base_dir = "." };
     rdoc *doc = rdoc_new();
     doc->lang = new_j->locale;
-    layout_map(doc, new_j, &lo, d);
+    if (blueprint)
+        layout_blueprint(doc, new_j, &lo, d);
+    else
+        layout_map(doc, new_j, &lo, d);
     rpage *p = &doc->pages[0];
-    pctx c = { a, doc, p, old, new_j, df, t, new_j->locale ? new_j->locale : "en", p->count };
+    pctx c = { a, doc, p, old, new_j, df, t, new_j->locale ? new_j->locale : "en", p->count,
+               blueprint };
     mark_changes(&c);
     /* the curve before, for the personas whose scores changed */
     for (int i = 0; i < new_j->persona_count; i++) {

@@ -168,6 +168,17 @@ check(hp > hs, f"no ghosts under the map: {hp} <= {hs} pixels tall")
 check(Image.open("self.png").height > Image.open("map.png").height,
       "the legend is missing from the picture")
 
+# the blueprint's cards, on the blueprint
+for name, new_j in (("bp_self", acme), ("bp_plan", to_be)):
+    p = run(cjm, "diff", acme, new_j, "--view", "blueprint", "-o", f"{name}.png")
+    check(p.returncode == 0, f"blueprint picture {name}: {p.stderr[-300:]}")
+added = count("bp_plan.png", green) - count("bp_self.png", green)
+changed = count("bp_plan.png", orange) - count("bp_self.png", orange)
+check(added > 3000, f"the three added blueprint cards: {added} more green pixels")
+check(changed > 2000, f"the changed blueprint cards: {changed} more orange pixels")
+p = run(cjm, "diff", acme, to_be, "--view", "journey", "-o", "x.png")
+check(p.returncode == 2 and "map or blueprint" in p.stderr, f"--view journey: {p.returncode}")
+
 for e in errors:
     print(e)
 sys.exit(1 if errors else 0)
