@@ -72,7 +72,7 @@ MUTANTS = [
      "        if (esc && 0) {\n            unsigned v",
      ["tests/cli/test_terminal_safety.sh"]),
     ("the text check never runs", "engine/model/load.c",
-     "    if (textcheck_tree(doc, d) > 0)\n        goto done;",
+     "    if (textcheck_tree(doc, d) > 0)\n        return NULL;",
      "",
      ["tests/cli/cases/control_chars.yaml", "tests/cli/test_terminal_safety.sh"]),
     ("the exact engine's limit not checked", "engine/sim/exact.c",
