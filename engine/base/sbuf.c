@@ -41,6 +41,23 @@ static const char digit_pairs[] =
     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
 
+/* The decimal digits of IP written backwards ending before P; returns
+ * where they begin. */
+static char *digits_before(char *p, unsigned long long ip)
+{
+    for (; ip >= 100; ip /= 100) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * (ip % 100), 2);
+    }
+    if (ip >= 10) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * ip, 2);
+    } else {
+        *--p = (char)('0' + ip);
+    }
+    return p;
+}
+
 void sbuf_num_digits(sbuf *b, double v, int digits)
 {
     static const double pow10[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6 };
@@ -67,16 +84,7 @@ void sbuf_num_digits(sbuf *b, double v, int digits)
             *--p = (char)('0' + fp % 10);
         *--p = '.';
     }
-    for (; ip >= 100; ip /= 100) {
-        p -= 2;
-        memcpy(p, digit_pairs + 2 * (ip % 100), 2);
-    }
-    if (ip >= 10) {
-        p -= 2;
-        memcpy(p, digit_pairs + 2 * ip, 2);
-    } else {
-        *--p = (char)('0' + ip);
-    }
+    p = digits_before(p, ip);
     if (neg)
         *--p = '-';
     sbuf_put(b, p, (size_t)(e - p));
@@ -106,16 +114,7 @@ void sbuf_num(sbuf *b, double v)
         p[0] = '.';
         p[1] = (char)('0' + fp / 10);
     }
-    for (; ip >= 100; ip /= 100) {
-        p -= 2;
-        memcpy(p, digit_pairs + 2 * (ip % 100), 2);
-    }
-    if (ip >= 10) {
-        p -= 2;
-        memcpy(p, digit_pairs + 2 * ip, 2);
-    } else {
-        *--p = (char)('0' + ip);
-    }
+    p = digits_before(p, ip);
     if (neg)
         *--p = '-';
     sbuf_put(b, p, (size_t)(e - p));
@@ -149,6 +148,23 @@ void sbuf_printf(sbuf *b, const char *fmt, ...)
     va_end(ap);
     sbuf_put(b, big, (size_t)n);
     free(big);
+}
+
+void sbuf_xml(sbuf *b, const char *s, size_t n, int attr)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '<')
+            sbuf_lit(b, "&lt;");
+        else if (c == '>')
+            sbuf_lit(b, "&gt;");
+        else if (c == '&')
+            sbuf_lit(b, "&amp;");
+        else if (c == '"' && attr)
+            sbuf_lit(b, "&quot;");
+        else if (c >= 0x20 || c == '\n' || c == '\t')
+            sbuf_put(b, s + i, 1);
+    }
 }
 
 void sbuf_json_string(sbuf *b, const char *s, size_t n)

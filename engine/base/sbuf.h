@@ -33,6 +33,10 @@ void sbuf_num_digits(sbuf *b, double v, int digits);
 void sbuf_num(sbuf *b, double v);
 void sbuf_int(sbuf *b, long v);
 void sbuf_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* N bytes of S as XML or HTML text (ATTR: inside a quoted attribute, its
+ * quotes escaped too): markup escaped, control characters (not allowed in
+ * XML 1.0) left out. */
+void sbuf_xml(sbuf *b, const char *s, size_t n, int attr);
 /* S (N bytes) as a JSON string, quotes included. */
 void sbuf_json_string(sbuf *b, const char *s, size_t n);
 /* The text, NUL-terminated, for the caller to free, its length in *LEN;

@@ -68,7 +68,7 @@ static char *git_version(const char *rev, const char *path)
 {
     const char *slash = strrchr(path, '/');
     char dir[4096], name[1024];
-    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+    cli_folder_of(path, dir, sizeof dir);
     snprintf(name, sizeof name, "%s", slash ? slash + 1 : path);
     const char *dot = strrchr(name, '.');
     char *tmp = malloc(strlen(dir) + strlen(name) + 64);

@@ -106,14 +106,6 @@ typedef struct render_job {
     int embed_fonts;
 } render_job;
 
-/* The folder of file PATH in BUF (where persona photos are looked up). */
-static const char *folder_of(const char *path, char *buf, size_t size)
-{
-    const char *slash = strrchr(path, '/');
-    snprintf(buf, size, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
-    return buf;
-}
-
 /* Lay out J for JOB; a new document (caller frees) or NULL after errors. */
 static rdoc *lay_out(const cjm_journey *j, const render_job *job, const char *path,
                      diag_list *d)
@@ -136,7 +128,7 @@ static rdoc *lay_out(const cjm_journey *j, const render_job *job, const char *pa
     layout_options lo = { .theme = job->theme, .page_w = job->page_w,
                           .page_h = job->page_h, .show_plan = job->show_plan };
     char base[4096];
-    lo.base_dir = folder_of(path, base, sizeof base);
+    lo.base_dir = cli_folder_of(path, base, sizeof base);
     int all = job->persona && strcmp(job->persona, "all") == 0;
     lo.persona = all ? NULL : job->persona;
     rdoc *doc = rdoc_new();
@@ -187,7 +179,7 @@ static void render_one(const char *path, const char *out, out_format format,
     if (j && format == FMT_HTML) {
         watchdog_stage("drawing");
         char base[4096];
-        html_options ho = { job->theme, folder_of(path, base, sizeof base), NULL };
+        html_options ho = { job->theme, cli_folder_of(path, base, sizeof base), NULL };
         sbuf page = { 0 };
         if (html_view(&page, j, &ho, path, d) < 0)
             diag_add(d, DIAG_ERROR, out, 0, 0, NULL, "out of memory writing the page");

@@ -223,9 +223,7 @@ static void render_page(const char *path, const load_options *lo, const html_opt
     html_options ho = *base;
     ho.live = live;
     char dir[4096];
-    const char *slash = strrchr(path, '/');
-    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
-    ho.base_dir = dir;
+    ho.base_dir = cli_folder_of(path, dir, sizeof dir);
     watchdog_arm(limit_get(LIM_TIMEOUT));
     cjm_journey *j = load_journey(&a, path, lo, &d);
     sbuf out = { 0 };

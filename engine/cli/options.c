@@ -310,3 +310,10 @@ const char *cli_datadir(void)
     snprintf(found, sizeof found, "%s", CJM_DATADIR);
     return found;
 }
+
+const char *cli_folder_of(const char *path, char *buf, size_t size)
+{
+    const char *slash = strrchr(path, '/');
+    snprintf(buf, size, "%.*s", slash ? (int)(slash - path) : 1, slash ? path : ".");
+    return buf;
+}

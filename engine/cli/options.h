@@ -121,6 +121,10 @@ int cli_output_format(const char *command, const cli_option *options,
 int cli_check_output(const char *command, const char *out, const char *const *inputs,
                      int ninputs, int force);
 
+/* The folder of file PATH ("." for a bare name) in BUF of SIZE bytes;
+ * returns BUF. */
+const char *cli_folder_of(const char *path, char *buf, size_t size);
+
 /* The folder holding stdlib/ and templates/: $CJM_HOME, the source tree
  * next to the binary, PREFIX/share/cjm next to it, or the configured
  * data directory.  A static buffer. */

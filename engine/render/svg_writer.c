@@ -38,29 +38,9 @@ static void hex_color(sbuf *b, double r, double g, double bl)
     sbuf_put(b, t, 7);
 }
 
-/* LEN bytes of S for XML content (ATTR: an attribute value, its quotes
- * escaped too): markup escaped, control characters (not allowed in XML
- * 1.0) left out. */
-static void xml_text_n(sbuf *b, const char *s, size_t len, int attr)
-{
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '<')
-            sbuf_lit(b, "&lt;");
-        else if (c == '>')
-            sbuf_lit(b, "&gt;");
-        else if (c == '&')
-            sbuf_lit(b, "&amp;");
-        else if (c == '"' && attr)
-            sbuf_lit(b, "&quot;");
-        else if (c >= 0x20 || c == '\n' || c == '\t')
-            sbuf_put(b, s + i, 1);
-    }
-}
-
 static void xml_text(sbuf *b, const char *s)
 {
-    xml_text_n(b, s, strlen(s), 0);
+    sbuf_xml(b, s, strlen(s), 0);
 }
 
 static void path_data(sbuf *b, const cairo_path_t *p)
@@ -318,7 +298,7 @@ static void svg_text_run(void *ctx, const pen_run_at *r)
     sbuf_num(b, r->y);
     sbuf_lit(b, "\" font-family=\"");
     const char *family = r->family ? r->family : "sans-serif";
-    xml_text_n(b, family, strlen(family), 1);
+    sbuf_xml(b, family, strlen(family), 1);
     sbuf_lit(b, "\" font-size=\"");
     sbuf_num(b, r->size);
     sbuf_lit(b, "\"");
@@ -327,7 +307,7 @@ static void svg_text_run(void *ctx, const pen_run_at *r)
     if (r->italic)
         sbuf_lit(b, " font-style=\"italic\"");
     sbuf_lit(b, ">");
-    xml_text_n(b, r->text, r->text_len, 0);
+    sbuf_xml(b, r->text, r->text_len, 0);
     sbuf_lit(b, "</text>\n");
 }
 
@@ -482,7 +462,7 @@ int pen_svg_inline(pen_svg *s, sbuf *out, const char *label, const char *lang,
 {
     svg_open(out, s, lang, 0);
     sbuf_lit(out, " role=\"group\" aria-label=\"");
-    xml_text_n(out, label, strlen(label), 1);
+    sbuf_xml(out, label, strlen(label), 1);
     sbuf_lit(out, "\">\n<defs>\n");
     for (; s->open_groups > 0; s->open_groups--)
         sbuf_lit(&s->body, "</g>\n");

@@ -56,20 +56,11 @@ static const char *W(const hctx *h, word w)
 
 /* ---- markup --------------------------------------------------------------- */
 
-/* S as HTML text (ATTR: also safe inside a quoted attribute). */
+/* S (NULL: nothing) as HTML text; ATTR: inside a quoted attribute. */
 static void esc(sbuf *b, const char *s, int attr)
 {
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '<': sbuf_puts(b, "&lt;"); break;
-        case '>': sbuf_puts(b, "&gt;"); break;
-        case '&': sbuf_puts(b, "&amp;"); break;
-        case '"': sbuf_puts(b, attr ? "&quot;" : "\""); break;
-        default:
-            if ((unsigned char)*s >= 0x20 || *s == '\n' || *s == '\t')
-                sbuf_put(b, s, 1);
-        }
-    }
+    if (s)
+        sbuf_xml(b, s, strlen(s), attr);
 }
 
 static void css_color(sbuf *b, const char *name, rgb c)
