@@ -67,61 +67,78 @@ static void phase_empty(lint_ctx *c)
     }
 }
 
-/* Whether persona P takes part anywhere: involved, scored or named on a card. */
-static int persona_used(const cjm_journey *j, int p)
+/* Which personas take part anywhere (involved, scored or named on a
+ * card), in one pass over the phases: an array of flags in A. */
+static char *personas_used(arena *a, const cjm_journey *j)
 {
-    const char *id = j->personas[p].id;
+    char *used = arena_alloc(a, (size_t)j->persona_count + 1);
+    memset(used, 0, (size_t)j->persona_count + 1);
+    int nl;
+    const cjm_card_list *lists = model_card_lists(&nl);
     for (int i = 0; i < j->phase_count; i++) {
         const cjm_phase *ph = &j->phases[i];
-        if (model_involvement(j, ph, p) != INV_NONE)
-            return 1;
-        for (int k = 0; k < ph->emotion_count; k++)
-            if (strcmp(ph->emotions[k].persona, id) == 0)
-                return 1;
-        int nl;
-        const cjm_card_list *lists = model_card_lists(&nl);
+        for (int k = 0; k < ph->involvement_count; k++) {
+            int p = model_find_persona(j, ph->involvement[k].persona);
+            if (p >= 0 && ph->involvement[k].level != INV_NONE)
+                used[p] = 1;
+        }
+        for (int k = 0; k < ph->emotion_count; k++) {
+            int p = model_find_persona(j, ph->emotions[k].persona);
+            if (p >= 0)
+                used[p] = 1;
+        }
         for (int l = 0; l < nl; l++) {
             const cjm_cards *cards = model_cards(ph, &lists[l]);
             for (int k = 0; !lists[l].blueprint && k < cards->count; k++)
-                if (cards->items[k].personas.count && card_of(&cards->items[k], id))
-                    return 1;
+                for (int q = 0; q < cards->items[k].personas.count; q++) {
+                    int p = model_find_persona(j, cards->items[k].personas.items[q]);
+                    if (p >= 0)
+                        used[p] = 1;
+                }
         }
     }
-    return 0;
+    return used;
 }
 
 static void persona_unused(lint_ctx *c)
 {
+    const char *used = personas_used(c->a, c->j);
     for (int p = 0; p < c->j->persona_count; p++) {
         const cjm_persona *pe = &c->j->personas[p];
-        if (!persona_used(c->j, p))
+        if (!used[p])
             lint_report(c, pe->src, &pe->suppress, arena_printf(c->a, "personas[%d]", p),
                         "persona \"%s\" takes part in no phase, has no emotion score and "
                         "no card of its own", pe->name);
     }
 }
 
-/* How many phases use touchpoint T, and how many of those hold by duration. */
-static int touchpoint_uses(const cjm_journey *j, const char *t, int *in_duration)
+/* For each touchpoint, how many phases use it (USES) and how many of
+ * those move on by duration (IN_DURATION), in one pass; arrays in A. */
+static void touchpoint_uses(lint_ctx *c, int **uses, int **in_duration)
 {
-    int uses = 0;
-    *in_duration = 0;
+    const cjm_journey *j = c->j;
+    size_t n = (size_t)j->touchpoint_count + 1;
+    *uses = arena_alloc(c->a, sizeof(int) * n);
+    *in_duration = arena_alloc(c->a, sizeof(int) * n);
+    memset(*uses, 0, sizeof(int) * n);
+    memset(*in_duration, 0, sizeof(int) * n);
     for (int i = 0; i < j->phase_count; i++)
-        for (int k = 0; k < j->phases[i].touchpoints.count; k++)
-            if (strcmp(j->phases[i].touchpoints.items[k], t) == 0) {
-                uses++;
-                *in_duration += j->phases[i].has_duration;
-                break;
+        for (int k = 0; k < j->phases[i].touchpoints.count; k++) {
+            int t = model_find_touchpoint(j, j->phases[i].touchpoints.items[k]);
+            if (t >= 0) {
+                (*uses)[t]++;
+                (*in_duration)[t] += j->phases[i].has_duration;
             }
-    return uses;
+        }
 }
 
 static void touchpoint_unused(lint_ctx *c)
 {
+    int *uses, *dur;
+    touchpoint_uses(c, &uses, &dur);
     for (int t = 0; t < c->j->touchpoint_count; t++) {
         const cjm_touchpoint *tp = &c->j->touchpoints[t];
-        int dur;
-        if (!touchpoint_uses(c->j, tp->id, &dur))
+        if (!uses[t])
             lint_report(c, tp->src, &tp->suppress, arena_printf(c->a, "touchpoints[%d]", t),
                         "touchpoint \"%s\" is defined but no phase uses it", tp->name);
     }
@@ -129,13 +146,20 @@ static void touchpoint_unused(lint_ctx *c)
 
 static void channel_unused(lint_ctx *c)
 {
+    /* the channels some touchpoint offers, once */
+    int nch = model_channel_count();
+    char *offered = arena_alloc(c->a, (size_t)nch + 1);
+    memset(offered, 0, (size_t)nch + 1);
+    for (int t = 0; t < c->j->touchpoint_count; t++)
+        if (c->j->touchpoints[t].channel >= 0 && c->j->touchpoints[t].channel < nch)
+            offered[c->j->touchpoints[t].channel] = 1;
     for (int p = 0; p < c->j->persona_count; p++) {
         const cjm_persona *pe = &c->j->personas[p];
         for (int k = 0; k < pe->channels.count; k++) {
             const char *ch = pe->channels.items[k];
             int used = 0;
-            for (int t = 0; t < c->j->touchpoint_count && !used; t++)
-                used = strcmp(model_channel_names()[c->j->touchpoints[t].channel], ch) == 0;
+            for (int q = 0; q < nch && !used; q++)
+                used = offered[q] && strcmp(model_channel_names()[q], ch) == 0;
             if (!used)
                 lint_report(c, pe->channels.srcs ? pe->channels.srcs[k] : pe->src,
                             &pe->suppress, arena_printf(c->a, "personas[%d].channels[%d]", p, k),
@@ -195,18 +219,20 @@ static void emotion_jump(lint_ctx *c)
 {
     const cjm_journey *j = c->j;
     double step = lint_setting(c);
-    for (int p = 0; p < j->persona_count; p++) {
-        const char *id = j->personas[p].id;
-        for (int i = 1; i < j->phase_count; i++) {
-            const cjm_emotion *a = score_of(&j->phases[i - 1], id);
-            const cjm_emotion *b = score_of(&j->phases[i], id);
-            if (!a || !b || fabs(b->score - a->score) <= step
-                || explained(&j->phases[i], b, id))
+    /* phase by phase: each score against the same persona's just before */
+    for (int i = 1; i < j->phase_count; i++) {
+        const cjm_phase *ph = &j->phases[i];
+        for (int k = 0; k < ph->emotion_count; k++) {
+            const cjm_emotion *b = &ph->emotions[k];
+            const cjm_emotion *a = score_of(&j->phases[i - 1], b->persona);
+            int p = model_find_persona(j, b->persona);
+            if (!a || p < 0 || fabs(b->score - a->score) <= step
+                || explained(ph, b, b->persona))
                 continue;
-            lint_report(c, b->src, &j->phases[i].suppress, PHASE(i),
+            lint_report(c, b->src, &ph->suppress, PHASE(i),
                         "%s's emotion goes from %+g to %+g into phase \"%s\" (more than %g) "
                         "with no note, thought or pain to say why", j->personas[p].name,
-                        a->score, b->score, j->phases[i].name, step);
+                        a->score, b->score, ph->name, step);
         }
     }
 }
@@ -392,14 +418,15 @@ static void param_no_effect(lint_ctx *c)
 {
     if (!simulated(c->j))
         return;
+    int *uses, *dur;
+    touchpoint_uses(c, &uses, &dur);
     for (int t = 0; t < c->j->touchpoint_count; t++) {
         const cjm_touchpoint *tp = &c->j->touchpoints[t];
-        int dur, uses = touchpoint_uses(c->j, tp->id, &dur);
         const char *path = arena_printf(c->a, "touchpoints[%d]", t);
-        if (!uses && (tp->lift != 1 || tp->reach != 1))
+        if (!uses[t] && (tp->lift != 1 || tp->reach != 1))
             lint_report(c, tp->src, &tp->suppress, path, "touchpoint \"%s\" has a reach or "
                         "lift, but no phase uses it, so they change nothing", tp->name);
-        else if (uses && dur == uses && tp->lift != 1)
+        else if (uses[t] && dur[t] == uses[t] && tp->lift != 1)
             lint_report(c, tp->src, &tp->suppress, path, "the lift ×%g of touchpoint \"%s\" "
                         "has no effect: every phase that uses it moves on by duration, and "
                         "lift multiplies only a daily advance", tp->lift, tp->name);
