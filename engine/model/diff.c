@@ -35,6 +35,7 @@ typedef struct entry {
 typedef struct side {
     entry *e;
     int count, cap;
+    idmap personas;         /* persona id -> its entry, made for emotions */
 } side;
 
 typedef struct dctx {
@@ -121,15 +122,16 @@ static const char *key_of(arena *a, const entry *e, int by_label)
     return arena_printf(a, "%s\x1f%s", e->kind, by_label ? e->label : e->id);
 }
 
-/* The free entry of NEW that old entry O pairs with by label: from K
- * (the first with its kind and label) on, one in O's phase if there is
- * one, else the first free one; -1 when none is free. */
-static int by_label(const dctx *c, const entry *o, int k)
+/* The free entry of NEW that old entry O pairs with by label: along the
+ * chain SAME of the entries with its kind and label, from K (the first),
+ * one in O's phase if there is one, else the first free one; -1 when none
+ * is free. */
+static int by_label(const dctx *c, const entry *o, int k, const int *same)
 {
     int first_free = -1;
-    for (int q = k; q >= 0 && q < c->new_s.count; q++) {
+    for (int q = k; q >= 0; q = same[q]) {
         const entry *n = &c->new_s.e[q];
-        if (n->match >= 0 || strcmp(n->kind, o->kind) || strcmp(n->label, o->label))
+        if (n->match >= 0)
             continue;
         if (!o->phase || (n->phase && strcmp(n->phase, o->phase) == 0))
             return q;
@@ -143,13 +145,24 @@ static int by_label(const dctx *c, const entry *o, int k)
  * left with the same kind and label. */
 static void match(dctx *c)
 {
+    int n = c->new_s.count;
+    int *same = arena_alloc(c->a, sizeof(int) * (size_t)(n + 1));
+    int *tail = arena_alloc(c->a, sizeof(int) * (size_t)(n + 1));
     for (int pass = 0; pass < 2; pass++) {
         idmap m;
-        idmap_init(&m, c->a, c->new_s.count + 1);
-        for (int i = 0; i < c->new_s.count; i++) {     /* the first of a key stays */
+        idmap_init(&m, c->a, n + 1);
+        for (int i = 0; i < n; i++) {  /* the first of a key stays; the rest chained */
             entry *e = &c->new_s.e[i];
-            if (e->match < 0 && (pass || e->id))
-                idmap_add_grow(&m, c->a, key_of(c->a, e, pass), i);
+            same[i] = -1;
+            if (e->match >= 0 || (!pass && !e->id))
+                continue;
+            int first = idmap_add_grow(&m, c->a, key_of(c->a, e, pass), i);
+            if (first < 0) {
+                tail[i] = i;
+            } else {
+                same[tail[first]] = i;
+                tail[first] = i;
+            }
         }
         for (int i = 0; i < c->old.count; i++) {
             entry *o = &c->old.e[i];
@@ -157,7 +170,7 @@ static void match(dctx *c)
                 continue;
             int k = idmap_find(&m, key_of(c->a, o, pass));
             if (pass)
-                k = by_label(c, o, k);
+                k = by_label(c, o, k, same);
             if (k >= 0 && c->new_s.e[k].match < 0) {
                 o->match = k;
                 c->new_s.e[k].match = i;
@@ -279,15 +292,20 @@ static double score_of(const node *emotions, const char *persona)
                     : v->kind == NODE_FLOAT ? v->v.number : NAN;
 }
 
-/* The persona id on the other side for persona id P of side S. */
+/* Index FROM's personas by id (once, before emotions are compared). */
+static void index_personas(dctx *c, side *from)
+{
+    idmap_init(&from->personas, c->a, from->count + 1);
+    for (int i = 0; i < from->count; i++)
+        if (!strcmp(from->e[i].kind, "persona") && from->e[i].id)
+            idmap_add(&from->personas, from->e[i].id, i);
+}
+
+/* The persona id on side TO for persona id P of side FROM, or NULL. */
 static const char *persona_peer(const side *from, const side *to, const char *p)
 {
-    for (int i = 0; i < from->count; i++) {
-        const entry *e = &from->e[i];
-        if (!strcmp(e->kind, "persona") && e->id && !strcmp(e->id, p))
-            return e->match >= 0 ? to->e[e->match].id : NULL;
-    }
-    return NULL;
+    int i = p ? idmap_find(&from->personas, p) : -1;
+    return i >= 0 && from->e[i].match >= 0 ? to->e[from->e[i].match].id : NULL;
 }
 
 static void add_emotion(dctx *c, const char *phase, const char *persona, double before,
@@ -307,6 +325,8 @@ static void add_emotion(dctx *c, const char *phase, const char *persona, double 
  * or on one); a phase added or removed is a change of its own. */
 static void emotions(dctx *c)
 {
+    index_personas(c, &c->old);
+    index_personas(c, &c->new_s);
     for (int i = 0; i < c->new_s.count; i++) {
         const entry *n = &c->new_s.e[i];
         if (strcmp(n->kind, "phase") || n->match < 0)
