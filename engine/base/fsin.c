@@ -31,31 +31,42 @@ const char *fsin_size_text(double size, char *buf)
     return buf;
 }
 
+/* Whether FD may be read (not a folder, not a regular file over MAX
+ * bytes); closes FD when not, with the reason in WHY.  *SB is its stat. */
+static int fd_usable(int fd, size_t max, struct stat *sb, fsin_status *st, char *why,
+                     size_t whysize)
+{
+    if (fstat(fd, sb) != 0) {
+        snprintf(why, whysize, "cannot read: %s", strerror(errno));
+        *st = FSIN_FAILED;
+        close(fd);
+        return 0;
+    }
+    if (S_ISDIR(sb->st_mode)) {
+        snprintf(why, whysize, "is a folder, not a file");
+        *st = FSIN_NOT_REGULAR;
+        close(fd);
+        return 0;
+    }
+    char a[32], b[32];
+    if (S_ISREG(sb->st_mode) && (size_t)sb->st_size > max) {
+        snprintf(why, whysize, "is %s, larger than the limit of %s",
+                 fsin_size_text((double)sb->st_size, a), fsin_size_text((double)max, b));
+        *st = FSIN_TOO_BIG;
+        close(fd);
+        return 0;
+    }
+    return 1;
+}
+
 /* Read all of FD (at most MAX bytes); closes FD. */
 static char *read_fd(int fd, size_t max, size_t *len, fsin_status *st, char *why,
                      size_t whysize)
 {
     struct stat sb;
-    if (fstat(fd, &sb) != 0) {
-        snprintf(why, whysize, "cannot read: %s", strerror(errno));
-        *st = FSIN_FAILED;
-        close(fd);
+    char b[32];
+    if (!fd_usable(fd, max, &sb, st, why, whysize))
         return NULL;
-    }
-    if (S_ISDIR(sb.st_mode)) {
-        snprintf(why, whysize, "is a folder, not a file");
-        *st = FSIN_NOT_REGULAR;
-        close(fd);
-        return NULL;
-    }
-    char a[32], b[32];
-    if (S_ISREG(sb.st_mode) && (size_t)sb.st_size > max) {
-        snprintf(why, whysize, "is %s, larger than the limit of %s", 
-                 fsin_size_text((double)sb.st_size, a), fsin_size_text((double)max, b));
-        *st = FSIN_TOO_BIG;
-        close(fd);
-        return NULL;
-    }
     size_t cap = S_ISREG(sb.st_mode) ? (size_t)sb.st_size + 1 : 8192, used = 0;
     char *buf = malloc(cap + 1);
     while (buf) {
@@ -131,6 +142,114 @@ char *fsin_read(const char *path, size_t max, size_t *len, diag_list *d)
     if (!text && st == FSIN_TOO_BIG)
         d->limit_hit = 1;
     return text;
+}
+
+/* The block fsin_read_lines reads at a time: a few hundred lines, small
+ * enough to stay in the cache (a file read whole was a page fault every
+ * 4 KB of it). */
+#define FSIN_BLOCK (1u << 20)
+
+typedef struct line_feed {
+    char *buf;
+    size_t cap, used;
+    int (*fn)(void *ctx, char *lines, size_t len);
+    void *ctx;
+} line_feed;
+
+/* Hand the whole lines in the buffer (all of it at the end of the file)
+ * to the reader and keep the rest; FN's answer, or 0 while there is no
+ * whole line yet. */
+static int feed_lines(line_feed *f, int at_end)
+{
+    char *cut = at_end ? f->buf + f->used - 1 : memrchr(f->buf, '\n', f->used);
+    if (!f->used || !cut)
+        return 0;
+    size_t n = (size_t)(cut - f->buf) + 1;
+    char keep = f->buf[n];
+    f->buf[n] = '\0';
+    int rc = f->fn(f->ctx, f->buf, n);
+    f->buf[n] = keep;
+    memmove(f->buf, f->buf + n, f->used - n);
+    f->used -= n;
+    return rc;
+}
+
+/* Read FD through F, at most MAX bytes; closes FD.  -1 with WHY set after
+ * a read error or too many bytes, FN's answer when it stops, else 0. */
+static int stream_fd(int fd, line_feed *f, size_t max, fsin_status *st, char *why,
+                     size_t whysize)
+{
+    size_t total = 0;
+    int rc = 0;
+    *st = FSIN_OK;
+    while (rc == 0) {
+        if (f->used == f->cap && !memchr(f->buf, '\n', f->used)) {
+            char *grown = realloc(f->buf, 2 * f->cap + 1);     /* a long line */
+            if (!grown) {
+                snprintf(why, whysize, "cannot read: out of memory");
+                *st = FSIN_FAILED;
+                break;
+            }
+            f->buf = grown;
+            f->cap *= 2;
+        } else if (f->used == f->cap) {
+            rc = feed_lines(f, 0);
+            continue;
+        }
+        ssize_t got = read(fd, f->buf + f->used, f->cap - f->used);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            snprintf(why, whysize, "cannot read: %s", strerror(errno)), *st = FSIN_FAILED;
+        total += got > 0 ? (size_t)got : 0;
+        if (total > max) {
+            char b[32];
+            snprintf(why, whysize, "is larger than the limit of %s",
+                     fsin_size_text((double)max, b));
+            *st = FSIN_TOO_BIG;
+        }
+        if (*st != FSIN_OK)
+            break;
+        f->used += (size_t)got;
+        if (got == 0) {
+            rc = feed_lines(f, 1);
+            break;
+        }
+    }
+    close(fd);
+    return *st != FSIN_OK ? -1 : rc;
+}
+
+int fsin_read_lines(const char *path, size_t max,
+                    int (*fn)(void *ctx, char *lines, size_t len), void *ctx,
+                    diag_list *d)
+{
+    if (observer)
+        observer(observer_ctx, NULL, path);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+        return -1;
+    }
+    fsin_status st;
+    char why[200];
+    struct stat sb;
+    line_feed f = { .buf = malloc(FSIN_BLOCK + 1), .cap = FSIN_BLOCK, .fn = fn, .ctx = ctx };
+    int rc = -1;
+    if (!f.buf) {
+        snprintf(why, sizeof why, "cannot read: out of memory");
+        st = FSIN_FAILED;
+        close(fd);
+    } else if (fd_usable(fd, max, &sb, &st, why, sizeof why)) {
+        rc = stream_fd(fd, &f, max, &st, why, sizeof why);
+    }
+    free(f.buf);
+    if (st != FSIN_OK)
+        diag_add(d, DIAG_ERROR, path, 0, 0, NULL, "%s%s", why,
+                 st == FSIN_TOO_BIG ? " (raise it with --limit file=MB)" : "");
+    if (st == FSIN_TOO_BIG)
+        d->limit_hit = 1;
+    return rc;
 }
 
 /* Without openat2 (old kernels, or valgrind, which does not know the

@@ -34,6 +34,17 @@ typedef enum {
  * added to D. */
 char *fsin_read(const char *path, size_t max, size_t *len, diag_list *d);
 
+/* Read PATH (named by the user) a block of whole lines at a time, for
+ * files too big to hold at once: FN(CTX, LINES, LEN) is called on each
+ * block in order, LINES writable with a NUL after LEN bytes, every block
+ * but the last ending in '\n' (a block grows to hold a longer line).  At
+ * most MAX bytes in all.  FN returns 0 to go on, anything else to stop.
+ * 0 when all was read; FN's answer when it stopped; -1 after an error
+ * naming PATH is added to D. */
+int fsin_read_lines(const char *path, size_t max,
+                    int (*fn)(void *ctx, char *lines, size_t len), void *ctx,
+                    diag_list *d);
+
 /* Read REL inside DIR.  NULL with *STATUS set and a reason (without the
  * file name) in WHY; *STATUS is FSIN_OK on success. */
 char *fsin_read_beneath(const char *dir, const char *rel, size_t max, size_t *len,

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,18 +87,6 @@ static int cmp_names(const void *a, const void *b)
 
 /* ---- the chain ------------------------------------------------------------------ */
 
-attr_result *attribution_run(arena *a, const char *path, int order, diag_list *d)
-{
-    size_t len;
-    char *text = fsin_read(path, limit_bytes(LIM_FILE), &len, d);
-    if (!text)
-        return NULL;
-    diag_add_source(d, path, text, len < (1 << 20) ? len : (1 << 20));
-    attr_result *res = attribution_run_text(a, path, text, order, d);
-    free(text);
-    return res;
-}
-
 /* ---- reading the paths ----------------------------------------------------- */
 
 /* The paths as they are read: each goes into the chain and the heuristic
@@ -113,7 +102,8 @@ typedef struct path_set {
     attr_channel *acc;          /* per channel (first sight): the heuristics */
     long *last_path;            /* per channel: the last path that touched it */
     /* the channel of a name, by its hash: most lookups end here */
-    struct seen_name { const char *name; size_t len; int index; } recent[256];
+    struct seen_name { uint64_t w; size_t len; int index; } recent[256];
+    const char *limit;          /* the end of the bytes of the block, and its NUL */
     attr_result totals;         /* total conversions, value, nulls; paths */
     mchain *chain;
     int *ch;                    /* the row's channels */
@@ -122,6 +112,8 @@ typedef struct path_set {
     int field_cap;
     int col_path, col_conv, col_value, col_null, ncols;
     char sep;
+    int lineno;                 /* of the last line read */
+    int have_header;
 } path_set;
 
 /* A line without quotes: split at each separator found by memchr. */
@@ -213,25 +205,39 @@ static int channel_name_ok(path_set *ps, const char *name, int lineno)
     return 1;
 }
 
-/* The index of channel NAME, a new one (checked) on first sight; -1 after
- * reporting a bad name. */
-static int same_bytes(const char *a, const char *b, size_t len)
+/* The first eight bytes of NAME (LEN of them, LEN > 0) as a word, those
+ * past LEN zero: with LEN, all of a name of up to eight bytes.  Bytes
+ * before ps->limit may be read. */
+static uint64_t first_word(const path_set *ps, const char *name, size_t len)
 {
-    for (size_t i = 0; i < len; i++)
-        if (a[i] != b[i])
-            return 0;
-    return 1;
+    uint64_t w = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (name + 8 <= ps->limit) {
+        memcpy(&w, name, 8);
+        return len < 8 ? w & (((uint64_t)1 << (8 * len)) - 1) : w;
+    }
+#else
+    (void)ps;
+#endif
+    for (size_t i = 0; i < len && i < 8; i++)
+        w |= (uint64_t)(unsigned char)name[i] << (8 * i);
+    return w;
 }
 
-/* (H: the name's hash, as idmap_hash gives it) */
-static int channel_index(path_set *ps, const char *name, size_t len, unsigned h, int lineno)
+/* The index of channel NAME (LEN bytes), a new one (checked) on first
+ * sight; -1 after reporting a bad name.  The names seen last are known by
+ * their first word and length, so a short name is found without hashing
+ * it or comparing bytes. */
+static int channel_index(path_set *ps, const char *name, size_t len, int lineno)
 {
-    struct seen_name *r = &ps->recent[h & 255];
-    if (r->name && r->len == len && same_bytes(r->name, name, len))
+    uint64_t w = first_word(ps, name, len);
+    struct seen_name *r = &ps->recent[(w ^ len) * 0x9E3779B97F4A7C15ull >> 56];
+    if (r->len == len && r->w == w
+        && (len <= 8 || !memcmp(ps->names[r->index] + 8, name + 8, len - 8)))
         return r->index;
-    int i = idmap_find_hashed(&ps->by_name, name, len, h);
+    int i = idmap_find_hashed(&ps->by_name, name, len, idmap_hash(name, len));
     if (i >= 0) {
-        *r = (struct seen_name){ ps->names[i], len, i };
+        *r = (struct seen_name){ w, len, i };
         return i;
     }
     if (!channel_name_ok(ps, name, lineno))
@@ -261,20 +267,21 @@ static int channel_index(path_set *ps, const char *name, size_t len, unsigned h,
 static int read_channels(path_set *ps, char *p, int lineno)
 {
     int len = 0;
-    for (char *tok = p; tok;) {
-        /* the name between blanks, up to the next '>' (memchr, which
-         * reads many bytes at a time: a million paths were slow byte by
-         * byte), then hashed */
-        char *gt = strchr(tok, '>');
+    for (char *tok = p, *gt; tok; tok = gt ? gt + 1 : NULL) {
+        /* the name between blanks, up to the next '>' (strchr reads many
+         * bytes at a time: a million paths were slow byte by byte) */
+        gt = strchr(tok, '>');
         char *end = gt ? gt : tok + strlen(tok);
         while (*tok == ' ' || *tok == '\t')
             tok++;
-        while (end > tok && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+        /* (most names end in a letter: one test) */
+        while (end > tok && (unsigned char)end[-1] <= ' '
+               && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
             end--;
         *end = '\0';
         if (end > tok) {
             size_t n = (size_t)(end - tok);
-            int c = channel_index(ps, tok, n, idmap_hash(tok, n), lineno);
+            int c = channel_index(ps, tok, n, lineno);
             if (c < 0)
                 return -1;
             if (len == ps->ch_cap) {
@@ -285,7 +292,6 @@ static int read_channels(path_set *ps, char *p, int lineno)
             }
             ps->ch[len++] = c;
         }
-        tok = gt ? gt + 1 : NULL;
     }
     if (!len)
         diag_add(ps->d, DIAG_ERROR, ps->path, lineno, 1, NULL, "the path is empty");
@@ -307,9 +313,10 @@ static void tally(path_set *ps, const int *ch, int len, double conv, double valu
     last->last_conversions += conv;
     last->last_value += value;
     long path = t->paths + 1;           /* (last_path starts at 0) */
+    double conv_share = conv / len, value_share = value / len;
     for (int k = 0; k < len; k++) {
-        ps->acc[ch[k]].linear_conversions += conv / len;
-        ps->acc[ch[k]].linear_value += value / len;
+        ps->acc[ch[k]].linear_conversions += conv_share;
+        ps->acc[ch[k]].linear_value += value_share;
         if (ps->last_path[ch[k]] != path) {     /* the first touch of it here */
             ps->last_path[ch[k]] = path;
             ps->acc[ch[k]].path_share += conv + null_;
@@ -317,7 +324,7 @@ static void tally(path_set *ps, const int *ch, int len, double conv, double valu
     }
 }
 
-/* F as a number the quick way: digits, with a fraction of at most 15
+/* F as a number the quick way, between blanks: digits, with a fraction of at most 15
  * digits, and at most 15 digits in all.  Then F is M / 10^K for integers
  * M < 2^53 and 10^K, both exact in a double, so the division is rounded
  * once, as strtod rounds: the same value, several times faster. */
@@ -327,7 +334,17 @@ static int plain_number(const char *f, double *out)
                                     1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
     long long m = 0;
     int digits = 0, frac = -1;
+    while (*f == ' ' || *f == '\t')
+        f++;
     for (; *f; f++) {
+        if (*f == ' ' || *f == '\t' || *f == '\r') {       /* blanks to the end */
+            const char *b = f;
+            while (*b == ' ' || *b == '\t' || *b == '\r')
+                b++;
+            if (*b)
+                return 0;
+            break;
+        }
         if (*f >= '0' && *f <= '9') {
             m = m * 10 + (*f - '0');
             digits++;
@@ -369,8 +386,8 @@ static void read_row(path_set *ps, char *line, size_t line_len, int lineno)
     for (int k = 0; k < 3; k++) {
         if (cols[k] < 0)
             continue;
-        char *f = trim(ps->fields[cols[k]]);
-        if (!plain_number(f, &v[k]) && !checked_strtod(f, &v[k])) {
+        char *f = ps->fields[cols[k]];
+        if (!plain_number(f, &v[k]) && !checked_strtod(f = trim(f), &v[k])) {
             diag_add(ps->d, DIAG_ERROR, ps->path, lineno, 1, NULL, "column %d: \"%.40s\" is "
                      "not a number from 0 to %g", cols[k] + 1, f, ATTR_MAX_COUNT);
             return;
@@ -385,32 +402,47 @@ static void read_row(path_set *ps, char *line, size_t line_len, int lineno)
     ps->totals.paths++;
 }
 
-/* Every row of TEXT (a UTF-8 byte-order mark, as spreadsheets write, is
- * skipped); -1 after errors. */
-static int read_paths(path_set *ps, char *text)
+/* The rows of LINES (LEN bytes, a NUL after them), the next block of the
+ * file: a UTF-8 byte-order mark at its start, as spreadsheets write, is
+ * skipped.  Always 0: after an error, the rows are still checked. */
+static int read_block(void *ctx, char *lines, size_t len)
 {
-    if ((unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB
-        && (unsigned char)text[2] == 0xBF)
-        text += 3;
-    int lineno = 0, have_header = 0;
-    for (char *line = text, *next; line && *line; line = next) {
-        next = strchr(line, '\n');
-        size_t len = next ? (size_t)(next - line) : strlen(line);
-        if (next)
-            *next++ = '\0';
-        lineno++;
+    path_set *ps = ctx;
+    char *end = lines + len;
+    ps->limit = end + 1;
+    if (!ps->lineno) {
+        diag_add_source(ps->d, ps->path, lines, len < (1 << 20) ? len : (1 << 20));
+        if (len >= 3 && !memcmp(lines, "\xEF\xBB\xBF", 3))
+            lines += 3;
+    }
+    for (char *line = lines, *next; line < end; line = next) {
+        next = memchr(line, '\n', (size_t)(end - line));
+        size_t n = next ? (size_t)(next - line) : (size_t)(end - line);
+        next = next ? next + 1 : end;
+        line[n] = '\0';
+        ps->lineno++;
+        if (strlen(line) != n) {
+            diag_add(ps->d, DIAG_ERROR, ps->path, ps->lineno, (int)strlen(line) + 1, NULL,
+                     "a NUL byte: this is not a text file");
+            continue;
+        }
         while (*line == ' ' || *line == '\t')
-            line++, len--;
+            line++, n--;
         if (!*line || (*line == '\r' && !*trim(line)))
             continue;
-        if (!have_header) {
-            if (read_header(ps, trim(line), lineno) < 0)
-                return -1;
-            have_header = 1;
-        } else {
-            read_row(ps, line, len, lineno);
-        }
+        if (ps->have_header)
+            read_row(ps, line, n, ps->lineno);
+        else if (read_header(ps, trim(line), ps->lineno) == 0)
+            ps->have_header = 1;
+        else
+            return 1;
     }
+    return 0;
+}
+
+/* After the last block: -1 when there were errors or no paths. */
+static int paths_read(path_set *ps)
+{
     if (ps->d->errors)
         return -1;
     if (!ps->totals.paths) {
@@ -499,27 +531,47 @@ static int markov(attr_result *res, const path_set *ps, const int *first_sight)
     return 0;
 }
 
-attr_result *attribution_run_text(arena *a, const char *path, char *text, int order,
-                                  diag_list *d)
+/* The attribution of the paths PS has read (or NULL after errors), and
+ * the end of PS. */
+static attr_result *attribute(path_set *ps, int rc, int order)
+{
+    attr_result *res = NULL;
+    if (rc == 0 && paths_read(ps) == 0) {
+        res = arena_alloc(ps->a, sizeof *res);
+        *res = ps->totals;
+        res->channel_count = ps->nch;
+        res->order = order;
+        int *first_sight = sort_channels(ps, res);
+        if (markov(res, ps, first_sight) < 0)
+            res = NULL;
+        free(first_sight);
+    }
+    mchain_free(ps->chain);
+    free(ps->ch);
+    free(ps->fields);
+    return ps->d->errors ? NULL : res;
+}
+
+static path_set paths_begin(arena *a, const char *path, int order, diag_list *d)
 {
     path_set ps = { .a = a, .path = path, .d = d, .col_path = -1, .col_conv = -1,
                     .col_value = -1, .col_null = -1, .sep = ';' };
     ps.chain = mchain_new(order);
     if (!ps.chain)
         fsout_fatal("out of memory");
-    attr_result *res = NULL;
-    if (read_paths(&ps, text) == 0) {
-        res = arena_alloc(a, sizeof *res);
-        *res = ps.totals;
-        res->channel_count = ps.nch;
-        res->order = order;
-        int *first_sight = sort_channels(&ps, res);
-        if (markov(res, &ps, first_sight) < 0)
-            res = NULL;
-        free(first_sight);
-    }
-    mchain_free(ps.chain);
-    free(ps.ch);
-    free(ps.fields);
-    return d->errors ? NULL : res;
+    return ps;
+}
+
+attr_result *attribution_run(arena *a, const char *path, int order, diag_list *d)
+{
+    path_set ps = paths_begin(a, path, order, d);
+    int rc = fsin_read_lines(path, limit_bytes(LIM_FILE), read_block, &ps, d);
+    return attribute(&ps, rc, order);
+}
+
+attr_result *attribution_run_text(arena *a, const char *path, char *text, size_t len,
+                                  int order, diag_list *d)
+{
+    path_set ps = paths_begin(a, path, order, d);
+    return attribute(&ps, read_block(&ps, text, len), order);
 }

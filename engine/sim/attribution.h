@@ -42,8 +42,9 @@ typedef struct attr_result {
  * reporting (file:line for bad rows; a chain with no path to conversion). */
 attr_result *attribution_run(arena *a, const char *path, int order, diag_list *d);
 
-/* The same on TEXT (NUL-terminated, changed in place) read from PATH. */
-attr_result *attribution_run_text(arena *a, const char *path, char *text, int order,
-                                  diag_list *d);
+/* The same on TEXT (LEN bytes with a NUL after them, changed in place)
+ * read from PATH. */
+attr_result *attribution_run_text(arena *a, const char *path, char *text, size_t len,
+                                  int order, diag_list *d);
 
 #endif

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define MCHAIN_DIRECT 1024      /* entries in the direct step table */
+
 typedef struct edge { int from, to; double w; } edge;
 
 struct mchain {
@@ -32,6 +34,9 @@ struct mchain {
      * one probe once seen */
     struct step { int from, channel, to; size_t edge; } *steps;
     size_t nsteps, scap;
+    /* the steps taken last, by state and channel without hashing: all of
+     * them for a first-order chain of up to 32 channels */
+    struct step direct[MCHAIN_DIRECT];
     int *row;                   /* [n + 1]: state s's edges are row[s] .. row[s + 1] - 1 */
     double *out;                /* all weight leaving each state */
 };
@@ -213,10 +218,16 @@ static int steps_rehash(mchain *c)
  * edge; -1 when out of memory. */
 static int step(mchain *c, int prev, const int *ch, int k, double w)
 {
+    struct step *d = &c->direct[((unsigned)prev << 5 ^ (unsigned)ch[k]) & (MCHAIN_DIRECT - 1)];
+    if (d->to && d->from == prev && d->channel == ch[k]) {
+        c->edges[d->edge].w += w;
+        return d->to;
+    }
     size_t i = step_slot(c, prev, ch[k]);
     for (; c->steps[i].to; i = (i + 1) & (c->scap - 1))
         if (c->steps[i].from == prev && c->steps[i].channel == ch[k]) {
             c->edges[c->steps[i].edge].w += w;
+            *d = c->steps[i];
             return c->steps[i].to;
         }
     int from = k + 1 > c->order ? k + 1 - c->order : 0;

@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     diag_list d;
     arena_init(&a);
     diag_init(&d);
-    attr_result *r = attribution_run_text(&a, "fuzz.csv", text, order, &d);
+    attr_result *r = attribution_run_text(&a, "fuzz.csv", text, size - 1, order, &d);
     for (int i = 0; r && i < r->channel_count; i++) {
         double e = r->channels[i].removal_effect;
         if (!(e >= -1e-9 && e <= 1 + 1e-9))
