@@ -1,6 +1,7 @@
 /*
  * arena.c — bump allocation in chunks; see arena.h for the contract.
  */
+#define _DEFAULT_SOURCE          /* MAP_ANONYMOUS, madvise */
 #include "base/arena.h"
 
 #include <stdarg.h>
@@ -8,17 +9,24 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "base/fsout.h"
 
 #define ARENA_CHUNK_MIN (64 * 1024)
 #define ARENA_CHUNK_MAX (4 * 1024 * 1024)
 #define ARENA_ALIGN 16
+/* Chunks this large are mapped in huge pages where the kernel has them
+ * on request (transparent huge pages in "madvise" mode): one page fault
+ * every 2 MB, not every 4 KB (a check of 10,000 phases faulted 33,000
+ * times, a fifth of its time). */
+#define ARENA_HUGE (2 * 1024 * 1024)
 
 struct arena_chunk {
     arena_chunk *next;
     size_t size;        /* usable bytes in data[] */
     size_t used;
+    size_t mapped;      /* bytes mapped for it (then munmap), or 0 (free) */
     _Alignas(16) unsigned char data[];
 };
 
@@ -33,11 +41,44 @@ void arena_free(arena *a)
     arena_chunk *c = a->head;
     while (c) {
         arena_chunk *next = c->next;
-        free(c);
+        if (c->mapped)
+            munmap(c, c->mapped);
+        else
+            free(c);
         c = next;
     }
     a->head = NULL;
     a->used_total = 0;
+}
+
+/* A zeroed chunk of at least *WANT usable bytes (*WANT is set to what it
+ * has). */
+static arena_chunk *new_chunk(size_t *want)
+{
+    arena_chunk *c = NULL;
+#ifdef MADV_HUGEPAGE
+    if (*want >= ARENA_HUGE) {
+        /* a multiple of 2 MB, mapped at a multiple of 2 MB */
+        size_t size = (sizeof *c + *want + ARENA_HUGE - 1) & ~(size_t)(ARENA_HUGE - 1);
+        char *p = mmap(NULL, size + ARENA_HUGE, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p != MAP_FAILED) {
+            size_t lead = (ARENA_HUGE - (uintptr_t)p % ARENA_HUGE) % ARENA_HUGE;
+            if (lead)
+                munmap(p, lead);
+            munmap(p + lead + size, ARENA_HUGE - lead);
+            madvise(p + lead, size, MADV_HUGEPAGE);
+            c = (arena_chunk *)(void *)(p + lead);
+            c->mapped = size;
+            *want = size - sizeof *c;
+            return c;
+        }
+    }
+#endif
+    c = calloc(1, sizeof *c + *want);
+    if (!c)
+        fsout_fatal("out of memory");
+    return c;
 }
 
 void *arena_alloc(arena *a, size_t size)
@@ -55,10 +96,7 @@ void *arena_alloc(arena *a, size_t size)
             want = ARENA_CHUNK_MAX;
         if (want < rounded)
             want = rounded;
-        c = calloc(1, sizeof *c + want);
-        if (!c) {
-            fsout_fatal("out of memory");
-        }
+        c = new_chunk(&want);
         c->size = want;
         c->used = 0;
         c->next = a->head;

@@ -22,6 +22,7 @@
 #include "base/fsin.h"
 #include "base/limit.h"
 #include "base/sbuf.h"
+#include "doc/yaml_fast.h"
 
 /* ---- scalar resolution (YAML 1.1, as PyYAML reads it) ----------------- */
 
@@ -269,6 +270,7 @@ typedef struct loader {
     anchor_entry *anchors[ANCHOR_BUCKETS];
     node *root;
     int failed;
+    int documents;          /* begun so far */
 } loader;
 
 static void load_error(loader *ld, int line, int col, const char *fmt, ...)
@@ -628,6 +630,84 @@ static void on_alias(loader *ld, const yaml_event_t *ev)
     attach(ld, copy);
 }
 
+/* One event, from libyaml or yaml_fast. */
+static void on_event(loader *ld, const yaml_event_t *ev)
+{
+    switch (ev->type) {
+    case YAML_DOCUMENT_START_EVENT:
+        if (++ld->documents > 1)
+            load_error(ld, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1,
+                       "a journey file holds one YAML document; found a second one");
+        break;
+    case YAML_MAPPING_START_EVENT:
+        open_container(ld, ev, NODE_MAP, ev->data.mapping_start.anchor,
+                       ev->data.mapping_start.tag);
+        break;
+    case YAML_SEQUENCE_START_EVENT:
+        open_container(ld, ev, NODE_SEQ, ev->data.sequence_start.anchor,
+                       ev->data.sequence_start.tag);
+        break;
+    case YAML_MAPPING_END_EVENT:
+    case YAML_SEQUENCE_END_EVENT:
+        close_container(ld);
+        break;
+    case YAML_SCALAR_EVENT:
+        on_scalar(ld, ev);
+        break;
+    case YAML_ALIAS_EVENT:
+        on_alias(ld, ev);
+        break;
+    default:
+        break;
+    }
+}
+
+/* (after an error, the rest of the events are not read: as libyaml's loop) */
+static void on_fast_event(void *ctx, const yaml_event_t *ev)
+{
+    loader *ld = ctx;
+    if (!ld->failed)
+        on_event(ld, ev);
+}
+
+static void parser_error(loader *ld, const yaml_parser_t *parser)
+{
+    int line, col;
+    if (parser->error == YAML_READER_ERROR) {
+        diag_offset_to_linecol(ld->text, ld->len, parser->problem_offset, &line, &col);
+        load_error(ld, line, col, "%s (byte offset %zu)",
+                   parser->problem ? parser->problem : "invalid input",
+                   parser->problem_offset);
+        return;
+    }
+    line = (int)parser->problem_mark.line + 1;
+    col = (int)parser->problem_mark.column + 1;
+    if (parser->context)
+        load_error(ld, line, col, "%s %s (started at line %d)", parser->context,
+                   parser->problem ? parser->problem : "",
+                   (int)parser->context_mark.line + 1);
+    else
+        load_error(ld, line, col, "%s", parser->problem ? parser->problem : "invalid YAML");
+}
+
+static void parse_with_libyaml(loader *ld)
+{
+    yaml_parser_t parser;
+    yaml_parser_initialize(&parser);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)ld->text, ld->len);
+    for (int done = 0; !done && !ld->failed;) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            parser_error(ld, &parser);
+            break;
+        }
+        done = ev.type == YAML_STREAM_END_EVENT;
+        on_event(ld, &ev);
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&parser);
+}
+
 node *yaml_load_string(arena *a, const char *file, const char *text,
                        size_t len, diag_list *d)
 {
@@ -650,71 +730,10 @@ node *yaml_load_string(arena *a, const char *file, const char *text,
         return NULL;
     }
 
-    yaml_parser_t parser;
-    yaml_parser_initialize(&parser);
-    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-
-    int documents = 0, done = 0;
-    while (!done && !ld->failed) {
-        yaml_event_t ev;
-        if (!yaml_parser_parse(&parser, &ev)) {
-            int line, col;
-            if (parser.error == YAML_READER_ERROR) {
-                diag_offset_to_linecol(text, len, parser.problem_offset,
-                                       &line, &col);
-                load_error(ld, line, col, "%s (byte offset %zu)",
-                           parser.problem ? parser.problem : "invalid input",
-                           parser.problem_offset);
-            } else {
-                line = (int)parser.problem_mark.line + 1;
-                col = (int)parser.problem_mark.column + 1;
-                if (parser.context)
-                    load_error(ld, line, col, "%s %s (started at line %d)",
-                               parser.context,
-                               parser.problem ? parser.problem : "",
-                               (int)parser.context_mark.line + 1);
-                else
-                    load_error(ld, line, col, "%s",
-                               parser.problem ? parser.problem
-                                              : "invalid YAML");
-            }
-            break;
-        }
-        switch (ev.type) {
-        case YAML_STREAM_END_EVENT:
-            done = 1;
-            break;
-        case YAML_DOCUMENT_START_EVENT:
-            if (++documents > 1)
-                load_error(ld, (int)ev.start_mark.line + 1,
-                           (int)ev.start_mark.column + 1,
-                           "a journey file holds one YAML document; "
-                           "found a second one");
-            break;
-        case YAML_MAPPING_START_EVENT:
-            open_container(ld, &ev, NODE_MAP, ev.data.mapping_start.anchor,
-                           ev.data.mapping_start.tag);
-            break;
-        case YAML_SEQUENCE_START_EVENT:
-            open_container(ld, &ev, NODE_SEQ, ev.data.sequence_start.anchor,
-                           ev.data.sequence_start.tag);
-            break;
-        case YAML_MAPPING_END_EVENT:
-        case YAML_SEQUENCE_END_EVENT:
-            close_container(ld);
-            break;
-        case YAML_SCALAR_EVENT:
-            on_scalar(ld, &ev);
-            break;
-        case YAML_ALIAS_EVENT:
-            on_alias(ld, &ev);
-            break;
-        default:
-            break;
-        }
-        yaml_event_delete(&ev);
-    }
-    yaml_parser_delete(&parser);
+    if (yaml_fast_read(text, len, NULL, NULL) == 0)
+        yaml_fast_read(text, len, on_fast_event, ld);
+    else
+        parse_with_libyaml(ld);
 
     node *root = ld->failed ? NULL : ld->root;
     if (!ld->failed && !root)
