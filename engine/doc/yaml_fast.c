@@ -12,10 +12,11 @@
 #include "doc/yaml_fast.h"
 
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#ifdef YAML_FAST_DEBUG          /* where it declines, for tests/unit and debugging */
-#include <stdio.h>
+#ifdef YAML_FAST_DEBUG          /* where it declines, for debugging */
 static const struct fy *debug_f;
 static int declined_at(int src);
 #define DECLINE declined_at(__LINE__)
@@ -576,4 +577,67 @@ int yaml_fast_read(const char *text, size_t len,
         return 0;
     fy g = { .s = text, .len = len, .line = 1, .ascii = ascii, .emit = emit, .ctx = ctx };
     return document(&g);
+}
+
+/* ---- the check against libyaml ------------------------------------------------- */
+
+/* The events as text: kind, start line and column (of the events whose
+ * marks the loader reads), style and value. */
+typedef struct dump { char *s; size_t len, cap; } dump;
+
+static void put(dump *d, const char *p, size_t n)
+{
+    if (d->len + n + 1 > d->cap) {
+        d->cap = 2 * (d->len + n + 1);
+        d->s = realloc(d->s, d->cap);
+        if (!d->s)
+            abort();
+    }
+    memcpy(d->s + d->len, p, n);
+    d->len += n;
+}
+
+static void dump_event(void *ctx, const yaml_event_t *e)
+{
+    dump *d = ctx;
+    char head[96];
+    int start = e->type == YAML_SCALAR_EVENT || e->type == YAML_MAPPING_START_EVENT
+                || e->type == YAML_SEQUENCE_START_EVENT;
+    int n = snprintf(head, sizeof head, "%d %zu:%zu", (int)e->type,
+                     start ? e->start_mark.line : 0, start ? e->start_mark.column : 0);
+    put(d, head, (size_t)n);
+    if (e->type == YAML_SCALAR_EVENT) {
+        n = snprintf(head, sizeof head, " s%d %zu [", (int)e->data.scalar.style,
+                     e->data.scalar.length);
+        put(d, head, (size_t)n);
+        put(d, (const char *)e->data.scalar.value, e->data.scalar.length);
+        put(d, "]", 1);
+    }
+    put(d, "\n", 1);
+}
+
+int yaml_fast_agrees(const char *text, size_t len)
+{
+    dump fast = { 0 }, lib = { 0 };
+    if (yaml_fast_read(text, len, dump_event, &fast) != 0)
+        return 1;
+    yaml_parser_t p;
+    yaml_parser_initialize(&p);
+    yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+    int ok = 1;
+    for (int done = 0; !done && ok;) {
+        yaml_event_t e;
+        if (!yaml_parser_parse(&p, &e)) {
+            ok = 0;
+            break;
+        }
+        done = e.type == YAML_STREAM_END_EVENT;
+        dump_event(&lib, &e);
+        yaml_event_delete(&e);
+    }
+    yaml_parser_delete(&p);
+    ok = ok && fast.len == lib.len && memcmp(fast.s, lib.s, fast.len) == 0;
+    free(fast.s);
+    free(lib.s);
+    return ok;
 }

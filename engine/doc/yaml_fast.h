@@ -30,4 +30,10 @@
 int yaml_fast_read(const char *text, size_t len,
                    void (*emit)(void *ctx, const yaml_event_t *event), void *ctx);
 
+/* Whether yaml_fast reads TEXT as libyaml does: 1 when it declines, or
+ * when its events are libyaml's (kinds, start lines and columns, styles
+ * and values); 0 when libyaml refuses what it read, or reads it
+ * otherwise.  For fuzz_yaml and the tests. */
+int yaml_fast_agrees(const char *text, size_t len);
+
 #endif

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "doc/yaml.h"
+#include "doc/yaml_fast.h"
 
 typedef struct fixture {
     arena a;
@@ -333,6 +334,82 @@ static void test_format_float(void **state)
     assert_string_equal(buf, "null");
 }
 
+
+/* ---- yaml_fast: the common shape, read as libyaml reads it ------------- */
+
+static const char *const fast_reads[] = {
+    "a: 1\nb:\n- x\n- y: 2\n  z: [1, \"q\", {k: v}]\nc:\n    - p\n",
+    "# c\n\na: 1 # one\n\n  # a deeper comment\nb: two words  \n",
+    "\xe5\x90\x8d\xe5\x89\x8d: \xe5\x80\xa4\nk: {a: \xe6\x97\xa5\xe6\x9c\xac, b: x}\n",
+    "a: 'single'\nb: \"double\"\n'k k': v\n\"q\" : w\n",
+    "url: http://x.y/z#frag\nt: a:b c\nn: -5\nm: [-1, -2.5]\n",
+    "a: [ ]\nb: { }\nc: [ x , y ]\nd: {a: [1, {b: c}]}\n",
+    "---\na: 1\n",
+    "phases:\n  - id: p\n    steps:\n      - s1\n      - s2\n    emotions: {a: 1}\n"
+    "  - id: q\n",
+    "- a\n- b: c\n  d: e\n-\n  - x\n",
+    "a: b",
+    "a:\n  text here\nb: 1\n",
+    "a  : 1\n",
+    "a: x, y\nb: x [y] {z}\nc: it's\n",
+    "a:\n- 1\n- 2\nb: 3\n",
+};
+
+static const char *const fast_declines[] = {
+    "a: |\n  x\n", "a: >-\n  x\n", "a: &x 1\nb: *x\n", "a: !!str 1\n",
+    "a: \"x\\n\"\n", "a: 'it''s'\n", "a: b\n  c\n", "a: [x,\n  y]\n", "a:\n",
+    "a:\tb\n", "a: b\r\n", "? a\n: b\n", "a: b\n---\nc: d\n", "x\n", "  a: 1\n",
+    "a: {b}\n", "a: [b, ]\n", "{a: 1}\n", "a: b: c\n", "a: x\xc2\x85y\n",
+    "a: [a:b]\n", "a: 1\n- b\n", "- - a\n", "a: - b\n", "a: \"never\n",
+    "%YAML 1.1\n---\na: 1\n", "a: x #c\n  y\n", "", "# only\n",
+    "a: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]"
+    "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n",
+};
+
+static void test_fast_reads_as_libyaml(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof fast_reads / sizeof *fast_reads; i++) {
+        const char *t = fast_reads[i];
+        if (yaml_fast_read(t, strlen(t), NULL, NULL) != 0)
+            fail_msg("yaml_fast declined %s", t);
+        if (!yaml_fast_agrees(t, strlen(t)))
+            fail_msg("yaml_fast read otherwise than libyaml: %s", t);
+    }
+}
+
+static void test_fast_declines(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof fast_declines / sizeof *fast_declines; i++) {
+        const char *t = fast_declines[i];
+        if (yaml_fast_read(t, strlen(t), NULL, NULL) == 0)
+            fail_msg("yaml_fast read %s", t);
+    }
+}
+
+/* The loader gives the same tree and positions either way: a file read
+ * fast, and the same file with a comment libyaml must read (a tab). */
+static void test_fast_same_tree(void **state)
+{
+    fixture *f = *state;
+    const char *fast = "a: 1\nb: [x, {k: 'v'}]\nc:\n  - d: 2.5\n";
+    const char *slow = "a: 1\nb: [x, {k: 'v'}]\nc:\n  - d: 2.5\n#\t\n";
+    assert_int_equal(yaml_fast_read(fast, strlen(fast), NULL, NULL), 0);
+    assert_int_not_equal(yaml_fast_read(slow, strlen(slow), NULL, NULL), 0);
+    node *x = load(f, fast), *y = load(f, slow);
+    assert_non_null(x);
+    assert_non_null(y);
+    char *tx = yaml_emit(x, &(size_t){ 0 }, &f->d), *ty = yaml_emit(y, &(size_t){ 0 }, &f->d);
+    assert_string_equal(tx, ty);
+    free(tx);
+    free(ty);
+    const node *d = node_map_get(node_map_get(x, "c")->first, "d");
+    assert_int_equal(d->line, 4);
+    assert_int_equal(d->col, 8);
+    assert_int_equal(d->key_col, 5);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -354,6 +431,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_empty_stream, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unknown_tag, setup, teardown),
         cmocka_unit_test_setup_teardown(test_emit_round_trip, setup, teardown),
+        cmocka_unit_test(test_fast_reads_as_libyaml),
+        cmocka_unit_test(test_fast_declines),
+        cmocka_unit_test_setup_teardown(test_fast_same_tree, setup, teardown),
     };
     return cmocka_run_group_tests_name("yaml", tests, NULL, NULL);
 }
