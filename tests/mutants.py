@@ -187,6 +187,18 @@ MUTANTS = [
      "    rnode_put(a, r, \"difference\", num(a, v[1] - v[0]));",
      "    rnode_put(a, r, \"difference\", num(a, v[0] - v[1]));",
      ["tests/cli/test_diff.sh"]),
+    ("yaml_fast counts columns in bytes", "engine/doc/yaml_fast.c",
+     "    if (f->ascii)\n        return (int)(p - f->line_start) + 1;",
+     "    if (1)\n        return (int)(p - f->line_start) + 1;",
+     ["tests/cli/test_yaml_fast.sh"]),
+    ("yaml_fast keeps a plain scalar's trailing blanks", "engine/doc/yaml_fast.c",
+     "    while (end > f->pos && f->s[end - 1] == ' ')\n        end--;",
+     "",
+     ["tests/cli/test_yaml_fast.sh"]),
+    ("attribution drops the part line at a block's end", "engine/base/fsin.c",
+     "    f->used -= n;",
+     "    f->used = 0;",
+     ["tests/cli/test_attribution_blocks.sh"]),
 ]
 
 
