@@ -1,7 +1,6 @@
 /*
  * arena.c — bump allocation in chunks; see arena.h for the contract.
  */
-#define _DEFAULT_SOURCE          /* MAP_ANONYMOUS, madvise */
 #include "base/arena.h"
 
 #include <stdarg.h>
@@ -9,18 +8,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "base/fsout.h"
+#include "base/hugemem.h"
 
 #define ARENA_CHUNK_MIN (64 * 1024)
 #define ARENA_CHUNK_MAX (4 * 1024 * 1024)
 #define ARENA_ALIGN 16
-/* Chunks this large are mapped in huge pages where the kernel has them
- * on request (transparent huge pages in "madvise" mode): one page fault
- * every 2 MB, not every 4 KB (a check of 10,000 phases faulted 33,000
- * times, a fifth of its time). */
-#define ARENA_HUGE (2 * 1024 * 1024)
+/* Chunks this large are mapped in huge pages (hugemem.h). */
+#define ARENA_HUGE HUGEMEM_PAGE
 
 struct arena_chunk {
     arena_chunk *next;
@@ -42,7 +38,7 @@ void arena_free(arena *a)
     while (c) {
         arena_chunk *next = c->next;
         if (c->mapped)
-            munmap(c, c->mapped);
+            hugemem_unmap(c, c->mapped);
         else
             free(c);
         c = next;
@@ -56,25 +52,15 @@ void arena_free(arena *a)
 static arena_chunk *new_chunk(size_t *want)
 {
     arena_chunk *c = NULL;
-#ifdef MADV_HUGEPAGE
     if (*want >= ARENA_HUGE) {
-        /* a multiple of 2 MB, mapped at a multiple of 2 MB */
-        size_t size = (sizeof *c + *want + ARENA_HUGE - 1) & ~(size_t)(ARENA_HUGE - 1);
-        char *p = mmap(NULL, size + ARENA_HUGE, PROT_READ | PROT_WRITE,
-                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (p != MAP_FAILED) {
-            size_t lead = (ARENA_HUGE - (uintptr_t)p % ARENA_HUGE) % ARENA_HUGE;
-            if (lead)
-                munmap(p, lead);
-            munmap(p + lead + size, ARENA_HUGE - lead);
-            madvise(p + lead, size, MADV_HUGEPAGE);
-            c = (arena_chunk *)(void *)(p + lead);
+        size_t size = sizeof *c + *want;
+        c = hugemem_map(&size);
+        if (c) {
             c->mapped = size;
             *want = size - sizeof *c;
             return c;
         }
     }
-#endif
     c = calloc(1, sizeof *c + *want);
     if (!c)
         fsout_fatal("out of memory");

@@ -39,19 +39,26 @@ typedef struct pen_svg pen_svg;
 
 /* A cairo context whose drawing becomes SVG for a page of WIDTH x HEIGHT
  * points; NULL when out of memory.  Draw on pen_svg_context(), then
- * pen_svg_end.  Text is glyph outlines (the same everywhere), or with
+ * pen_svg_end (a file) or pen_svg_inline (a part of a page).  Text is glyph outlines (the same everywhere), or with
  * TEXT <text> elements in the fonts Pango chose and the line breaks cjm
  * made, which design tools open as editable text. */
 pen_svg *pen_svg_begin(double width, double height, int text);
 cairo_t *pen_svg_context(pen_svg *s);
 
-/* Write the SVG document to F, with TITLE and, as its description, the
- * texts of page P (text is drawn as outlines: these carry the words for
- * screen readers and search), in language LANG (a locale such as "ja";
- * NULL: none said).  Frees S.  0, or -1 on a write error or when memory
+/* Make S an SVG document written to F as it is drawn (a map of 10,000
+ * phases is 300 MB of SVG: not held in memory), with TITLE and, as its
+ * description, the texts of page P (text is drawn as outlines: these
+ * carry the words for screen readers and search), in language LANG (a
+ * locale such as "ja"; NULL: none said).  The glyph outlines and clips
+ * the drawing uses follow it, in <defs> at the end.  Call before
+ * drawing; then pen_svg_end. */
+void pen_svg_to_file(pen_svg *s, FILE *f, const char *title, const char *lang,
+                     const rpage *p);
+
+/* Finish the document pen_svg_to_file began: the hover hints of P and
+ * the definitions.  Frees S.  0, or -1 on a write error or when memory
  * ran out while drawing. */
-int pen_svg_end(pen_svg *s, FILE *f, const char *title, const char *lang,
-                const rpage *p);
+int pen_svg_end(pen_svg *s, const rpage *p);
 
 /* Begin every id S writes with PREFIX (at most 15 bytes), so that several
  * SVGs can share one HTML page.  Call before drawing. */

@@ -162,8 +162,9 @@ int surface_write(const rdoc *doc, const theme *t, out_format format,
         if (!svg) {
             status = CAIRO_STATUS_NO_MEMORY;
         } else {
+            pen_svg_to_file(svg, f, title, doc->lang, first);
             draw_page(pen_svg_context(svg), first, t);
-            if (pen_svg_end(svg, f, title, doc->lang, first) < 0)
+            if (pen_svg_end(svg, first) < 0)
                 status = CAIRO_STATUS_WRITE_ERROR;
         }
     } else if (editable_text) {

@@ -23,7 +23,22 @@ struct pen_svg {
     int save_depth;
     int text;                   /* <text> elements, not glyph outlines */
     char prefix[16];            /* before every id: several SVGs in one page */
+    FILE *out;                  /* the file the body goes to as it grows, or NULL */
+    int write_failed;
 };
+
+/* What the body may hold before it goes to the file. */
+#define SVG_BODY_BLOCK (1u << 20)
+
+/* After each drawing operation: a full block of the body to the file. */
+static void spill(pen_svg *s)
+{
+    if (!s->out || s->body.len < SVG_BODY_BLOCK || s->body.failed)
+        return;
+    if (fwrite(s->body.data, 1, s->body.len, s->out) != s->body.len)
+        s->write_failed = 1;
+    s->body.len = 0;
+}
 
 static void hex_color(sbuf *b, double r, double g, double bl)
 {
@@ -95,6 +110,7 @@ static void svg_fill(void *self, cairo_t *cr)
         sbuf_lit(&s->body, "/>\n");
     }
     cairo_path_destroy(p);
+    spill(self);
 }
 
 static void svg_stroke(void *self, cairo_t *cr)
@@ -138,6 +154,7 @@ static void svg_stroke(void *self, cairo_t *cr)
         sbuf_lit(b, "/>\n");
     }
     cairo_path_destroy(p);
+    spill(self);
 }
 
 static void svg_clip(void *self, cairo_t *cr)
@@ -227,6 +244,7 @@ static void svg_image(void *self, cairo_t *cr, cairo_surface_t *img)
         s->body.failed = 1;
     }
     sbuf_free(&png);
+    spill(self);
 }
 
 /* The id of GLYPH of SF's outline in <defs> (defined on first use), 0 when
@@ -333,6 +351,7 @@ static void svg_layout(void *self, cairo_t *cr, PangoLayout *layout)
     else
         pen_each_glyph(layout, x0, y0, svg_glyph, s);
     sbuf_lit(b, "</g>\n");
+    spill(self);
 }
 
 static const pen_ops svg_ops = {
@@ -425,10 +444,9 @@ static void svg_open(sbuf *head, const pen_svg *s, const char *lang, int file)
 }
 
 static const char svg_mid[] = "</defs>\n<g stroke-miterlimit=\"10\">\n";
-static const char svg_tail[] = "</g>\n</svg>\n";
 
-int pen_svg_end(pen_svg *s, FILE *f, const char *title, const char *lang,
-                const rpage *p)
+void pen_svg_to_file(pen_svg *s, FILE *f, const char *title, const char *lang,
+                     const rpage *p)
 {
     sbuf head = { 0 };
     svg_open(&head, s, lang, 1);
@@ -440,19 +458,24 @@ int pen_svg_end(pen_svg *s, FILE *f, const char *title, const char *lang,
             xml_text(&head, p->boxes[i].text);
             sbuf_put(&head, "\n", 1);
         }
-    sbuf_lit(&head, "</desc>\n<defs>\n");
+    sbuf_lit(&head, "</desc>\n<g stroke-miterlimit=\"10\">\n");
+    if (head.failed || fwrite(head.data, 1, head.len, f) != head.len)
+        s->write_failed = 1;
+    sbuf_free(&head);
+    s->out = f;
+}
+
+int pen_svg_end(pen_svg *s, const rpage *p)
+{
     for (; s->open_groups > 0; s->open_groups--)
         sbuf_lit(&s->body, "</g>\n");
     hover_hints(&s->body, p);
-    int failed = head.failed || s->body.failed || s->defs.failed;
-    if (!failed) {
-        failed = fwrite(head.data, 1, head.len, f) != head.len
-              || (s->defs.len && fwrite(s->defs.data, 1, s->defs.len, f) != s->defs.len)
-              || fwrite(svg_mid, 1, sizeof svg_mid - 1, f) != sizeof svg_mid - 1
-              || (s->body.len && fwrite(s->body.data, 1, s->body.len, f) != s->body.len)
-              || fwrite(svg_tail, 1, sizeof svg_tail - 1, f) != sizeof svg_tail - 1;
-    }
-    sbuf_free(&head);
+    sbuf_lit(&s->body, "</g>\n<defs>\n");
+    int failed = s->write_failed || s->body.failed || s->defs.failed || !s->out;
+    if (!failed)
+        failed = fwrite(s->body.data, 1, s->body.len, s->out) != s->body.len
+              || (s->defs.len && fwrite(s->defs.data, 1, s->defs.len, s->out) != s->defs.len)
+              || fputs("</defs>\n</svg>\n", s->out) == EOF;
     svg_free(s);
     return failed ? -1 : 0;
 }
