@@ -36,14 +36,25 @@ DEBS = liblua5.4-dev libyaml-dev libcairo2-dev libpango1.0-dev libpng-dev zlib1g
        valgrind python3-jsonschema python3-numpy \
        chromium chromium-driver python3-selenium
 
+# Loaded by the commands that use them, not linked (engine/base/dynlib.h:
+# with the dozen libraries they bring, they cost every run 10 ms): cjm is
+# built with their headers and told their sonames.
+DYN_PKGS = xlsxwriter libmicrohttpd
+soname = $(shell objdump -p $$($(CC) -print-file-name=$(1)) 2>/dev/null \
+                 | awk '$$1 == "SONAME" { print $$2 }')
+MHD_SONAME  := $(call soname,libmicrohttpd.so)
+XLSX_SONAME := $(call soname,libxlsxwriter.so)
+
 CC      ?= cc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out $(DYN_PKGS),$(PKGS)) 2>/dev/null)
 WARN     = -Wall -Wextra -Werror -std=c11 -Wno-format-truncation
 CPPFLAGS += -Iengine -Ibuild/gen -D_POSIX_C_SOURCE=200809L -DCJM_VERSION='"$(VERSION)"' \
-            -DCJM_DATADIR='"$(DATADIR)"'
+            -DCJM_DATADIR='"$(DATADIR)"' \
+            $(if $(MHD_SONAME),-DCJM_MHD_SONAME='"$(MHD_SONAME)"') \
+            $(if $(XLSX_SONAME),-DCJM_XLSX_SONAME='"$(XLSX_SONAME)"')
 CFLAGS  ?= -O2 -g
-LDLIBS   = $(PKG_LIBS) -lcsv -lm -lpthread
+LDLIBS   = $(PKG_LIBS) -lcsv -lm -lpthread -ldl
 
 ENGINE_SRC := $(wildcard engine/*.c engine/*/*.c)
 ENGINE_HDR := $(wildcard engine/*/*.h)

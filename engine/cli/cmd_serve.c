@@ -25,6 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/dynlib.h"
 #include "base/limit.h"
 #include "base/sbuf.h"
 #include "base/watchdog.h"
@@ -34,6 +35,42 @@
 #include "model/load.h"
 #include "render/layout.h"
 #include "report/html_view.h"
+
+#ifndef CJM_MHD_SONAME
+#define CJM_MHD_SONAME "libmicrohttpd.so.12"
+#endif
+
+/* libmicrohttpd, loaded by cjm serve alone (base/dynlib.h) */
+#define MHD_FN(name) __typeof__(&MHD_##name) name
+static struct {
+    MHD_FN(add_response_header);
+    MHD_FN(create_response_from_buffer);
+    MHD_FN(create_response_from_callback);
+    MHD_FN(destroy_response);
+    MHD_FN(get_daemon_info);
+    MHD_FN(lookup_connection_value);
+    MHD_FN(queue_response);
+    MHD_FN(start_daemon);
+    MHD_FN(stop_daemon);
+} mhd;
+#undef MHD_FN
+
+/* Bind the table; 0, or -1 after saying why. */
+static int load_mhd(void)
+{
+    char why[300];
+    void *lib = dynlib_open(CJM_MHD_SONAME, why, sizeof why);
+#define BIND(name) (lib && (mhd.name = (__typeof__(mhd.name))dynlib_sym(lib, "MHD_" #name, \
+                                                                        why, sizeof why)))
+    int ok = BIND(add_response_header) && BIND(create_response_from_buffer)
+          && BIND(create_response_from_callback) && BIND(destroy_response)
+          && BIND(get_daemon_info) && BIND(lookup_connection_value) && BIND(queue_response)
+          && BIND(start_daemon) && BIND(stop_daemon);
+#undef BIND
+    if (!ok)
+        fprintf(stderr, "cjm serve: %s; it comes with Debian's libmicrohttpd12\n", why);
+    return ok ? 0 : -1;
+}
 
 /* Seconds between keep-alive comments on an idle event stream: a page
  * that went away is noticed by then. */
@@ -85,17 +122,17 @@ typedef struct server {
 static enum MHD_Result send_text(struct MHD_Connection *c, unsigned status, const char *type,
                                  const char *text, size_t len, int copy)
 {
-    struct MHD_Response *r = MHD_create_response_from_buffer(
+    struct MHD_Response *r = mhd.create_response_from_buffer(
         len, (void *)text, copy ? MHD_RESPMEM_MUST_COPY : MHD_RESPMEM_MUST_FREE);
     if (!r)
         return MHD_NO;
-    MHD_add_response_header(r, "Content-Type", type);
-    MHD_add_response_header(r, "Cache-Control", "no-store");
-    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    mhd.add_response_header(r, "Content-Type", type);
+    mhd.add_response_header(r, "Cache-Control", "no-store");
+    mhd.add_response_header(r, "X-Content-Type-Options", "nosniff");
     if (status == MHD_HTTP_METHOD_NOT_ALLOWED)
-        MHD_add_response_header(r, "Allow", "GET, HEAD");
-    enum MHD_Result ok = MHD_queue_response(c, status, r);
-    MHD_destroy_response(r);
+        mhd.add_response_header(r, "Allow", "GET, HEAD");
+    enum MHD_Result ok = mhd.queue_response(c, status, r);
+    mhd.destroy_response(r);
     return ok;
 }
 
@@ -150,21 +187,21 @@ static enum MHD_Result send_stream(struct MHD_Connection *c, server *s)
     if (!e)
         return send_error(c, MHD_HTTP_SERVICE_UNAVAILABLE, "out of memory\n");
     /* the render the page came from: a newer one reloads it at once */
-    const char *v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "v");
+    const char *v = mhd.lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "v");
     pthread_mutex_lock(&s->lock);
     e->s = s;
     e->seen = v ? (unsigned)strtoul(v, NULL, 10) : s->version;
     pthread_mutex_unlock(&s->lock);
-    struct MHD_Response *r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 256,
+    struct MHD_Response *r = mhd.create_response_from_callback(MHD_SIZE_UNKNOWN, 256,
                                                                stream_read, e, free);
     if (!r) {
         free(e);
         return MHD_NO;
     }
-    MHD_add_response_header(r, "Content-Type", "text/event-stream");
-    MHD_add_response_header(r, "Cache-Control", "no-store");
-    enum MHD_Result ok = MHD_queue_response(c, MHD_HTTP_OK, r);
-    MHD_destroy_response(r);
+    mhd.add_response_header(r, "Content-Type", "text/event-stream");
+    mhd.add_response_header(r, "Cache-Control", "no-store");
+    enum MHD_Result ok = mhd.queue_response(c, MHD_HTTP_OK, r);
+    mhd.destroy_response(r);
     return ok;
 }
 
@@ -292,7 +329,7 @@ static struct MHD_Daemon *start(server *s, const char *host, int port)
                 "or 0.0.0.0 for every network)\n", host);
         return NULL;
     }
-    struct MHD_Daemon *d = MHD_start_daemon(
+    struct MHD_Daemon *d = mhd.start_daemon(
         MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL,
         0, NULL, NULL, answer, s,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
@@ -352,7 +389,7 @@ static int serve(server *s, const cli_args *args, const load_options *lo,
         close(sigfd);
         return EXIT_INPUT;
     }
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    const union MHD_DaemonInfo *info = mhd.get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     fprintf(stderr, "cjm serve: http://%s:%u/ (%d journey%s; Ctrl-C stops)\n",
             strcmp(host, "localhost") ? host : "127.0.0.1", info ? info->port : (unsigned)port,
             s->count, s->count == 1 ? "" : "s");
@@ -362,7 +399,7 @@ static int serve(server *s, const cli_args *args, const load_options *lo,
     s->stopping = 1;
     pthread_cond_broadcast(&s->changed);
     pthread_mutex_unlock(&s->lock);
-    MHD_stop_daemon(d);
+    mhd.stop_daemon(d);
     readwatch_free(w);
     close(sigfd);
     fprintf(stderr, "cjm serve: stopped\n");
@@ -388,6 +425,8 @@ int cmd_serve(int argc, char **argv)
         fprintf(stderr, "cjm serve: unknown theme \"%s\" (light, dark or print)\n", s);
         return EXIT_USAGE;
     }
+    if (load_mhd() < 0)
+        return EXIT_INPUT;
     server sv = { .count = args.positional_count };
     pthread_mutex_init(&sv.lock, NULL);
     pthread_cond_init(&sv.changed, NULL);
