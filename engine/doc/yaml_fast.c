@@ -55,6 +55,12 @@ static int at(const fy *f, size_t i)
     return f->pos + i < f->len ? (unsigned char)f->s[f->pos + i] : 0;
 }
 
+/* Whether the text goes on with the three bytes of S. */
+static int starts(const fy *f, const char *s)
+{
+    return f->pos + 3 <= f->len && memcmp(f->s + f->pos, s, 3) == 0;
+}
+
 static int blank_or_end(int c)
 {
     return c == ' ' || c == '\n' || c == 0;
@@ -203,8 +209,7 @@ static int next_content(fy *f)
         if (c == 0)
             continue;
         f->indent = (int)(f->pos - f->line_start);
-        if (f->indent == 0 && (!strncmp(f->s + f->pos, "---", 3)
-                               || !strncmp(f->s + f->pos, "...", 3)))
+        if (f->indent == 0 && (starts(f, "---") || starts(f, "...")))
             return DECLINE;
         return 0;
     }
@@ -256,24 +261,31 @@ static const unsigned char plain_stop[256] = {
     ['{'] = 2,
 };
 
+/* Whether a plain scalar ends at Q, a byte plain_stop marks: 1, 0 (it
+ * goes on), or DECLINE. */
+static int plain_ends(const fy *f, size_t q, int flow)
+{
+    char c = f->s[q];
+    char next = q + 1 < f->len ? f->s[q + 1] : '\0';
+    if (c == '\n' || (c == ' ' && next == '#'))
+        return 1;
+    if (c == ':' && blank_or_end((unsigned char)next))
+        return 1;
+    if (flow && (c == ',' || c == ']' || c == '}'))
+        return 1;
+    return flow && (c == '[' || c == '{' || c == ':') ? DECLINE : 0;
+}
+
 static int plain(fy *f, scalar *sc, int flow)
 {
     size_t q = f->pos;
     unsigned char mask = flow ? 2 : 1;
-    for (; q < f->len; q++) {
+    for (int ends = 0; q < f->len; q++) {
         while (q < f->len && !(plain_stop[(unsigned char)f->s[q]] & mask))
             q++;
-        if (q == f->len)
+        if (q == f->len || (ends = plain_ends(f, q, flow)) == 1)
             break;
-        char c = f->s[q];
-        char next = q + 1 < f->len ? f->s[q + 1] : '\0';
-        if (c == '\n' || (c == ' ' && next == '#'))
-            break;
-        if (c == ':' && blank_or_end((unsigned char)next))
-            break;
-        if (flow && (c == ',' || c == ']' || c == '}'))
-            break;
-        if (flow && (c == '[' || c == '{' || c == ':'))
+        if (ends < 0)
             return DECLINE;
     }
     size_t end = q;
@@ -542,7 +554,7 @@ static int block_node(fy *f, int col, int parent)
 static int document(fy *f)
 {
     if (next_content(f) < 0) {
-        if (strncmp(f->s + f->pos, "---", 3) || !blank_or_end(at(f, 3)))
+        if (!starts(f, "---") || !blank_or_end(at(f, 3)))
             return DECLINE;
         f->pos += 3;            /* an explicit start: "---" on its own line */
         if (end_line(f) < 0)
