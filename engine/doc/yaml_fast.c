@@ -368,26 +368,6 @@ static int flow_next(fy *f, char close)
     return at(f, 0) == close ? DECLINE : 0;     /* (a trailing comma) */
 }
 
-static int flow_seq(fy *f)
-{
-    if (enter(f) < 0)
-        return DECLINE;
-    emit_event(f, YAML_SEQUENCE_START_EVENT);
-    f->pos++;
-    skip_spaces(f);
-    int rc = 0;
-    if (at(f, 0) == ']')
-        f->pos++;
-    else
-        while ((rc = flow_node(f)) == 0 && (rc = flow_next(f, ']')) == 0)
-            continue;
-    if (rc < 0)
-        return DECLINE;
-    emit_event(f, YAML_SEQUENCE_END_EVENT);
-    f->depth--;
-    return 0;
-}
-
 static int flow_pair(fy *f)
 {
     scalar key;
@@ -405,32 +385,33 @@ static int flow_pair(fy *f)
     return flow_node(f);
 }
 
-static int flow_map(fy *f)
+/* A flow list ("[a, b]") or, with MAP, a flow map ("{k: v}"). */
+static int flow_collection(fy *f, int map)
 {
+    char close = map ? '}' : ']';
     if (enter(f) < 0)
         return DECLINE;
-    emit_event(f, YAML_MAPPING_START_EVENT);
+    emit_event(f, map ? YAML_MAPPING_START_EVENT : YAML_SEQUENCE_START_EVENT);
     f->pos++;
     skip_spaces(f);
     int rc = 0;
-    if (at(f, 0) == '}')
+    if (at(f, 0) == close)
         f->pos++;
     else
-        while ((rc = flow_pair(f)) == 0 && (rc = flow_next(f, '}')) == 0)
+        while ((rc = map ? flow_pair(f) : flow_node(f)) == 0
+               && (rc = flow_next(f, close)) == 0)
             continue;
     if (rc < 0)
         return DECLINE;
-    emit_event(f, YAML_MAPPING_END_EVENT);
+    emit_event(f, map ? YAML_MAPPING_END_EVENT : YAML_SEQUENCE_END_EVENT);
     f->depth--;
     return 0;
 }
 
 static int flow_node(fy *f)
 {
-    if (at(f, 0) == '[')
-        return flow_seq(f);
-    if (at(f, 0) == '{')
-        return flow_map(f);
+    if (at(f, 0) == '[' || at(f, 0) == '{')
+        return flow_collection(f, at(f, 0) == '{');
     scalar sc;
     if (scalar_at(f, &sc, 1) < 0)
         return DECLINE;
