@@ -179,7 +179,7 @@ mutants: deps
 	@/usr/bin/python3 tests/mutants.py
 
 valgrind: deps
-	@$(MAKE) --no-print-directory cjm
+	@$(MAKE) --no-print-directory cjm $(SARIF_SCHEMA)
 	@sh tests/valgrind/run.sh
 
 # ./cjm against the cjm of git revision BASE (default HEAD): every example
